@@ -1,0 +1,78 @@
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import type { ManifestDocument } from '../build/manifest.js';
+import type { Project } from '../project/load-project.js';
+import type { Theme } from '../theme/load-theme.js';
+import { type FontSelection, fontFamilyName, selectFonts } from '../theme/select-fonts.js';
+import { stringsFor } from './strings.js';
+
+/** `out/index.html`: every built document, grouped by edition and language, with HTML and PDF links. */
+export function renderIndex(project: Project, theme: Theme, documents: ManifestDocument[]): { html: string; fonts: FontSelection } {
+  const lang = project.config.languages[0] ?? 'en';
+  const strings = stringsFor(lang, project.config.strings);
+  const order = new Map(project.config.blueprints.map((id, i) => [id, i]));
+  const groups = new Map<string, ManifestDocument[]>();
+  for (const doc of documents) {
+    const key = `${doc.city}\u0000${doc.lang}`;
+    groups.set(key, [...(groups.get(key) ?? []), doc]);
+  }
+  const sections = [...groups.keys()].sort().map((key) => {
+    const docs = (groups.get(key) ?? []).sort((a, b) => (order.get(a.blueprint) ?? 99) - (order.get(b.blueprint) ?? 99));
+    const [cityId = '', docLang = ''] = key.split('\u0000');
+    const city = project.cities.get(cityId)?.config;
+    const headingId = `edition-${cityId}-${docLang}`;
+    return h('section.edition', { ariaLabelledBy: headingId }, [
+      h(`h2#${headingId}`, `${city?.government ?? cityId} (${docLang})`),
+      city ? h('p.edition-office', city.office) : undefined,
+      h(
+        'ul.documents',
+        docs.map((d) =>
+          h('li', [
+            d.html ? h('a', { href: d.html.path }, d.title) : h('span', d.title),
+            d.pdf ? [' ', h('a.pdf-link', { href: d.pdf.path }, `PDF, ${d.pdf.pages ?? '?'} pages`)] : [],
+          ]),
+        ),
+      ),
+    ]);
+  });
+  const colors = theme.config.colors;
+  const text = documents.map((d) => d.title).join(' ') + project.config.title + (project.config.subtitle ?? '');
+  const fonts = selectFonts(
+    [
+      { pkg: theme.config.fonts.body, sheets: ['400.css', '700.css'] },
+      { pkg: theme.config.fonts.heading, sheets: ['700.css'] },
+      ...theme.config.fonts.fallback.map((pkg) => ({ pkg, sheets: ['400.css'] })),
+    ],
+    text,
+    '',
+  );
+  const body = `'${fontFamilyName(theme.config.fonts.body)}',sans-serif`;
+  const css = `${fonts.css}
+:root{--bp-primary:${colors.primary};--bp-accent:${colors.accent};--bp-text:${colors.text};--bp-muted:${colors.muted};--bp-surface:${colors.surface};--bp-font-body:${body};--bp-font-heading:'${fontFamilyName(theme.config.fonts.heading)}',${body}}
+${theme.css}
+.index main{padding-bottom:3rem}.documents{padding-left:1.2rem}.documents li{margin:.35rem 0}.pdf-link{font-size:.85rem;margin-left:.4rem}.edition-office{color:var(--bp-muted);margin-top:-.4rem}`;
+  const tree: Root = {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang }, [
+        h('head', [
+          h('meta', { charset: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', project.config.title),
+          h('style', css),
+        ]),
+        h('body.index', [
+          h('header.cover', [
+            h('p.cover-series', strings.allGuides),
+            h('h1.cover-title', project.config.title),
+            project.config.subtitle ? h('p.cover-subtitle', project.config.subtitle) : undefined,
+          ]),
+          h('main#content', sections),
+        ]),
+      ]),
+    ],
+  };
+  return { html: `${toHtml(tree)}\n`, fonts };
+}

@@ -1,0 +1,14 @@
+/**
+ * Blueprints toolkit library API. The `blueprint` command is a thin layer over these functions; CI
+ * scripts can import them directly.
+ */
+export { type BuildOptions, type BuildResult, type Format, type ProgressEvent, build } from './build/build.js';
+export { type CheckResult, check } from './build/check.js';
+export { type ProjectListing, listProject } from './build/list-project.js';
+export type { Manifest, ManifestDocument } from './build/manifest.js';
+export { type ExitCode, exitCodes } from './diagnostics/exit-codes.js';
+export { collectMessages, formatMessages, summarize, toJson } from './diagnostics/report.js';
+export { type Edition, type EditionRequest, resolveEdition } from './edition/resolve-edition.js';
+export { findBrowser } from './pdf/find-browser.js';
+export { findProjectRoot } from './project/find-project.js';
+export { type LoadResult, loadProject, type Project } from './project/load-project.js';

@@ -1,0 +1,108 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PDFDocument } from 'pdf-lib';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { isInside } from '../project/safe-path.js';
+import { readDestinations } from './read-destinations.js';
+
+export interface PrintJob {
+  /** Absolute path of the staged HTML file. */
+  htmlPath: string;
+  /** Heading ids listed in the contents, whose page numbers are filled in. */
+  tocIds: string[];
+}
+
+export interface PrintResult {
+  bytes: Uint8Array;
+  pages: number;
+  /** Page of each contents entry, as printed. */
+  tocPages: Map<string, number>;
+  /** Requests the renderer refused (network, files outside the output folder). */
+  blocked: string[];
+  passes: number;
+}
+
+export interface PrintOptions {
+  /** Files the renderer may read: the staged output folder. */
+  allowedRoot: string;
+  /** Pages printing at once in the one browser; 2 keeps both cores of a small machine busy. */
+  concurrency: number;
+  onDone?: (job: PrintJob, result: PrintResult) => void;
+}
+
+const pdfOptions = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 } as const;
+
+/**
+ * Print every document with one browser and a small pool of reused pages. The contents' page numbers
+ * need two passes: print, read where each heading landed from the PDF's named destinations, write the
+ * numbers in, print again tagged with bookmarks (#5). A third pass runs only if the numbers moved.
+ */
+export async function printDocuments(browser: Browser, jobs: PrintJob[], options: PrintOptions): Promise<Map<PrintJob, PrintResult>> {
+  const results = new Map<PrintJob, PrintResult>();
+  const queue = [...jobs];
+  const worker = async () => {
+    const page = await browser.newPage();
+    let blocked: string[] = [];
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (request: HTTPRequest) => {
+      if (request.isInterceptResolutionHandled()) return;
+      if (allowed(request.url(), options.allowedRoot)) void request.continue();
+      else {
+        blocked.push(request.url());
+        void request.abort('blockedbyclient');
+      }
+    });
+    try {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        blocked = [];
+        const result = await printOne(page, job);
+        result.blocked = blocked;
+        results.set(job, result);
+        options.onDone?.(job, result);
+      }
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, jobs.length)) }, worker));
+  return results;
+}
+
+async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
+  await page.goto(pathToFileURL(job.htmlPath).href, { waitUntil: 'load', timeout: 120_000 });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  let tocPages = new Map<string, number>();
+  let passes = 0;
+  let bytes: Uint8Array = new Uint8Array();
+  let pages = 0;
+  for (;;) {
+    passes++;
+    const final = passes > 1;
+    bytes = await page.pdf({ ...pdfOptions, tagged: final, outline: final });
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    pages = pdf.getPageCount();
+    const landed = readDestinations(pdf);
+    const found = new Map(job.tocIds.flatMap((id) => (landed.has(id) ? [[id, landed.get(id) as number] as const] : [])));
+    const stable = [...found].every(([id, n]) => tocPages.get(id) === n) && found.size === tocPages.size;
+    if (final && stable) break;
+    if (passes >= 3) break;
+    tocPages = found;
+    await page.evaluate((entries: [string, number][]) => {
+      for (const [id, n] of entries) {
+        const span = document.querySelector(`[data-toc-for="${CSS.escape(id)}"]`);
+        if (span) span.textContent = String(n);
+      }
+    }, [...found]);
+  }
+  return { bytes, pages, tocPages, blocked: [], passes };
+}
+
+function allowed(url: string, root: string): boolean {
+  if (url.startsWith('data:')) return true;
+  if (!url.startsWith('file:')) return false;
+  try {
+    return isInside(root, fileURLToPath(url));
+  } catch {
+    return false;
+  }
+}

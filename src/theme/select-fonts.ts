@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export interface FontFile {
+  /** Absolute path of the woff2 file inside the @fontsource package. */
+  source: string;
+  /** Path under the output folder. */
+  output: string;
+}
+
+export interface FontSelection {
+  /** @font-face rules pointing at the copied files. */
+  css: string;
+  files: FontFile[];
+}
+
+interface FontFace {
+  family: string;
+  style: string;
+  weight: string;
+  file: string;
+  ranges: [number, number][];
+}
+
+const require = createRequire(import.meta.url);
+
+/** The @font-face rules of one @fontsource stylesheet, e.g. `@fontsource/noto-sans/700.css`. */
+function readFaces(pkg: string, sheet: string): FontFace[] {
+  let cssPath: string;
+  try {
+    cssPath = require.resolve(`${pkg}/${sheet}`);
+  } catch {
+    return [];
+  }
+  const css = readFileSync(cssPath, 'utf8');
+  const faces: FontFace[] = [];
+  for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+    const body = block[1] ?? '';
+    const get = (prop: string) => new RegExp(`${prop}:\\s*([^;]+);`).exec(body)?.[1]?.trim() ?? '';
+    const url = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(body)?.[1];
+    if (!url) continue;
+    const ranges = get('unicode-range')
+      .split(',')
+      .filter(Boolean)
+      .map((r) => {
+        const [a = '0', b] = r.trim().replace(/^U\+/i, '').split('-');
+        return [Number.parseInt(a, 16), Number.parseInt(b ?? a, 16)] as [number, number];
+      });
+    faces.push({
+      family: get('font-family').replace(/^'|'$/g, ''),
+      style: get('font-style'),
+      weight: get('font-weight'),
+      file: path.join(path.dirname(cssPath), 'files', url),
+      ranges: ranges.length ? ranges : [[0, 0x10ffff]],
+    });
+  }
+  return faces;
+}
+
+export function fontFamilyName(pkg: string): string {
+  const faces = readFaces(pkg, '400.css');
+  return faces[0]?.family ?? pkg.replace('@fontsource/', '');
+}
+
+/**
+ * Fonts come from npm packages, never from the machine, so a PDF looks the same everywhere. Only the
+ * unicode-range subsets that the document's characters need are emitted and copied, which keeps each
+ * edition small even with Chinese and Korean fallbacks.
+ */
+export function selectFonts(packages: { pkg: string; sheets: string[] }[], text: string, toOutRoot: string): FontSelection {
+  const codePoints = new Set<number>();
+  for (const ch of text) codePoints.add(ch.codePointAt(0) as number);
+  // Digits, punctuation and the page-number words always print in headers and footers.
+  for (let c = 0x20; c < 0x7f; c++) codePoints.add(c);
+  const sorted = [...codePoints].sort((a, b) => a - b);
+  const needed = (face: FontFace) => face.ranges.some(([lo, hi]) => sorted.some((c) => c >= lo && c <= hi));
+  const rules: string[] = [];
+  const files: FontFile[] = [];
+  for (const { pkg, sheets } of packages) {
+    for (const sheet of sheets) {
+      for (const face of readFaces(pkg, sheet)) {
+        if (!needed(face)) continue;
+        const output = `assets/fonts/${path.basename(face.file)}`;
+        files.push({ source: face.file, output });
+        const range = face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
+        rules.push(
+          `@font-face{font-family:'${face.family}';font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(${toOutRoot}${output}) format('woff2');unicode-range:${range}}`,
+        );
+      }
+    }
+  }
+  return { css: rules.join('\n'), files };
+}

@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import { error, suggestion } from '../diagnostics/messages.js';
+import { keyPosition, nodeAt, nodePosition, type ParsedYaml } from './parse-yaml.js';
+
+type AnySchema = z.ZodType;
+interface Def {
+  type: string;
+  shape?: Record<string, AnySchema>;
+  element?: AnySchema;
+  innerType?: AnySchema;
+  valueType?: AnySchema;
+}
+const defOf = (schema: AnySchema) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The object keys a schema allows at a data path, for did-you-mean on unknown keys. */
+function keysAt(schema: AnySchema, path: readonly PropertyKey[]): string[] {
+  let current: AnySchema | undefined = schema;
+  let index = 0;
+  while (current) {
+    const def = defOf(current);
+    if (def.innerType) {
+      current = def.innerType;
+      continue;
+    }
+    if (index === path.length) return def.shape ? Object.keys(def.shape) : [];
+    const step = path[index++];
+    if (def.type === 'object' && def.shape) current = def.shape[String(step)];
+    else if (def.type === 'array') current = def.element;
+    else if (def.type === 'record') current = def.valueType;
+    else return [];
+  }
+  return [];
+}
+
+const describePath = (path: readonly PropertyKey[]) =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+
+function typeName(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `the ${typeof value} ${JSON.stringify(value)}`;
+}
+
+/**
+ * Validate parsed YAML against a strict schema and report every problem at the YAML node it is about
+ * (not at line 1), with a did-you-mean for misspelled keys. Returns the typed data when valid.
+ */
+export function checkSchema<S extends AnySchema>(parsed: ParsedYaml, schema: S, what: string): z.infer<S> | undefined {
+  if (parsed.doc.errors.length > 0) return undefined;
+  const value = parsed.value ?? {};
+  const result = schema.safeParse(value);
+  if (result.success) return result.data as z.infer<S>;
+  for (const issue of result.error.issues) {
+    const path = issue.path;
+    if (issue.code === 'unrecognized_keys') {
+      const known = keysAt(schema, path);
+      for (const key of issue.keys) {
+        const { hint, expected } = suggestion(key, known, `keys here`);
+        error(parsed.file, 'unknown-key', `Unexpected key "${key}" in ${what}`, {
+          place: keyPosition(parsed, path, key) ?? nodePosition(parsed, nodeAt(parsed, path).node),
+          hint: `${hint} Remove it or correct its spelling.`,
+          expected,
+        });
+      }
+      continue;
+    }
+    const { node, exact } = nodeAt(parsed, path);
+    const field = describePath(path);
+    if (!exact) {
+      error(parsed.file, 'missing-key', `Missing key "${String(path.at(-1))}" in ${what}`, {
+        place: nodePosition(parsed, node),
+        hint: `Add "${String(path.at(-1))}:" here${path.length > 1 ? ` (under ${describePath(path.slice(0, -1))})` : ''}.`,
+      });
+      continue;
+    }
+    const actual = node && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : undefined;
+    let hint = `Correct "${field}" in ${what}.`;
+    if (issue.code === 'invalid_type') hint = `"${field}" must be ${expectedName(issue.expected)}; it is ${typeName(actual)}.`;
+    if (issue.code === 'invalid_value' && 'values' in issue)
+      hint = `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
+    if (issue.code === 'invalid_union' && typeof actual === 'string' && /^(yes|no|on|off)$/i.test(actual))
+      hint = `YAML 1.2 reads ${actual} as text; write true or false.`;
+    error(parsed.file, 'wrong-type', `Unexpected value for "${field}" in ${what}: ${issue.message}`, {
+      place: nodePosition(parsed, node),
+      hint,
+    });
+  }
+  return undefined;
+}
+
+function expectedName(expected: string): string {
+  switch (expected) {
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'array':
+      return 'a list (lines starting with "- ")';
+    case 'object':
+      return 'a mapping (indented "key: value" lines)';
+    default:
+      return expected;
+  }
+}

@@ -1,0 +1,82 @@
+import type { VFile } from 'vfile';
+import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { error, type Position } from '../diagnostics/messages.js';
+
+export interface ParsedYaml {
+  file: VFile;
+  doc: Document;
+  /** The plain data, or undefined when the YAML has syntax errors. */
+  value: unknown;
+  lineCounter: LineCounter;
+  /** Lines before the YAML text in its file (front matter starts on line 2). */
+  lineOffset: number;
+}
+
+/** Parse YAML keeping positions, and report every syntax error at its line and column. */
+export function parseYaml(file: VFile, text: string, lineOffset = 0): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const parsed: ParsedYaml = { file, doc, value: undefined, lineCounter, lineOffset };
+  for (const problem of doc.errors) {
+    const [start, end] = problem.pos;
+    const reason = problem.message.split('\n')[0] ?? problem.message;
+    error(file, 'yaml-syntax', `YAML syntax error: ${reason}`, {
+      place: rangeToPosition(parsed, [start, end]),
+      hint: syntaxHint(problem.code),
+    });
+  }
+  if (doc.errors.length === 0) parsed.value = doc.toJS();
+  return parsed;
+}
+
+function syntaxHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Each key may appear only once in a mapping: remove or rename one of them.';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'Check the indentation: items of one list or mapping must line up, with spaces, not tabs.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A value containing ": " must be quoted, e.g. title: "Language access: a guide".';
+    default:
+      return 'Check quotes, colons and indentation on this line; values containing ": " or " #" need quotes.';
+  }
+}
+
+export function rangeToPosition(parsed: ParsedYaml, range: readonly number[]): Position {
+  const [startOffset = 0, endOffset = startOffset] = range;
+  const start = parsed.lineCounter.linePos(startOffset);
+  const end = parsed.lineCounter.linePos(endOffset);
+  return {
+    start: { line: start.line + parsed.lineOffset, column: start.col },
+    end: { line: end.line + parsed.lineOffset, column: end.col },
+  };
+}
+
+/** Position of a node, or of the document start when the node has no range. */
+export function nodePosition(parsed: ParsedYaml, node: Node | null | undefined): Position {
+  if (node?.range) return rangeToPosition(parsed, [node.range[0], node.range[1]]);
+  const contents = parsed.doc.contents as Node | null;
+  if (contents?.range) return rangeToPosition(parsed, [contents.range[0], contents.range[0]]);
+  return { start: { line: 1 + parsed.lineOffset, column: 1 } };
+}
+
+/** The node at a data path (keys and indexes), or the nearest existing ancestor. */
+export function nodeAt(parsed: ParsedYaml, path: readonly PropertyKey[]): { node: Node | undefined; exact: boolean } {
+  let node = parsed.doc.contents as Node | null | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const next = node ? (parsed.doc.getIn(path.slice(0, i + 1) as unknown[], true) as Node | undefined) : undefined;
+    if (!next) return { node: node ?? undefined, exact: false };
+    node = next;
+  }
+  return { node: node ?? undefined, exact: true };
+}
+
+/** Position of a mapping key, e.g. for "unknown key" messages. */
+export function keyPosition(parsed: ParsedYaml, mapPath: readonly PropertyKey[], key: string): Position | undefined {
+  const map = mapPath.length === 0 ? parsed.doc.contents : parsed.doc.getIn(mapPath as unknown[], true);
+  if (!isMap(map)) return undefined;
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  return pair && isScalar(pair.key) ? nodePosition(parsed, pair.key) : undefined;
+}

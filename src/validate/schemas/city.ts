@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { colorSchema, idSchema, languageSchema } from './common.js';
+
+export const citySchema = z
+  .strictObject({
+    name: z.string().min(1).describe('The city as readers know it, e.g. "Chicago".'),
+    government: z.string().min(1).describe('The government publishing the edition, e.g. "City of Chicago".'),
+    office: z.string().min(1).describe('The office that publishes the guide.'),
+    office_short: z.string().optional().describe('Short name or acronym of the office.'),
+    state: z.string().min(1),
+    website: z.url(),
+    logo: z.string().optional().describe('Logo image (SVG or PNG), relative to the city folder.'),
+    theme: idSchema.optional().describe('Theme folder under themes/; the project default otherwise.'),
+    colors: z
+      .strictObject({ primary: colorSchema, accent: colorSchema })
+      .optional()
+      .describe('Brand colours that override the theme.'),
+    languages_served: z.array(languageSchema).optional(),
+  })
+  .describe('A city profile: blueprints/cities/<id>/city.yaml.');
+
+export type CityConfig = z.infer<typeof citySchema>;
+
+/** The variables `:city[…]` may print, in the order the docs list them. */
+export const cityVariables = ['name', 'government', 'office', 'office_short', 'state', 'website'] as const;

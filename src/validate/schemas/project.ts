@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { idSchema, languageSchema, partSchema } from './common.js';
+
+export const projectSchema = z
+  .strictObject({
+    title: z.string().min(1).describe('Title of the whole collection, shown on the index page.'),
+    subtitle: z.string().optional(),
+    version: z.string().optional().describe('Edition or version printed on covers, e.g. "2026.1".'),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
+      .optional()
+      .describe('Publication date printed on covers and stored in PDFs (never the build time).'),
+    default_city: idSchema.describe('City whose edition `blueprint build` makes without --city.'),
+    default_theme: idSchema.default('default').describe('Theme folder under themes/ used unless a city names one.'),
+    languages: z.array(languageSchema).min(1).default(['en']).describe('Languages to build; the first is the source language.'),
+    paper: z.enum(['letter', 'a4']).default('letter').describe('Paper size of PDFs.'),
+    blueprints: z.array(idSchema).min(1).describe('Blueprint folders under blueprints/, in reading order.'),
+    fallback: z
+      .array(idSchema)
+      .default([])
+      .describe('Cities tried in order when the edition city has no case study for a slot.'),
+    required_parts: z.array(partSchema).default([]).describe('Parts every blueprint must have.'),
+    output: z
+      .string()
+      .regex(/\{blueprint\}/, 'The pattern must contain {blueprint}')
+      .default('{city}/{lang}/{blueprint}')
+      .describe('Output path pattern under out/, without extension: {city}, {lang}, {blueprint}.'),
+    strings: z
+      .record(languageSchema, z.record(z.string(), z.string()))
+      .optional()
+      .describe('Overrides of interface words per language, e.g. { es: { contents: "Índice" } }.'),
+  })
+  .describe('The project file, blueprints/project.yaml.');
+
+export type ProjectConfig = z.infer<typeof projectSchema>;
