@@ -292,6 +292,7 @@ async function printAll(
       lang: doc.lang,
       date,
       idSeed: `${doc.base}\n${doc.rendered.html}`,
+      printedFrom: { root: staged.dir, document: staged.pathOf(`${doc.base}.html`) },
     });
     results.set(doc, { bytes, pages: result.pages });
     options.onProgress?.({ type: 'pdf', document: `${doc.base}.pdf`, pages: result.pages, passes: result.passes, ms: (finished.get(job) ?? t) - t });

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib';
+import { isInside } from '../project/safe-path.js';
 
 export interface PdfMetadata {
   title: string;
@@ -11,6 +14,8 @@ export interface PdfMetadata {
   date: Date;
   /** Seed of the file identifier: the same sources give the same ID. */
   idSeed: string;
+  /** Folder the HTML was printed from, and the document's own path in it: links into it become relative. */
+  printedFrom?: { root: string; document: string };
 }
 
 /**
@@ -34,6 +39,8 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<U
   pdf.catalog.set(PDFName.of('ViewerPreferences'), prefs);
   // Bookmarks open by default where the PDF has an outline.
   if (pdf.catalog.get(PDFName.of('Outlines'))) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  renumberNodeIds(pdf);
+  if (meta.printedFrom) relativizeLinks(pdf, meta.printedFrom.root, meta.printedFrom.document);
   const id = createHash('sha256').update(meta.idSeed).digest('hex').slice(0, 32);
   pdf.context.trailerInfo.ID = PDFArray.withContext(pdf.context);
   (pdf.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(id));
@@ -47,4 +54,82 @@ export function pdfDate(env: Record<string, string | undefined>, projectDate?: s
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   if (projectDate) return new Date(`${projectDate}T00:00:00Z`);
   return new Date('2000-01-01T00:00:00Z');
+}
+
+const nodeId = /^node(\d+)$/;
+
+/**
+ * Chromium names structure elements after DOM node ids (`node00000037`), which depend on what the reused
+ * page printed before. Renumber them in their original order so the same document gives the same bytes.
+ */
+function renumberNodeIds(pdf: PDFDocument): void {
+  const objects = pdf.context.enumerateIndirectObjects().map(([, object]) => object);
+  const found = new Set<number>();
+  const visit = (object: PDFObject, fn: (value: PDFString | PDFHexString) => PDFObject | undefined, depth = 0): void => {
+    if (depth > 2) return;
+    if (object instanceof PDFDict) {
+      for (const [key, value] of object.entries()) {
+        if (value instanceof PDFString || value instanceof PDFHexString) {
+          const replaced = fn(value);
+          if (replaced) object.set(key, replaced);
+        } else visit(value, fn, depth + 1);
+      }
+    } else if (object instanceof PDFArray) {
+      for (let i = 0; i < object.size(); i++) {
+        const value = object.get(i);
+        if (value instanceof PDFString || value instanceof PDFHexString) {
+          const replaced = fn(value);
+          if (replaced) object.set(i, replaced);
+        } else visit(value, fn, depth + 1);
+      }
+    }
+  };
+  for (const object of objects) {
+    visit(object, (value) => {
+      const match = nodeId.exec(value.decodeText());
+      if (match) found.add(Number(match[1]));
+      return undefined;
+    });
+  }
+  const mapping = new Map([...found].sort((a, b) => a - b).map((old, i) => [old, `node${String(i + 1).padStart(8, '0')}`]));
+  for (const object of objects) {
+    visit(object, (value) => {
+      const match = nodeId.exec(value.decodeText());
+      return match ? PDFString.of(mapping.get(Number(match[1])) as string) : undefined;
+    });
+  }
+}
+
+/**
+ * Links between documents print as absolute file:// addresses of the staging folder. Point them at the
+ * sibling PDF (or file) by a relative path instead, so they work wherever the PDFs are published.
+ */
+function relativizeLinks(pdf: PDFDocument, root: string, document: string): void {
+  for (const page of pdf.getPages()) {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    if (!annots) continue;
+    for (let i = 0; i < annots.size(); i++) {
+      const annot = annots.lookup(i);
+      if (!(annot instanceof PDFDict)) continue;
+      const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+      const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString)?.decodeText();
+      if (!action || !uri?.startsWith('file:')) continue;
+      const [address = '', fragment] = uri.split('#', 2);
+      let target: string;
+      try {
+        target = fileURLToPath(address);
+      } catch {
+        continue;
+      }
+      if (!isInside(root, target)) continue;
+      let relative = path.relative(path.dirname(document), target).split(path.sep).join('/');
+      const isDocument = relative.endsWith('.html');
+      if (isDocument) relative = relative.replace(/\.html$/, '.pdf');
+      const replacement = pdf.context.obj({}) as PDFDict;
+      replacement.set(PDFName.of('S'), PDFName.of(isDocument ? 'GoToR' : 'Launch'));
+      replacement.set(PDFName.of('F'), PDFString.of(relative));
+      if (isDocument) replacement.set(PDFName.of('D'), fragment ? PDFString.of(decodeURIComponent(fragment)) : pdf.context.obj([0, PDFName.of('Fit')]));
+      annot.set(PDFName.of('A'), replacement);
+    }
+  }
 }

@@ -85,8 +85,9 @@ export async function loadProject(root: string): Promise<LoadResult> {
   }
   files.push(projectFile);
   const parsedProject = parseYaml(projectFile, String(projectFile.value));
-  const config = checkSchema(parsedProject, projectSchema, 'the project file');
-  if (!config) return { files };
+  const validConfig = checkSchema(parsedProject, projectSchema, 'the project file');
+  // A broken project file must not hide the other files' problems: go on with what can be read.
+  const config = validConfig ?? fallbackConfig(parsedProject.value);
 
   const blueprintsDir = path.join(root, 'blueprints');
   const themes = [...new Set([...(await listFolders(path.join(root, 'themes'))), ...(await listFolders(builtInThemesDir))])].sort();
@@ -97,6 +98,9 @@ export async function loadProject(root: string): Promise<LoadResult> {
   // Cities first: case studies and the project file refer to them.
   const cities = new Map<string, CityProfile>();
   const cityFolders = await listFolders(path.join(blueprintsDir, 'cities'));
+  // A city whose profile has errors still exists: references to it are not errors of their own.
+  const knownCities = new Set<string>();
+  for (const id of cityFolders) if (await isFile(path.join(blueprintsDir, 'cities', id, 'city.yaml'))) knownCities.add(id);
   for (const id of cityFolders) {
     const dir = path.join(blueprintsDir, 'cities', id);
     const file = await readSource(path.join(dir, 'city.yaml'));
@@ -138,13 +142,15 @@ export async function loadProject(root: string): Promise<LoadResult> {
       ...suggestion(id, cities.keys(), 'cities (folders under blueprints/cities/)'),
     });
   };
-  checkCity(config.default_city, ['default_city']);
-  config.fallback.forEach((id, i) => checkCity(id, ['fallback', i]));
-  if (!themes.includes(config.default_theme)) {
-    error(projectFile, 'unknown-theme', `Unknown theme "${config.default_theme}"`, {
-      place: nodePosition(parsedProject, nodeAt(parsedProject, ['default_theme']).node),
-      ...suggestion(config.default_theme, themes, 'themes (folders under themes/)'),
-    });
+  if (validConfig) {
+    checkCity(config.default_city, ['default_city']);
+    config.fallback.forEach((id, i) => checkCity(id, ['fallback', i]));
+    if (!themes.includes(config.default_theme)) {
+      error(projectFile, 'unknown-theme', `Unknown theme "${config.default_theme}"`, {
+        place: nodePosition(parsedProject, nodeAt(parsedProject, ['default_theme']).node),
+        ...suggestion(config.default_theme, themes, 'themes (folders under themes/)'),
+      });
+    }
   }
 
   // Blueprints, in the project's reading order.
@@ -250,7 +256,7 @@ export async function loadProject(root: string): Promise<LoadResult> {
       }
       const file = (await readSource(path.join(dir, name))) as VFile;
       files.push(file);
-      const study = readCaseStudy(file, cityId, cities, slots);
+      const study = readCaseStudy(file, cityId, knownCities, slots);
       if (!study) continue;
       const key = `${study.city}/${study.slot}`;
       const existing = byKey.get(key);
@@ -283,8 +289,27 @@ export async function loadProject(root: string): Promise<LoadResult> {
     });
   }
 
+  if (!validConfig) return { files };
   const project: Project = { root, file: projectFile, config, blueprints, cities, caseStudies, slots, themes };
   return { project, files };
+}
+
+/** What can be used of an invalid project file, so the rest of the project is still checked. */
+function fallbackConfig(value: unknown): ProjectConfig {
+  const raw = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const languages = strings(raw.languages);
+  return {
+    title: typeof raw.title === 'string' ? raw.title : '',
+    default_city: typeof raw.default_city === 'string' ? raw.default_city : '',
+    default_theme: typeof raw.default_theme === 'string' ? raw.default_theme : 'default',
+    languages: languages.length ? languages : ['en'],
+    paper: 'letter',
+    blueprints: strings(raw.blueprints),
+    fallback: strings(raw.fallback),
+    required_parts: [],
+    output: '{city}/{lang}/{blueprint}',
+  };
 }
 
 const frontMatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
@@ -292,7 +317,7 @@ const frontMatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 function readCaseStudy(
   file: VFile,
   folderCity: string,
-  cities: Map<string, CityProfile>,
+  cities: Set<string>,
   slots: Map<string, SlotDeclaration>,
 ): CaseStudy | undefined {
   const text = String(file.value);
@@ -312,7 +337,7 @@ function readCaseStudy(
     ok = false;
     error(file, 'unknown-city', `Case study for a city that does not exist: "${config.city}"`, {
       place: nodePosition(parsed, nodeAt(parsed, ['city']).node),
-      ...suggestion(config.city, cities.keys(), 'cities'),
+      ...suggestion(config.city, cities, 'cities'),
     });
   } else if (config.city !== folderCity) {
     ok = false;

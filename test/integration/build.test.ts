@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Element } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toString as hastToString } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../../src/build/manifest.js';
+import { copyFixture, edit, pdfInfo, pdfPages, readHtml, repoRoot, run } from '../helpers.js';
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+function tree(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? tree(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
+}
+const hashes = (dir: string) => Object.fromEntries(tree(dir).sort().map((f) => [f, sha(path.join(dir, f))]));
+
+describe('blueprint build on the basic fixture', () => {
+  let root: string;
+  let out: string;
+  let manifest: Manifest;
+  let stdout: string;
+
+  beforeAll(async () => {
+    root = copyFixture('basic');
+    out = path.join(root, 'out');
+    const result = await run(['build', '--json'], root);
+    expect(result.code, result.stderr).toBe(0);
+    stdout = result.stdout;
+    manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+  });
+
+  it('writes HTML and PDF per document under out/<city>/<lang>/ and an index', () => {
+    expect(tree(out).filter((f) => !f.startsWith('assets/')).sort()).toEqual([
+      'index.html',
+      'manifest.json',
+      'springfield/en/language-line.html',
+      'springfield/en/language-line.pdf',
+      'springfield/en/welcome-desk.html',
+      'springfield/en/welcome-desk.pdf',
+    ]);
+    const index = readHtml(path.join(out, 'index.html'));
+    const links = selectAll('a', index).map((a) => a.properties.href);
+    expect(links).toEqual(expect.arrayContaining(['springfield/en/welcome-desk.html', 'springfield/en/welcome-desk.pdf', 'springfield/en/language-line.pdf']));
+  });
+
+  it('records every document, the city that filled each slot and true SHA-256 hashes in the manifest', () => {
+    expect(manifest.documents.map((d) => `${d.city}/${d.lang}/${d.blueprint}`)).toEqual(['springfield/en/language-line', 'springfield/en/welcome-desk']);
+    const desk = manifest.documents.find((d) => d.blueprint === 'welcome-desk');
+    expect(desk?.slots).toEqual({ 'welcome-desk-model': { city: 'springfield', source: 'edition' } });
+    const line = manifest.documents.find((d) => d.blueprint === 'language-line');
+    expect(line?.slots).toEqual({ 'language-line-model': { city: 'riverton', source: 'fallback' } });
+    for (const doc of manifest.documents) {
+      for (const file of [doc.html, doc.pdf]) {
+        expect(file).toBeDefined();
+        expect(sha(path.join(out, file?.path ?? ''))).toBe(file?.sha256);
+      }
+      expect(Number(pdfInfo(path.join(out, doc.pdf?.path ?? '')).Pages)).toBe(doc.pdf?.pages);
+    }
+    const printed = JSON.parse(stdout) as { manifest: Manifest };
+    expect(printed.manifest.documents).toEqual(manifest.documents);
+  });
+
+  it('emits semantic, standalone HTML with lang, contents, case study, notes and sources', () => {
+    const html = readHtml(path.join(out, 'springfield/en/welcome-desk.html'));
+    expect((select('html', html) as Element).properties.lang).toBe('en');
+    expect(select('header.cover h1', html)).toBeTruthy();
+    expect(hastToString(select('title', html) as Element)).toBe('Welcome Desk — Springfield edition');
+    const toc = selectAll('nav.toc a', html).map((a) => a.properties.href);
+    expect(toc).toEqual(['#why-it-matters', '#steps-to-open-a-desk', '#case-study-welcome-desk-model', '#footnote-label', '#sources-title']);
+    for (const href of toc) expect(select(`[id="${String(href).slice(1)}"]`, html), String(href)).toBeTruthy();
+    expect(selectAll('main section.part', html)).toHaveLength(2);
+    const study = select('aside.case-study', html) as Element;
+    expect(study.properties.dataCity).toBe('springfield');
+    expect(hastToString(study)).toContain('SPRINGFIELD-DESK-MARKER');
+    expect(selectAll('section.footnotes li', html)).toHaveLength(2);
+    expect(selectAll('section.sources li', html).map((li) => hastToString(li))).toEqual([
+      'Fixture source one. Fixture Publisher, 2020. https://example.org/one',
+      "Springfield desk report. City of Springfield, 2019. https://springfield.example.org/desk",
+    ]);
+    // City variables filled from the profile.
+    expect(hastToString(select('main', html) as Element)).toContain('written for City of Springfield and its Springfield Office of New Neighbors');
+    // GFM: table, task list.
+    expect(selectAll('table th', html).map((th) => hastToString(th))).toEqual(['Need', 'Share']);
+    expect(selectAll('li.task-list-item input[checked]', html)).toHaveLength(1);
+  });
+
+  it('copies images and resolves links between guides', () => {
+    const html = readHtml(path.join(out, 'springfield/en/welcome-desk.html'));
+    const img = select('main img', html) as Element;
+    expect(img.properties.alt).toBe('A welcome desk with two staff members');
+    const src = String(img.properties.src);
+    expect(src).toMatch(/^\.\.\/\.\.\/assets\/[0-9a-f]{16}\.png$/);
+    expect(existsSync(path.join(out, 'springfield/en', src))).toBe(true);
+    expect(selectAll('main a', html).map((a) => a.properties.href)).toContain('language-line.html');
+  });
+
+  it('references no network resource and keeps no script, handler, iframe or javascript: link', () => {
+    for (const file of ['springfield/en/welcome-desk.html', 'springfield/en/language-line.html', 'index.html']) {
+      const text = readFileSync(path.join(out, file), 'utf8');
+      const html = readHtml(path.join(out, file));
+      expect(selectAll('script, iframe, form, object, embed, link[rel=stylesheet]', html)).toHaveLength(0);
+      expect(text).not.toMatch(/\son[a-z]+=|javascript:/i);
+      for (const el of selectAll('[src]', html)) expect(String(el.properties.src)).not.toMatch(/^(https?:)?\/\//);
+      for (const style of selectAll('style', html)) expect(hastToString(style)).not.toMatch(/url\((['"]?)(https?:)?\/\//);
+    }
+    const line = readHtml(path.join(out, 'springfield/en/language-line.html'));
+    expect(hastToString(select('main', line) as Element)).toContain('bad link');
+  });
+
+  it('prints the chosen case study into the PDF and not the other city’s', () => {
+    const text = pdfPages(path.join(out, 'springfield/en/welcome-desk.pdf')).join('\n');
+    expect(text).toContain('SPRINGFIELD-DESK-MARKER');
+    expect(text).not.toContain('RIVERTON-DESK-MARKER');
+    const line = pdfPages(path.join(out, 'springfield/en/language-line.pdf')).join('\n');
+    expect(line).toContain('RIVERTON-LINE-MARKER');
+    expect(line.replace(/\s+/g, ' ')).toContain('This edition has no Springfield example for this topic yet; this case study comes from Riverton.');
+  });
+
+  it('builds another city’s edition, and swaps a single slot with --case-study', async () => {
+    const riverton = await run(['build', 'welcome-desk', '--city', 'riverton', '--out', 'out-riverton'], root);
+    expect(riverton.code, riverton.stderr).toBe(0);
+    const text = pdfPages(path.join(root, 'out-riverton/riverton/en/welcome-desk.pdf')).join('\n');
+    expect(text).toContain('RIVERTON-DESK-MARKER');
+    expect(text).not.toContain('SPRINGFIELD-DESK-MARKER');
+    expect(text).toContain('Town of Riverton');
+
+    const swapped = await run(['build', 'welcome-desk', '--case-study', 'welcome-desk-model=riverton', '--format', 'html', '--out', 'out-swap', '--json'], root);
+    expect(swapped.code, swapped.stderr).toBe(0);
+    const doc = (JSON.parse(swapped.stdout) as { manifest: Manifest }).manifest.documents[0];
+    expect(doc?.slots['welcome-desk-model']).toEqual({ city: 'riverton', source: 'override' });
+    expect(readFileSync(path.join(root, 'out-swap/springfield/en/welcome-desk.html'), 'utf8')).toContain('RIVERTON-DESK-MARKER');
+    expect(existsSync(path.join(root, 'out-swap/springfield/en/welcome-desk.pdf'))).toBe(false);
+  });
+
+  it('gives byte-identical HTML and PDF on a second build', async () => {
+    const again = await run(['build', '--out', 'out-again'], root);
+    expect(again.code, again.stderr).toBe(0);
+    expect(hashes(path.join(root, 'out-again'))).toEqual(hashes(out));
+  });
+
+  it('leaves the previous out/ untouched when a build fails', async () => {
+    const before = hashes(out);
+    edit(root, 'blueprints/welcome-desk/sections/02-steps.md', 'Find a room.', 'Find a room ![x](missing.png).');
+    const failed = await run(['build'], root);
+    edit(root, 'blueprints/welcome-desk/sections/02-steps.md', 'Find a room ![x](missing.png).', 'Find a room.');
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/02-steps\.md:3:16: error: Image "missing.png" does not exist \[missing-image\]/);
+    expect(failed.stderr).toContain('nothing in the output folder was changed');
+    expect(hashes(out)).toEqual(before);
+    expect(readdirSync(out).filter((f) => f.startsWith('.staging'))).toEqual([]);
+  });
+
+  it('blocks and reports every request outside the document’s own files while printing', async () => {
+    const evil = path.join(root, 'themes', 'tracking');
+    mkdirSync(evil, { recursive: true });
+    writeFileSync(
+      path.join(evil, 'theme.yaml'),
+      readFileSync(path.join(repoRoot, 'themes/default/theme.yaml'), 'utf8').replace('name: Default', 'name: Tracking').replace('css: [screen.css, print.css]', 'css: [track.css]'),
+    );
+    writeFileSync(path.join(evil, 'track.css'), 'body{background:url(https://tracker.example.org/pixel.png)} main{background:url(file:///etc/hostname)}');
+    edit(root, 'blueprints/cities/springfield/city.yaml', 'logo: logo.svg', 'logo: logo.svg\ntheme: tracking');
+    const before = hashes(out);
+    const result = await run(['build', 'welcome-desk'], root);
+    edit(root, 'blueprints/cities/springfield/city.yaml', 'logo: logo.svg\ntheme: tracking', 'logo: logo.svg');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('the renderer was refused "https://tracker.example.org/pixel.png" [blocked-request]');
+    expect(result.stderr).toContain('the renderer was refused "file:///etc/hostname" [blocked-request]');
+    expect(hashes(out)).toEqual(before);
+  });
+});
