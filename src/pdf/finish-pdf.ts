@@ -65,14 +65,14 @@ const nodeId = /^node(\d+)$/;
 function renumberNodeIds(pdf: PDFDocument): void {
   const objects = pdf.context.enumerateIndirectObjects().map(([, object]) => object);
   const found = new Set<number>();
-  const visit = (object: PDFObject, fn: (value: PDFString | PDFHexString) => PDFObject | undefined, depth = 0): void => {
-    if (depth > 2) return;
+  // Direct objects only (references are not followed), so this cannot loop.
+  const visit = (object: PDFObject, fn: (value: PDFString | PDFHexString) => PDFObject | undefined): void => {
     if (object instanceof PDFDict) {
       for (const [key, value] of object.entries()) {
         if (value instanceof PDFString || value instanceof PDFHexString) {
           const replaced = fn(value);
           if (replaced) object.set(key, replaced);
-        } else visit(value, fn, depth + 1);
+        } else visit(value, fn);
       }
     } else if (object instanceof PDFArray) {
       for (let i = 0; i < object.size(); i++) {
@@ -80,7 +80,7 @@ function renumberNodeIds(pdf: PDFDocument): void {
         if (value instanceof PDFString || value instanceof PDFHexString) {
           const replaced = fn(value);
           if (replaced) object.set(i, replaced);
-        } else visit(value, fn, depth + 1);
+        } else visit(value, fn);
       }
     }
   };
