@@ -2,9 +2,9 @@
  * Blueprints toolkit library API. The `blueprint` command is a thin layer over these functions; CI
  * scripts can import them directly.
  */
-export { type BuildOptions, type BuildResult, type Format, type ProgressEvent, build } from './build/build.js';
+export { type BuildOptions, type BuildResult, build, type Format, type ProgressEvent } from './build/build.js';
 export { type CheckResult, check } from './build/check.js';
-export { type ProjectListing, listProject } from './build/list-project.js';
+export { listProject, type ProjectListing } from './build/list-project.js';
 export type { Manifest, ManifestDocument } from './build/manifest.js';
 export { type ExitCode, exitCodes } from './diagnostics/exit-codes.js';
 export { collectMessages, formatMessages, summarize, toJson } from './diagnostics/report.js';

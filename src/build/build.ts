@@ -1,18 +1,19 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { exitCodes, type ExitCode } from '../diagnostics/exit-codes.js';
+import { type ExitCode, exitCodes } from '../diagnostics/exit-codes.js';
 import { error, hasErrors, suggestion, warn } from '../diagnostics/messages.js';
 import { type Edition, type EditionRequest, RequestError, resolveEdition } from '../edition/resolve-edition.js';
 import { renderIndex } from '../html/render-index.js';
-import { finishPdf, pdfDate } from '../pdf/finish-pdf.js';
 import { BrowserNotFoundError, findBrowser } from '../pdf/find-browser.js';
+import { finishPdf, pdfDate } from '../pdf/finish-pdf.js';
 import { openBrowser } from '../pdf/open-browser.js';
 import { type PrintJob, printDocuments } from '../pdf/print-pdf.js';
 import { AssetRegistry } from '../project/asset-registry.js';
+import { FontCatalog } from '../theme/select-fonts.js';
 import { loadProject, type Project } from '../project/load-project.js';
 import { loadTheme, type Theme } from '../theme/load-theme.js';
-import { type BuiltDocument, dedupeMessages, type DocumentPlan, outputBase, renderPlannedDocument } from './render-edition.js';
-import { type Manifest, type ManifestDocument, documentKey, previousDocuments, sha256, sortDocuments } from './manifest.js';
+import { documentKey, type Manifest, type ManifestDocument, previousDocuments, sha256, sortDocuments } from './manifest.js';
+import { type BuiltDocument, type DocumentPlan, dedupeMessages, outputBase, renderPlannedDocument } from './render-edition.js';
 import { StagedOutput } from './write-output.js';
 
 export type Format = 'html' | 'pdf';
@@ -91,9 +92,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Markdown → HTML, in memory.
   t = performance.now();
   const assets = new AssetRegistry();
+  const fonts = new FontCatalog();
   const built: BuiltDocument[] = [];
   for (const item of plan.documents) {
-    const doc = await renderPlannedDocument(project, item, themes.get(item.edition.theme) as Theme, assets);
+    const doc = await renderPlannedDocument(project, item, themes.get(item.edition.theme) as Theme, assets, fonts);
     for (const [slot, fill] of Object.entries(doc.slots)) {
       if (fill.source === 'fallback') options.onProgress?.({ type: 'fallback', document: item.base, slot, city: fill.city });
     }
@@ -103,9 +105,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   for (const doc of built) {
     for (const [slot, fill] of Object.entries(doc.slots)) {
       if (fill.source !== 'fallback') continue;
-      warn(doc.blueprint.file, 'slot-fallback', `${doc.edition.city.config.name} has no case study for slot "${slot}"; the ${doc.edition.city.id} edition uses ${fill.city}'s`, {
-        hint: `Add blueprints/cities/${doc.edition.city.id}/case-studies/${slot}.md, or choose one with --case-study ${slot}=<city>.`,
-      });
+      warn(
+        doc.blueprint.file,
+        'slot-fallback',
+        `${doc.edition.city.config.name} has no case study for slot "${slot}"; the ${doc.edition.city.id} edition uses ${fill.city}'s`,
+        {
+          hint: `Add blueprints/cities/${doc.edition.city.id}/case-studies/${slot}.md, or choose one with --case-study ${slot}=<city>.`,
+        },
+      );
     }
   }
   dedupeMessages(files);
@@ -118,7 +125,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     staged = await StagedOutput.create(outDir);
   } catch (cause) {
-    return fail(exitCodes.environment, { message: `Cannot write to the output folder ${outDir}: ${(cause as Error).message}`, hint: 'Choose another folder with --out, or fix its permissions.' });
+    return fail(exitCodes.environment, {
+      message: `Cannot write to the output folder ${outDir}: ${(cause as Error).message}`,
+      hint: 'Choose another folder with --out, or fix its permissions.',
+    });
   }
   try {
     const documents: ManifestDocument[] = [];
@@ -198,12 +208,16 @@ function planDocuments(project: Project, options: BuildOptions): Plan | { proble
       return { problem: { message: `Unknown blueprint "${id}"`, hint: suggestion(id, known, 'blueprints').hint } };
     }
   }
-  const cityIds =
-    options.cities?.includes('all') ? [...project.cities.keys()].sort() : options.cities?.length ? options.cities : [project.config.default_city];
+  const cityIds = options.cities?.includes('all') ? [...project.cities.keys()].sort() : options.cities?.length ? options.cities : [project.config.default_city];
   const languages = options.languages?.length ? options.languages : project.config.languages;
   for (const lang of languages) {
     if (!project.config.languages.includes(lang)) {
-      return { problem: { message: `Language "${lang}" is not one of the project's`, hint: `The project's languages: ${project.config.languages.join(', ')} (project.yaml "languages").` } };
+      return {
+        problem: {
+          message: `Language "${lang}" is not one of the project's`,
+          hint: `The project's languages: ${project.config.languages.join(', ')} (project.yaml "languages").`,
+        },
+      };
     }
   }
   const editions: Edition[] = [];
@@ -228,7 +242,9 @@ function planDocuments(project: Project, options: BuildOptions): Plan | { proble
   const bases = new Set<string>();
   for (const doc of documents) {
     if (bases.has(doc.base)) {
-      return { problem: { message: `Two documents would be written to out/${doc.base}`, hint: 'Include {city} and {lang} in the project\'s "output" pattern.' } };
+      return {
+        problem: { message: `Two documents would be written to out/${doc.base}`, hint: 'Include {city} and {lang} in the project\'s "output" pattern.' },
+      };
     }
     bases.add(doc.base);
   }

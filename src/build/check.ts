@@ -1,8 +1,9 @@
 import type { VFile } from 'vfile';
-import { exitCodes, type ExitCode } from '../diagnostics/exit-codes.js';
+import { type ExitCode, exitCodes } from '../diagnostics/exit-codes.js';
 import { hasErrors } from '../diagnostics/messages.js';
 import { resolveEdition } from '../edition/resolve-edition.js';
 import { AssetRegistry } from '../project/asset-registry.js';
+import { FontCatalog } from '../theme/select-fonts.js';
 import { loadProject } from '../project/load-project.js';
 import { loadTheme, type Theme } from '../theme/load-theme.js';
 import { dedupeMessages, outputBase, renderPlannedDocument } from './render-edition.js';
@@ -23,6 +24,7 @@ export async function check(options: { root: string }): Promise<CheckResult> {
   if (!project || hasErrors(files)) return { code: exitCodes.content, files, documents: 0 };
   const themes = new Map<string, Theme>();
   const assets = new AssetRegistry();
+  const fonts = new FontCatalog();
   let documents = 0;
   for (const cityId of [...project.cities.keys()].sort()) {
     const edition = resolveEdition(project, { city: cityId });
@@ -37,7 +39,7 @@ export async function check(options: { root: string }): Promise<CheckResult> {
     for (const lang of project.config.languages) {
       for (const blueprint of project.blueprints) {
         const base = outputBase(project, blueprint.id, cityId, lang);
-        await renderPlannedDocument(project, { blueprint, edition, lang, base }, theme, assets);
+        await renderPlannedDocument(project, { blueprint, edition, lang, base }, theme, assets, fonts);
         documents++;
       }
     }

@@ -26,7 +26,10 @@ export async function listProject(options: { root: string }): Promise<{ listing?
       slots: b.config.slots.map((s) => ({
         id: s.id,
         title: s.title,
-        cities: project.caseStudies.filter((c) => c.slot === s.id).map((c) => c.city).sort(),
+        cities: project.caseStudies
+          .filter((c) => c.slot === s.id)
+          .map((c) => c.city)
+          .sort(),
       })),
     })),
     cities: [...project.cities.values()].map((c) => ({
@@ -34,7 +37,10 @@ export async function listProject(options: { root: string }): Promise<{ listing?
       name: c.config.name,
       government: c.config.government,
       office: c.config.office,
-      caseStudies: project.caseStudies.filter((s) => s.city === c.id).map((s) => s.slot).sort(),
+      caseStudies: project.caseStudies
+        .filter((s) => s.city === c.id)
+        .map((s) => s.slot)
+        .sort(),
     })),
   };
   return { listing, files };

@@ -45,10 +45,7 @@ export function previousDocuments(outDir: string, rebuilt: Set<string>): Manifes
   try {
     const old = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
     return (old.documents ?? []).filter(
-      (d) =>
-        !rebuilt.has(documentKey(d)) &&
-        (!d.html || existsSync(path.join(outDir, d.html.path))) &&
-        (!d.pdf || existsSync(path.join(outDir, d.pdf.path))),
+      (d) => !rebuilt.has(documentKey(d)) && (!d.html || existsSync(path.join(outDir, d.html.path))) && (!d.pdf || existsSync(path.join(outDir, d.pdf.path))),
     );
   } catch {
     return [];

@@ -7,6 +7,7 @@ import { renderBody } from '../markdown/render-body.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
 import type { BlueprintSource, Project } from '../project/load-project.js';
 import type { Theme } from '../theme/load-theme.js';
+import type { FontCatalog } from '../theme/select-fonts.js';
 import type { ManifestDocument } from './manifest.js';
 
 export interface DocumentPlan {
@@ -27,7 +28,13 @@ export function outputBase(project: Project, blueprint: string, city: string, la
 }
 
 /** Render one document to HTML in memory: Markdown stage, then theme and page. Messages land on sources. */
-export async function renderPlannedDocument(project: Project, plan: DocumentPlan, theme: Theme, assets: AssetRegistry): Promise<BuiltDocument> {
+export async function renderPlannedDocument(
+  project: Project,
+  plan: DocumentPlan,
+  theme: Theme,
+  assets: AssetRegistry,
+  fonts: FontCatalog,
+): Promise<BuiltDocument> {
   const { blueprint, edition, lang, base } = plan;
   const depth = base.split('/').length - 1;
   const toOutRoot = '../'.repeat(depth);
@@ -42,7 +49,7 @@ export async function renderPlannedDocument(project: Project, plan: DocumentPlan
   };
   const body = await renderBody({ project, blueprint, edition, lang, strings, assets, toOutRoot, documentFor });
   const logo = edition.city.logo ? assets.add(edition.city.logo).output : undefined;
-  const rendered = renderDocument({ project, blueprint, edition, lang, strings, theme, body, toOutRoot, ...(logo ? { logo } : {}) });
+  const rendered = renderDocument({ project, blueprint, edition, lang, strings, theme, body, toOutRoot, fonts, ...(logo ? { logo } : {}) });
   const slots: ManifestDocument['slots'] = {};
   for (const fill of body.fills) slots[fill.slot] = { city: fill.caseStudy.city, source: fill.source };
   return { ...plan, rendered, slots };

@@ -15,7 +15,13 @@ export interface Io {
   cwd: string;
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+];
 
 function parseCaseStudy(value: string, previous: Record<string, string> = {}): Record<string, string> {
   const match = /^([a-z0-9-]+)=([a-z0-9-]+)$/.exec(value.trim());
@@ -43,7 +49,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const given = program.opts<{ project?: string }>().project;
     const root = given ? path.resolve(io.cwd, given) : findProjectRoot(io.cwd);
     if (!root || !findProjectRoot(root)) {
-      io.stderr(`error: No blueprint project here: there is no blueprints/project.yaml in ${given ?? io.cwd} or above.\n  hint: Run the command inside a project, or pass --project <dir>.\n`);
+      io.stderr(
+        `error: No blueprint project here: there is no blueprints/project.yaml in ${given ?? io.cwd} or above.\n  hint: Run the command inside a project, or pass --project <dir>.\n`,
+      );
       code = exitCodes.usage;
       return undefined;
     }
@@ -61,45 +69,65 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .description('Build blueprints into out/ as HTML and PDF.')
     .argument('[blueprint...]', 'blueprint ids to build (default: all)')
     .option('--city <id>', 'city edition to build; repeat or comma-separate; "all" for every city', collect)
-    .option('--case-study <slot=city>', 'fill one slot with another city\'s case study (repeatable)', parseCaseStudy)
-    .option('--lang <code>', 'language(s) to build (default: all of the project\'s)', collect)
+    .option('--case-study <slot=city>', "fill one slot with another city's case study (repeatable)", parseCaseStudy)
+    .option('--lang <code>', "language(s) to build (default: all of the project's)", collect)
     .addOption(new Option('--format <list>', 'html, pdf or html,pdf').default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
     .option('--out <dir>', 'output folder (default: out/ in the project)')
     .option('--browser <path>', 'Chrome/Chromium/Edge executable for PDFs (also BLUEPRINT_BROWSER)')
     .option('--json', 'print the manifest and diagnostics as JSON on stdout')
     .option('-q, --quiet', 'print errors only')
-    .action(async (blueprints: string[], opts: { city?: string[]; caseStudy?: Record<string, string>; lang?: string[]; format: Format[]; out?: string; browser?: string; json?: boolean; quiet?: boolean }) => {
-      const root = rootOf();
-      if (!root) return;
-      const progress = (event: ProgressEvent) => {
-        if (opts.json || opts.quiet) return;
-        if (event.type === 'html') io.stderr(`  html  ${event.document}\n`);
-        if (event.type === 'browser') io.stderr(`  browser ${event.executablePath} (${event.source}) started in ${Math.round(event.ms)} ms\n`);
-        if (event.type === 'pdf') io.stderr(`  pdf   ${event.document} (${event.pages} pages)\n`);
-        if (event.type === 'fallback') io.stderr(`  slot  ${event.slot} in ${event.document}: filled by ${event.city} (fallback)\n`);
-      };
-      const result = await build({
-        root,
-        blueprints,
-        ...(opts.city ? { cities: opts.city } : {}),
-        ...(opts.caseStudy ? { caseStudies: opts.caseStudy } : {}),
-        ...(opts.lang ? { languages: opts.lang } : {}),
-        formats: opts.format,
-        ...(opts.out ? { outDir: path.resolve(io.cwd, opts.out) } : {}),
-        ...(opts.browser ? { browser: opts.browser } : {}),
-        env: io.env,
-        onProgress: progress,
-      });
-      const messages = report(result.files, root, Boolean(opts.quiet));
-      if (result.problem) io.stderr(`error: ${result.problem.message}\n  hint: ${result.problem.hint}\n`);
-      code = result.code;
-      if (opts.json) {
-        io.stdout(`${JSON.stringify({ ok: result.code === 0, exitCode: result.code, problem: result.problem ?? null, manifest: result.manifest ?? null, diagnostics: messages.map(toJson) }, null, 2)}\n`);
-      } else if (!opts.quiet) {
-        const outDir = opts.out ? path.resolve(io.cwd, opts.out) : path.join(root, 'out');
-        io.stderr(result.code === 0 ? `Built ${result.manifest?.documents.length ?? 0} document(s) into ${path.relative(io.cwd, outDir) || '.'}/ (${summarize(messages)}).\n` : `Build failed (${summarize(messages)}); nothing in the output folder was changed.\n`);
-      }
-    });
+    .action(
+      async (
+        blueprints: string[],
+        opts: {
+          city?: string[];
+          caseStudy?: Record<string, string>;
+          lang?: string[];
+          format: Format[];
+          out?: string;
+          browser?: string;
+          json?: boolean;
+          quiet?: boolean;
+        },
+      ) => {
+        const root = rootOf();
+        if (!root) return;
+        const progress = (event: ProgressEvent) => {
+          if (opts.json || opts.quiet) return;
+          if (event.type === 'html') io.stderr(`  html  ${event.document}\n`);
+          if (event.type === 'browser') io.stderr(`  browser ${event.executablePath} (${event.source}) started in ${Math.round(event.ms)} ms\n`);
+          if (event.type === 'pdf') io.stderr(`  pdf   ${event.document} (${event.pages} pages)\n`);
+          if (event.type === 'fallback') io.stderr(`  slot  ${event.slot} in ${event.document}: filled by ${event.city} (fallback)\n`);
+        };
+        const result = await build({
+          root,
+          blueprints,
+          ...(opts.city ? { cities: opts.city } : {}),
+          ...(opts.caseStudy ? { caseStudies: opts.caseStudy } : {}),
+          ...(opts.lang ? { languages: opts.lang } : {}),
+          formats: opts.format,
+          ...(opts.out ? { outDir: path.resolve(io.cwd, opts.out) } : {}),
+          ...(opts.browser ? { browser: opts.browser } : {}),
+          env: io.env,
+          onProgress: progress,
+        });
+        const messages = report(result.files, root, Boolean(opts.quiet));
+        if (result.problem) io.stderr(`error: ${result.problem.message}\n  hint: ${result.problem.hint}\n`);
+        code = result.code;
+        if (opts.json) {
+          io.stdout(
+            `${JSON.stringify({ ok: result.code === 0, exitCode: result.code, problem: result.problem ?? null, manifest: result.manifest ?? null, diagnostics: messages.map(toJson) }, null, 2)}\n`,
+          );
+        } else if (!opts.quiet) {
+          const outDir = opts.out ? path.resolve(io.cwd, opts.out) : path.join(root, 'out');
+          io.stderr(
+            result.code === 0
+              ? `Built ${result.manifest?.documents.length ?? 0} document(s) into ${path.relative(io.cwd, outDir) || '.'}/ (${summarize(messages)}).\n`
+              : `Build failed (${summarize(messages)}); nothing in the output folder was changed.\n`,
+          );
+        }
+      },
+    );
 
   program
     .command('check')
@@ -112,7 +140,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const result = await check({ root });
       const messages = report(result.files, root, Boolean(opts.quiet));
       code = result.code;
-      if (opts.json) io.stdout(`${JSON.stringify({ ok: result.code === 0, exitCode: result.code, documents: result.documents, diagnostics: messages.map(toJson) }, null, 2)}\n`);
+      if (opts.json)
+        io.stdout(
+          `${JSON.stringify({ ok: result.code === 0, exitCode: result.code, documents: result.documents, diagnostics: messages.map(toJson) }, null, 2)}\n`,
+        );
       else io.stderr(`${result.code === 0 ? 'Check passed' : 'Check failed'}: ${result.documents} edition document(s) rendered, ${summarize(messages)}.\n`);
     });
 

@@ -64,11 +64,9 @@ export function report(file: VFile, ruleId: RuleId, reason: string, options: Mes
   return message;
 }
 
-export const error = (file: VFile, ruleId: RuleId, reason: string, options: MessageOptions = {}) =>
-  report(file, ruleId, reason, { ...options, fatal: true });
+export const error = (file: VFile, ruleId: RuleId, reason: string, options: MessageOptions = {}) => report(file, ruleId, reason, { ...options, fatal: true });
 
-export const warn = (file: VFile, ruleId: RuleId, reason: string, options: MessageOptions = {}) =>
-  report(file, ruleId, reason, { ...options, fatal: false });
+export const warn = (file: VFile, ruleId: RuleId, reason: string, options: MessageOptions = {}) => report(file, ruleId, reason, { ...options, fatal: false });
 
 function normalizePlace(place: MessageOptions['place']): Required<Position> | Place | undefined {
   if (!place) return undefined;
@@ -90,9 +88,7 @@ export function suggestion(value: string, known: Iterable<string>, what: string)
   const list = [...known].sort();
   const guess = didYouMean(value, list);
   const shown = list.length > 12 ? `${list.slice(0, 12).join(', ')}, …` : list.join(', ');
-  const hint = guess
-    ? `Did you mean "${guess}"? Known ${what}: ${shown}.`
-    : `Known ${what}: ${shown || '(none)'}.`;
+  const hint = guess ? `Did you mean "${guess}"? Known ${what}: ${shown}.` : `Known ${what}: ${shown || '(none)'}.`;
   return { hint, expected: guess ? [guess] : list };
 }
 

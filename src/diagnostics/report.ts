@@ -20,10 +20,7 @@ export function collectMessages(files: Iterable<VFile>): VFileMessage[] {
   for (const file of files) all.push(...file.messages);
   return all.sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.column ?? 0) - (b.column ?? 0) ||
-      a.reason.localeCompare(b.reason),
+      (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.reason.localeCompare(b.reason),
   );
 }
 

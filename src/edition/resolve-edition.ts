@@ -53,10 +53,7 @@ export function resolveEdition(project: Project, request: EditionRequest = {}): 
     }
     if (!find(project, slot, overrideCity)) {
       const available = project.caseStudies.filter((c) => c.slot === slot).map((c) => c.city);
-      throw new RequestError(
-        `${overrideCity} has no case study for slot "${slot}"`,
-        `Cities with a case study for this slot: ${available.sort().join(', ')}.`,
-      );
+      throw new RequestError(`${overrideCity} has no case study for slot "${slot}"`, `Cities with a case study for this slot: ${available.sort().join(', ')}.`);
     }
   }
   const fills = new Map<string, SlotFill>();
@@ -83,5 +80,4 @@ export function resolveEdition(project: Project, request: EditionRequest = {}): 
   return { city, theme: city.config.theme ?? project.config.default_theme, fills };
 }
 
-const find = (project: Project, slot: string, city: string) =>
-  project.caseStudies.find((c) => c.slot === slot && c.city === city);
+const find = (project: Project, slot: string, city: string) => project.caseStudies.find((c) => c.slot === slot && c.city === city);

@@ -7,7 +7,7 @@ import type { Heading, RenderedBody } from '../markdown/render-body.js';
 import type { BlueprintSource, Project } from '../project/load-project.js';
 import type { Theme } from '../theme/load-theme.js';
 import { pageRules } from '../theme/page-rules.js';
-import { type FontSelection, fontFamilyName, selectFonts } from '../theme/select-fonts.js';
+import { type FontCatalog, type FontSelection, selectFonts } from '../theme/select-fonts.js';
 import type { Source } from '../validate/schemas/common.js';
 import { fill, type Strings } from './strings.js';
 
@@ -22,6 +22,7 @@ export interface RenderDocumentInput {
   toOutRoot: string;
   /** Output path (under out/) of the edition city's logo, if it has one. */
   logo?: string;
+  fonts: FontCatalog;
 }
 
 export interface RenderedDocument {
@@ -44,7 +45,10 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
   const title = `${bp.title} — ${editionName}`;
   const date = project.config.date ? formatDate(project.config.date, lang) : undefined;
 
-  const sources = collectSources(bp.sources, body.fills.map((f) => f.caseStudy.config.sources));
+  const sources = collectSources(
+    bp.sources,
+    body.fills.map((f) => f.caseStudy.config.sources),
+  );
   const tocHeadings = [
     ...body.headings.filter((x) => x.depth <= theme.config.toc_depth),
     ...(sources.length ? [{ id: 'sources-title', depth: 1, text: strings.sources, part: -1 }] : []),
@@ -76,13 +80,7 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
         h(
           'ol',
           sources.map((s) =>
-            h('li', [
-              h('cite', s.title),
-              '. ',
-              h('span.source-publisher', `${s.publisher}, ${s.year}.`),
-              ' ',
-              h('a', { href: s.url }, s.url),
-            ]),
+            h('li', [h('cite', s.title), '. ', h('span.source-publisher', `${s.publisher}, ${s.year}.`), ' ', h('a', { href: s.url }, s.url)]),
           ),
         ),
       ])
@@ -100,10 +98,10 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     { pkg: theme.config.fonts.heading, sheets: ['700.css'] },
     ...theme.config.fonts.fallback.map((pkg) => ({ pkg, sheets: ['400.css', '700.css'] })),
   ];
-  const fonts = selectFonts(fontPackages, bodyText, input.toOutRoot);
-  const fallbackFamilies = theme.config.fonts.fallback.map((pkg) => `'${fontFamilyName(pkg)}'`).join(',');
-  const bodyFamily = `'${fontFamilyName(theme.config.fonts.body)}',${fallbackFamilies},sans-serif`;
-  const headingFamily = `'${fontFamilyName(theme.config.fonts.heading)}',${bodyFamily}`;
+  const fonts = selectFonts(input.fonts, fontPackages, bodyText, input.toOutRoot);
+  const fallbackFamilies = theme.config.fonts.fallback.map((pkg) => `'${input.fonts.familyName(pkg)}'`).join(',');
+  const bodyFamily = `'${input.fonts.familyName(theme.config.fonts.body)}',${fallbackFamilies},sans-serif`;
+  const headingFamily = `'${input.fonts.familyName(theme.config.fonts.heading)}',${bodyFamily}`;
   const variables = `:root{--bp-primary:${colors.primary};--bp-accent:${colors.accent};--bp-text:${colors.text};--bp-muted:${colors.muted};--bp-surface:${colors.surface};--bp-font-body:${bodyFamily};--bp-font-heading:${headingFamily}}`;
   const parts = blueprint.sections.map((_, i) => body.headings.find((x) => x.part === i && x.depth === 1)?.text ?? '');
   const print = pageRules({

@@ -4,7 +4,7 @@ import { h } from 'hastscript';
 import type { ManifestDocument } from '../build/manifest.js';
 import type { Project } from '../project/load-project.js';
 import type { Theme } from '../theme/load-theme.js';
-import { type FontSelection, fontFamilyName, selectFonts } from '../theme/select-fonts.js';
+import { FontCatalog, type FontSelection, selectFonts } from '../theme/select-fonts.js';
 import { stringsFor } from './strings.js';
 
 /** `out/index.html`: every built document, grouped by edition and language, with HTML and PDF links. */
@@ -38,7 +38,9 @@ export function renderIndex(project: Project, theme: Theme, documents: ManifestD
   });
   const colors = theme.config.colors;
   const text = documents.map((d) => d.title).join(' ') + project.config.title + (project.config.subtitle ?? '');
+  const catalog = new FontCatalog();
   const fonts = selectFonts(
+    catalog,
     [
       { pkg: theme.config.fonts.body, sheets: ['400.css', '700.css'] },
       { pkg: theme.config.fonts.heading, sheets: ['700.css'] },
@@ -47,9 +49,9 @@ export function renderIndex(project: Project, theme: Theme, documents: ManifestD
     text,
     '',
   );
-  const body = `'${fontFamilyName(theme.config.fonts.body)}',sans-serif`;
+  const body = `'${catalog.familyName(theme.config.fonts.body)}',sans-serif`;
   const css = `${fonts.css}
-:root{--bp-primary:${colors.primary};--bp-accent:${colors.accent};--bp-text:${colors.text};--bp-muted:${colors.muted};--bp-surface:${colors.surface};--bp-font-body:${body};--bp-font-heading:'${fontFamilyName(theme.config.fonts.heading)}',${body}}
+:root{--bp-primary:${colors.primary};--bp-accent:${colors.accent};--bp-text:${colors.text};--bp-muted:${colors.muted};--bp-surface:${colors.surface};--bp-font-body:${body};--bp-font-heading:'${catalog.familyName(theme.config.fonts.heading)}',${body}}
 ${theme.css}
 .index main{padding-bottom:3rem}.documents{padding-left:1.2rem}.documents li{margin:.35rem 0}.pdf-link{font-size:.85rem;margin-left:.4rem}.edition-office{color:var(--bp-muted);margin-top:-.4rem}`;
   const tree: Root = {

@@ -13,7 +13,14 @@ export const sanitizeSchema: Options = {
   tagNames: [...(defaultSchema.tagNames ?? []), 'section', 'aside', 'figure', 'figcaption', 'abbr', 'mark'],
   attributes: {
     ...defaultSchema.attributes,
-    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className', 'id', 'lang', 'dir', ['role', 'note', 'doc-endnotes', 'doc-backlink', 'doc-noteref', 'region']],
+    '*': [
+      ...(defaultSchema.attributes?.['*'] ?? []),
+      'className',
+      'id',
+      'lang',
+      'dir',
+      ['role', 'note', 'doc-endnotes', 'doc-backlink', 'doc-noteref', 'region'],
+    ],
     section: ['dataFootnotes', 'dataPart', 'ariaLabelledBy', 'ariaLabel'],
     aside: ['dataCity', 'dataSlot', 'dataSource', 'ariaLabelledBy'],
     a: [...(defaultSchema.attributes?.a ?? []), 'ariaDescribedBy', 'ariaLabel', 'dataFootnoteRef', 'dataFootnoteBackref'],

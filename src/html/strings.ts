@@ -62,5 +62,4 @@ export function stringsFor(lang: string, overrides?: Record<string, Record<strin
   return { ...base, ...(overrides?.[lang] as Partial<Strings> | undefined) };
 }
 
-export const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+export const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);

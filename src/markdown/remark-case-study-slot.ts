@@ -35,10 +35,15 @@ export function remarkCaseStudySlot(options: CaseStudySlotOptions) {
       }
       if (!options.ownSlots.has(slot)) {
         const owner = options.allSlots.get(slot);
-        error(file, owner ? 'slot-not-in-blueprint' : 'unknown-slot', owner ? `Slot "${slot}" belongs to blueprint "${owner}", not this one` : `Unknown slot "${slot}"`, {
-          place: node.position,
-          ...suggestion(slot, options.ownSlots, 'slots of this blueprint'),
-        });
+        error(
+          file,
+          owner ? 'slot-not-in-blueprint' : 'unknown-slot',
+          owner ? `Slot "${slot}" belongs to blueprint "${owner}", not this one` : `Unknown slot "${slot}"`,
+          {
+            place: node.position,
+            ...suggestion(slot, options.ownSlots, 'slots of this blueprint'),
+          },
+        );
         return remove();
       }
       if (options.placed.has(slot)) {

@@ -1,6 +1,6 @@
 import type { Root, Text } from 'mdast';
-import { toString as mdastToString } from 'mdast-util-to-string';
 import type { TextDirective } from 'mdast-util-directive';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { error, suggestion, warn } from '../diagnostics/messages.js';
@@ -14,9 +14,7 @@ export function remarkCityVariables(options: { city: CityConfig }) {
       let replacement: Text;
       if (node.name === 'city') {
         const field = mdastToString(node).trim();
-        const value = (cityVariables as readonly string[]).includes(field)
-          ? (options.city as Record<string, unknown>)[field]
-          : undefined;
+        const value = (cityVariables as readonly string[]).includes(field) ? (options.city as Record<string, unknown>)[field] : undefined;
         if (typeof value !== 'string') {
           const known = (cityVariables as readonly string[]).includes(field);
           if (known) {

@@ -39,12 +39,17 @@ export function remarkResolveAssets(options: ResolveAssetsOptions) {
         }
         const target = resolveLocal(node.url, dir, options.root);
         if (!target.path) {
-          error(file, target.outside ? 'unsafe-path' : 'missing-image', target.outside ? `Image path "${node.url}" leaves the project` : `Image "${node.url}" does not exist`, {
-            place: node.position,
-            hint: target.outside
-              ? 'Keep images inside the project folder.'
-              : `Add the file at ${path.relative(options.root, path.resolve(dir, decodeURI(node.url)))} or correct the path.`,
-          });
+          error(
+            file,
+            target.outside ? 'unsafe-path' : 'missing-image',
+            target.outside ? `Image path "${node.url}" leaves the project` : `Image "${node.url}" does not exist`,
+            {
+              place: node.position,
+              hint: target.outside
+                ? 'Keep images inside the project folder.'
+                : `Add the file at ${path.relative(options.root, path.resolve(dir, decodeURI(node.url)))} or correct the path.`,
+            },
+          );
           node.url = '';
           return;
         }
@@ -61,10 +66,15 @@ export function remarkResolveAssets(options: ResolveAssetsOptions) {
         const [target, fragment] = url.split('#', 2) as [string, string | undefined];
         const local = resolveLocal(target, dir, options.root);
         if (!local.path) {
-          error(file, local.outside ? 'unsafe-path' : 'broken-link', local.outside ? `Link "${url}" leaves the project` : `Broken link: "${url}" does not exist`, {
-            place: node.position,
-            hint: local.outside ? 'Link only to files inside the project.' : 'Correct the path (it is relative to this file) or remove the link.',
-          });
+          error(
+            file,
+            local.outside ? 'unsafe-path' : 'broken-link',
+            local.outside ? `Link "${url}" leaves the project` : `Broken link: "${url}" does not exist`,
+            {
+              place: node.position,
+              hint: local.outside ? 'Link only to files inside the project.' : 'Correct the path (it is relative to this file) or remove the link.',
+            },
+          );
           return;
         }
         const doc = options.documentFor(local.path);

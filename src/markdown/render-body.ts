@@ -86,7 +86,12 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
       children.push({
         type: 'paragraph',
         data: { hProperties: { className: ['case-study-note'] } },
-        children: [{ type: 'emphasis', children: [{ type: 'text', value: fillTemplate(strings.fallbackNote, { city: edition.city.config.name, other: city?.config.name ?? study.city }) }] }],
+        children: [
+          {
+            type: 'emphasis',
+            children: [{ type: 'text', value: fillTemplate(strings.fallbackNote, { city: edition.city.config.name, other: city?.config.name ?? study.city }) }],
+          },
+        ],
       });
     }
     children.push(...withoutFrontMatter(tree).children);
@@ -113,7 +118,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     const file = translated ?? section.file;
     const tree = withoutFrontMatter(parser().parse(file));
     const first = tree.children[0];
-    if (!first || first.type !== 'heading' || first.depth !== 1) {
+    if (first?.type !== 'heading' || first.depth !== 1) {
       warn(file, 'heading-structure', 'Expected the section to start with a level-1 heading (its title)', {
         place: first?.position,
         hint: 'Start the file with a line like "# Why it matters".',

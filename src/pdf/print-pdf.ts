@@ -87,12 +87,15 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
     if (final && stable) break;
     if (passes >= 3) break;
     tocPages = found;
-    await page.evaluate((entries: [string, number][]) => {
-      for (const [id, n] of entries) {
-        const span = document.querySelector(`[data-toc-for="${CSS.escape(id)}"]`);
-        if (span) span.textContent = String(n);
-      }
-    }, [...found]);
+    await page.evaluate(
+      (entries: [string, number][]) => {
+        for (const [id, n] of entries) {
+          const span = document.querySelector(`[data-toc-for="${CSS.escape(id)}"]`);
+          if (span) span.textContent = String(n);
+        }
+      },
+      [...found],
+    );
   }
   return { bytes, pages, tocPages, blocked: [], passes };
 }

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, type PDFDocument, PDFName, type PDFObject, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, type PDFObject, PDFRef, PDFString } from 'pdf-lib';
 
 /**
  * Page number (1-based) of every named destination in a PDF. Chromium writes one for each element that an
@@ -7,7 +7,7 @@ import { PDFArray, PDFDict, type PDFDocument, PDFName, type PDFObject, PDFRef, P
  */
 export function readDestinations(pdf: PDFDocument): Map<string, number> {
   const pageIndex = new Map<string, number>();
-  pdf.getPages().forEach((page, i) => pageIndex.set(page.ref.toString(), i + 1));
+  for (const [i, page] of pdf.getPages().entries()) pageIndex.set(page.ref.toString(), i + 1);
   const result = new Map<string, number>();
   const add = (name: string, value: PDFObject | undefined) => {
     let target = value instanceof PDFRef ? pdf.context.lookup(value) : value;

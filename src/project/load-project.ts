@@ -122,7 +122,10 @@ export async function loadProject(root: string): Promise<LoadResult> {
       const place = nodePosition(parsed, nodeAt(parsed, ['logo']).node);
       if (!logo) error(file, 'unsafe-path', `Logo path "${cityConfig.logo}" leaves the project`, { place, hint: 'Keep the logo inside the city folder.' });
       else if (!(await isFile(logo)))
-        error(file, 'missing-image', `Logo file "${cityConfig.logo}" does not exist`, { place, hint: `Add the file to blueprints/cities/${id}/ or correct the name.` });
+        error(file, 'missing-image', `Logo file "${cityConfig.logo}" does not exist`, {
+          place,
+          hint: `Add the file to blueprints/cities/${id}/ or correct the name.`,
+        });
       else profile.logo = logo;
     }
     if (cityConfig.theme && !themes.includes(cityConfig.theme)) {
@@ -144,7 +147,7 @@ export async function loadProject(root: string): Promise<LoadResult> {
   };
   if (validConfig) {
     checkCity(config.default_city, ['default_city']);
-    config.fallback.forEach((id, i) => checkCity(id, ['fallback', i]));
+    for (const [i, id] of config.fallback.entries()) checkCity(id, ['fallback', i]);
     if (!themes.includes(config.default_theme)) {
       error(projectFile, 'unknown-theme', `Unknown theme "${config.default_theme}"`, {
         place: nodePosition(parsedProject, nodeAt(parsedProject, ['default_theme']).node),
@@ -183,14 +186,15 @@ export async function loadProject(root: string): Promise<LoadResult> {
       const sectionPlace = nodePosition(parsed, nodeAt(parsed, ['sections', i, 'file']).node);
       const sectionPath = resolveInside(root, dir, section.file);
       if (!sectionPath) {
-        error(file, 'unsafe-path', `Section path "${section.file}" leaves the project`, { place: sectionPlace, hint: 'Keep section files inside the blueprint folder.' });
+        error(file, 'unsafe-path', `Section path "${section.file}" leaves the project`, {
+          place: sectionPlace,
+          hint: 'Keep section files inside the blueprint folder.',
+        });
         continue;
       }
       const sectionFile = await readSource(sectionPath);
       if (!sectionFile) {
-        const existing = (await listFiles(path.dirname(sectionPath), '.md')).map((f) =>
-          path.relative(dir, path.join(path.dirname(sectionPath), f)),
-        );
+        const existing = (await listFiles(path.dirname(sectionPath), '.md')).map((f) => path.relative(dir, path.join(path.dirname(sectionPath), f)));
         error(file, 'missing-file', `Section file "${section.file}" does not exist`, {
           place: sectionPlace,
           ...suggestion(section.file, existing, 'section files'),
@@ -314,12 +318,7 @@ function fallbackConfig(value: unknown): ProjectConfig {
 
 const frontMatterPattern = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
-function readCaseStudy(
-  file: VFile,
-  folderCity: string,
-  cities: Set<string>,
-  slots: Map<string, SlotDeclaration>,
-): CaseStudy | undefined {
+function readCaseStudy(file: VFile, folderCity: string, cities: Set<string>, slots: Map<string, SlotDeclaration>): CaseStudy | undefined {
   const text = String(file.value);
   const match = frontMatterPattern.exec(text);
   if (!match) {

@@ -1,5 +1,4 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { VFile } from 'vfile';
 
 /** Read a text source into a VFile whose path is the absolute path (messages print it relative). */

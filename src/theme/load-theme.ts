@@ -46,10 +46,15 @@ export async function loadTheme(root: string, name: string): Promise<{ theme?: T
     const cssPath = resolveInside(dir, dir, css);
     const cssFile = cssPath ? await readSource(cssPath) : undefined;
     if (!cssFile) {
-      error(file, cssPath ? 'missing-file' : 'unsafe-path', cssPath ? `Stylesheet "${css}" does not exist` : `Stylesheet path "${css}" leaves the theme folder`, {
-        place,
-        hint: `Add themes/${name}/${css} or remove it from the list.`,
-      });
+      error(
+        file,
+        cssPath ? 'missing-file' : 'unsafe-path',
+        cssPath ? `Stylesheet "${css}" does not exist` : `Stylesheet path "${css}" leaves the theme folder`,
+        {
+          place,
+          hint: `Add themes/${name}/${css} or remove it from the list.`,
+        },
+      );
       continue;
     }
     parts.push(`/* ${css} */\n${String(cssFile.value)}`);

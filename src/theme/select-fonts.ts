@@ -58,9 +58,26 @@ function readFaces(pkg: string, sheet: string): FontFace[] {
   return faces;
 }
 
-export function fontFamilyName(pkg: string): string {
-  const faces = readFaces(pkg, '400.css');
-  return faces[0]?.family ?? pkg.replace('@fontsource/', '');
+/**
+ * The @font-face rules of the font packages, read once per build (many documents share them). One
+ * catalog per build rather than a module-level cache: two builds in a process never share state.
+ */
+export class FontCatalog {
+  private readonly sheets = new Map<string, FontFace[]>();
+
+  faces(pkg: string, sheet: string): FontFace[] {
+    const key = `${pkg}/${sheet}`;
+    let faces = this.sheets.get(key);
+    if (!faces) {
+      faces = readFaces(pkg, sheet);
+      this.sheets.set(key, faces);
+    }
+    return faces;
+  }
+
+  familyName(pkg: string): string {
+    return this.faces(pkg, '400.css')[0]?.family ?? pkg.replace('@fontsource/', '');
+  }
 }
 
 /**
@@ -68,18 +85,29 @@ export function fontFamilyName(pkg: string): string {
  * unicode-range subsets that the document's characters need are emitted and copied, which keeps each
  * edition small even with Chinese and Korean fallbacks.
  */
-export function selectFonts(packages: { pkg: string; sheets: string[] }[], text: string, toOutRoot: string): FontSelection {
+export function selectFonts(catalog: FontCatalog, packages: { pkg: string; sheets: string[] }[], text: string, toOutRoot: string): FontSelection {
   const codePoints = new Set<number>();
   for (const ch of text) codePoints.add(ch.codePointAt(0) as number);
   // Digits, punctuation and the page-number words always print in headers and footers.
   for (let c = 0x20; c < 0x7f; c++) codePoints.add(c);
-  const sorted = [...codePoints].sort((a, b) => a - b);
-  const needed = (face: FontFace) => face.ranges.some(([lo, hi]) => sorted.some((c) => c >= lo && c <= hi));
+  const sorted = Uint32Array.from(codePoints).sort();
+  // Binary search: is any used code point within [lo, hi]?
+  const anyIn = (lo: number, hi: number) => {
+    let a = 0;
+    let b = sorted.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if ((sorted[mid] as number) < lo) a = mid + 1;
+      else b = mid;
+    }
+    return a < sorted.length && (sorted[a] as number) <= hi;
+  };
+  const needed = (face: FontFace) => face.ranges.some(([lo, hi]) => anyIn(lo, hi));
   const rules: string[] = [];
   const files: FontFile[] = [];
   for (const { pkg, sheets } of packages) {
     for (const sheet of sheets) {
-      for (const face of readFaces(pkg, sheet)) {
+      for (const face of catalog.faces(pkg, sheet)) {
         if (!needed(face)) continue;
         const output = `assets/fonts/${path.basename(face.file)}`;
         files.push({ source: face.file, output });

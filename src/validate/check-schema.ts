@@ -32,8 +32,7 @@ function keysAt(schema: AnySchema, path: readonly PropertyKey[]): string[] {
   return [];
 }
 
-const describePath = (path: readonly PropertyKey[]) =>
-  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+const describePath = (path: readonly PropertyKey[]) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 
 function typeName(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
@@ -77,8 +76,7 @@ export function checkSchema<S extends AnySchema>(parsed: ParsedYaml, schema: S, 
     const actual = node && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : undefined;
     let hint = `Correct "${field}" in ${what}.`;
     if (issue.code === 'invalid_type') hint = `"${field}" must be ${expectedName(issue.expected)}; it is ${typeName(actual)}.`;
-    if (issue.code === 'invalid_value' && 'values' in issue)
-      hint = `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
+    if (issue.code === 'invalid_value' && 'values' in issue) hint = `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
     if (issue.code === 'invalid_union' && typeof actual === 'string' && /^(yes|no|on|off)$/i.test(actual))
       hint = `YAML 1.2 reads ${actual} as text; write true or false.`;
     error(parsed.file, 'wrong-type', `Unexpected value for "${field}" in ${what}: ${issue.message}`, {

@@ -102,7 +102,9 @@ describe('every source error names file, line, column, what is wrong and how to 
   });
 
   it('reports a slot id declared twice', async () => {
-    const { diagnostics } = await diagnose((root) => edit(root, 'blueprints/language-line/blueprint.yaml', 'id: language-line-model', 'id: welcome-desk-model'));
+    const { diagnostics } = await diagnose((root) =>
+      edit(root, 'blueprints/language-line/blueprint.yaml', 'id: language-line-model', 'id: welcome-desk-model'),
+    );
     const d = diagnostics.find((x) => x.ruleId === 'duplicate-id') as DiagnosticJson;
     expect(at(d)).toMatch(/language-line\/blueprint\.yaml:9:9$/);
     expect(d.message).toBe('Slot "welcome-desk-model" is already declared by blueprint "welcome-desk"');
@@ -129,13 +131,17 @@ describe('every source error names file, line, column, what is wrong and how to 
   });
 
   it('refuses paths that leave the project', async () => {
-    const { diagnostics } = await diagnose((root) => edit(root, 'blueprints/welcome-desk/sections/01-why.md', '../images/desk.png', '../../../../../../etc/passwd'));
+    const { diagnostics } = await diagnose((root) =>
+      edit(root, 'blueprints/welcome-desk/sections/01-why.md', '../images/desk.png', '../../../../../../etc/passwd'),
+    );
     const d = only(diagnostics, 'unsafe-path');
     expect(d.message).toBe('Image path "../../../../../../etc/passwd" leaves the project');
   });
 
   it('refuses remote images', async () => {
-    const { diagnostics } = await diagnose((root) => edit(root, 'blueprints/welcome-desk/sections/01-why.md', '../images/desk.png', 'https://example.org/desk.png'));
+    const { diagnostics } = await diagnose((root) =>
+      edit(root, 'blueprints/welcome-desk/sections/01-why.md', '../images/desk.png', 'https://example.org/desk.png'),
+    );
     const d = only(diagnostics, 'remote-resource');
     expect(at(d)).toMatch(/01-why\.md:11:1$/);
   });

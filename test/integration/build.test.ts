@@ -15,7 +15,12 @@ function tree(dir: string, prefix = ''): string[] {
     e.isDirectory() ? tree(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
   );
 }
-const hashes = (dir: string) => Object.fromEntries(tree(dir).sort().map((f) => [f, sha(path.join(dir, f))]));
+const hashes = (dir: string) =>
+  Object.fromEntries(
+    tree(dir)
+      .sort()
+      .map((f) => [f, sha(path.join(dir, f))]),
+  );
 
 describe('blueprint build on the basic fixture', () => {
   let root: string;
@@ -33,7 +38,11 @@ describe('blueprint build on the basic fixture', () => {
   });
 
   it('writes HTML and PDF per document under out/<city>/<lang>/ and an index', () => {
-    expect(tree(out).filter((f) => !f.startsWith('assets/')).sort()).toEqual([
+    expect(
+      tree(out)
+        .filter((f) => !f.startsWith('assets/'))
+        .sort(),
+    ).toEqual([
       'index.html',
       'manifest.json',
       'springfield/en/language-line.html',
@@ -78,7 +87,7 @@ describe('blueprint build on the basic fixture', () => {
     expect(selectAll('section.footnotes li', html)).toHaveLength(2);
     expect(selectAll('section.sources li', html).map((li) => hastToString(li))).toEqual([
       'Fixture source one. Fixture Publisher, 2020. https://example.org/one',
-      "Springfield desk report. City of Springfield, 2019. https://springfield.example.org/desk",
+      'Springfield desk report. City of Springfield, 2019. https://springfield.example.org/desk',
     ]);
     // City variables filled from the profile.
     expect(hastToString(select('main', html) as Element)).toContain('written for City of Springfield and its Springfield Office of New Neighbors');
@@ -127,7 +136,10 @@ describe('blueprint build on the basic fixture', () => {
     expect(text).not.toContain('SPRINGFIELD-DESK-MARKER');
     expect(text).toContain('Town of Riverton');
 
-    const swapped = await run(['build', 'welcome-desk', '--case-study', 'welcome-desk-model=riverton', '--format', 'html', '--out', 'out-swap', '--json'], root);
+    const swapped = await run(
+      ['build', 'welcome-desk', '--case-study', 'welcome-desk-model=riverton', '--format', 'html', '--out', 'out-swap', '--json'],
+      root,
+    );
     expect(swapped.code, swapped.stderr).toBe(0);
     const doc = (JSON.parse(swapped.stdout) as { manifest: Manifest }).manifest.documents[0];
     expect(doc?.slots['welcome-desk-model']).toEqual({ city: 'riverton', source: 'override' });
@@ -158,7 +170,9 @@ describe('blueprint build on the basic fixture', () => {
     mkdirSync(evil, { recursive: true });
     writeFileSync(
       path.join(evil, 'theme.yaml'),
-      readFileSync(path.join(repoRoot, 'themes/default/theme.yaml'), 'utf8').replace('name: Default', 'name: Tracking').replace('css: [screen.css, print.css]', 'css: [track.css]'),
+      readFileSync(path.join(repoRoot, 'themes/default/theme.yaml'), 'utf8')
+        .replace('name: Default', 'name: Tracking')
+        .replace('css: [screen.css, print.css]', 'css: [track.css]'),
     );
     writeFileSync(path.join(evil, 'track.css'), 'body{background:url(https://tracker.example.org/pixel.png)} main{background:url(file:///etc/hostname)}');
     edit(root, 'blueprints/cities/springfield/city.yaml', 'logo: logo.svg', 'logo: logo.svg\ntheme: tracking');

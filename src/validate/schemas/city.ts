@@ -11,10 +11,7 @@ export const citySchema = z
     website: z.url(),
     logo: z.string().optional().describe('Logo image (SVG or PNG), relative to the city folder.'),
     theme: idSchema.optional().describe('Theme folder under themes/; the project default otherwise.'),
-    colors: z
-      .strictObject({ primary: colorSchema, accent: colorSchema })
-      .optional()
-      .describe('Brand colours that override the theme.'),
+    colors: z.strictObject({ primary: colorSchema, accent: colorSchema }).optional().describe('Brand colours that override the theme.'),
     languages_served: z.array(languageSchema).optional(),
   })
   .describe('A city profile: blueprints/cities/<id>/city.yaml.');

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes, e.g. "language-access"');
+export const idSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes, e.g. "language-access"');
 
-export const languageSchema = z
-  .string()
-  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Use a BCP 47 language code, e.g. "en", "es", "zh-Hans"');
+export const languageSchema = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'Use a BCP 47 language code, e.g. "en", "es", "zh-Hans"');
 
 export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a six-digit hex colour, e.g. "#1b3a6b"');
 

@@ -16,10 +16,7 @@ export const projectSchema = z
     languages: z.array(languageSchema).min(1).default(['en']).describe('Languages to build; the first is the source language.'),
     paper: z.enum(['letter', 'a4']).default('letter').describe('Paper size of PDFs.'),
     blueprints: z.array(idSchema).min(1).describe('Blueprint folders under blueprints/, in reading order.'),
-    fallback: z
-      .array(idSchema)
-      .default([])
-      .describe('Cities tried in order when the edition city has no case study for a slot.'),
+    fallback: z.array(idSchema).default([]).describe('Cities tried in order when the edition city has no case study for a slot.'),
     required_parts: z.array(partSchema).default([]).describe('Parts every blueprint must have.'),
     output: z
       .string()

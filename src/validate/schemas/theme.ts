@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { colorSchema } from './common.js';
 
-const fontPackage = z
-  .string()
-  .regex(/^@fontsource\/[a-z0-9-]+$/, 'Name an @fontsource package, e.g. "@fontsource/noto-sans"');
+const fontPackage = z.string().regex(/^@fontsource\/[a-z0-9-]+$/, 'Name an @fontsource package, e.g. "@fontsource/noto-sans"');
 
 export const themeSchema = z
   .strictObject({

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { check } from '../../src/build/check.js';
+import { collectMessages, formatMessages } from '../../src/diagnostics/report.js';
+import { loadProject, type Project } from '../../src/project/load-project.js';
+import { repoRoot } from '../helpers.js';
+
+// #4: the shipped content is the product's demonstration and every fork's starting point.
+describe('the shipped blueprints', () => {
+  let project: Project;
+
+  beforeAll(async () => {
+    const loaded = await loadProject(repoRoot);
+    expect(formatMessages(collectMessages(loaded.files), repoRoot)).toBe('');
+    project = loaded.project as Project;
+  });
+
+  it('pass `blueprint check` for every city edition with no errors or warnings', async () => {
+    const result = await check({ root: repoRoot });
+    expect(formatMessages(collectMessages(result.files), repoRoot)).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.documents).toBe(project.cities.size * project.blueprints.length);
+  });
+
+  it('are the twelve topics, each with every required part', () => {
+    expect(project.blueprints.map((b) => b.id)).toEqual([
+      'plans-and-policies',
+      'language-access',
+      'immigrants-and-the-economy',
+      'police-community-engagement',
+      'civic-engagement',
+      'citizenship',
+      'education',
+      'health',
+      'libraries',
+      'financial-empowerment',
+      'domestic-violence-prevention',
+      'legal-services-and-new-arrivals',
+    ]);
+    for (const blueprint of project.blueprints) {
+      const parts = new Set(blueprint.sections.map((s) => s.part));
+      for (const part of project.config.required_parts) expect(parts.has(part), `${blueprint.id} lacks ${part}`).toBe(true);
+    }
+  });
+
+  it('are practical guides of 1,500–3,000 words', () => {
+    for (const blueprint of project.blueprints) {
+      const prose = blueprint.sections
+        .map((s) => String(s.file.value))
+        .join('\n')
+        .split('\n')
+        .filter((line) => !/^\[\^[^\]]+\]:/.test(line))
+        .join(' ');
+      const words = prose.split(/\s+/).filter((w) => /[A-Za-z]/.test(w)).length;
+      expect(words, blueprint.id).toBeGreaterThanOrEqual(1500);
+      expect(words, blueprint.id).toBeLessThanOrEqual(3000);
+    }
+  });
+
+  it('give every slot case studies from at least three cities, and every case study its sources', () => {
+    for (const blueprint of project.blueprints) {
+      expect(blueprint.config.slots.length, blueprint.id).toBeGreaterThanOrEqual(1);
+      for (const slot of blueprint.config.slots) {
+        const cities = new Set(project.caseStudies.filter((c) => c.slot === slot.id).map((c) => c.city));
+        expect(cities.size, slot.id).toBeGreaterThanOrEqual(3);
+      }
+    }
+    for (const study of project.caseStudies) {
+      expect(study.config.sources.length, study.file.path).toBeGreaterThanOrEqual(1);
+      for (const source of study.config.sources) expect(source.title && source.publisher && String(source.year)).toBeTruthy();
+      const body = String(study.file.value).replace(/^---[\s\S]*?\n---\n/, '');
+      expect(body.split(/\s+/).filter(Boolean).length, study.file.path).toBeGreaterThanOrEqual(150);
+    }
+  });
+
+  it('profile at least six cities, each with case studies', () => {
+    const withStudies = [...project.cities.keys()].filter((id) => project.caseStudies.some((c) => c.city === id));
+    expect(withStudies.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('cite in the text only sources that the blueprint lists', () => {
+    for (const blueprint of project.blueprints) {
+      const listed = blueprint.config.sources.length;
+      expect(listed, blueprint.id).toBeGreaterThan(0);
+      for (const section of blueprint.sections) {
+        const text = String(section.file.value);
+        const refs = new Set([...text.matchAll(/\[\^([^\]]+)\](?!:)/g)].map((m) => m[1]));
+        const defs = new Set([...text.matchAll(/^\[\^([^\]]+)\]:/gm)].map((m) => m[1]));
+        for (const ref of refs) expect(defs.has(ref), `${section.file.path}: [^${ref}] has no definition`).toBe(true);
+      }
+    }
+    expect(readFileSync(`${repoRoot}/blueprints/project.yaml`, 'utf8')).toContain('default_city: new-york-city');
+  });
+});
