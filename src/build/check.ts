@@ -3,9 +3,9 @@ import { type ExitCode, exitCodes } from '../diagnostics/exit-codes.js';
 import { hasErrors } from '../diagnostics/messages.js';
 import { resolveEdition } from '../edition/resolve-edition.js';
 import { AssetRegistry } from '../project/asset-registry.js';
-import { FontCatalog } from '../theme/select-fonts.js';
 import { loadProject } from '../project/load-project.js';
 import { loadTheme, type Theme } from '../theme/load-theme.js';
+import { FontCatalog } from '../theme/select-fonts.js';
 import { dedupeMessages, outputBase, renderPlannedDocument } from './render-edition.js';
 
 export interface CheckResult {

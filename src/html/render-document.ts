@@ -96,7 +96,7 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
   const fontPackages = [
     { pkg: theme.config.fonts.body, sheets: ['400.css', '400-italic.css', '700.css', '700-italic.css'] },
     { pkg: theme.config.fonts.heading, sheets: ['700.css'] },
-    ...theme.config.fonts.fallback.map((pkg) => ({ pkg, sheets: ['400.css', '700.css'] })),
+    ...theme.config.fonts.fallback.map((pkg) => ({ pkg, sheets: ['400.css', '700.css'], fallback: true })),
   ];
   const fonts = selectFonts(input.fonts, fontPackages, bodyText, input.toOutRoot);
   const fallbackFamilies = theme.config.fonts.fallback.map((pkg) => `'${input.fonts.familyName(pkg)}'`).join(',');

@@ -44,7 +44,7 @@ export function renderIndex(project: Project, theme: Theme, documents: ManifestD
     [
       { pkg: theme.config.fonts.body, sheets: ['400.css', '700.css'] },
       { pkg: theme.config.fonts.heading, sheets: ['700.css'] },
-      ...theme.config.fonts.fallback.map((pkg) => ({ pkg, sheets: ['400.css'] })),
+      ...theme.config.fonts.fallback.map((pkg) => ({ pkg, sheets: ['400.css'], fallback: true })),
     ],
     text,
     '',

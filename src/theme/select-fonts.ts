@@ -85,30 +85,29 @@ export class FontCatalog {
  * unicode-range subsets that the document's characters need are emitted and copied, which keeps each
  * edition small even with Chinese and Korean fallbacks.
  */
-export function selectFonts(catalog: FontCatalog, packages: { pkg: string; sheets: string[] }[], text: string, toOutRoot: string): FontSelection {
-  const codePoints = new Set<number>();
-  for (const ch of text) codePoints.add(ch.codePointAt(0) as number);
+export function selectFonts(
+  catalog: FontCatalog,
+  packages: { pkg: string; sheets: string[]; fallback?: boolean }[],
+  text: string,
+  toOutRoot: string,
+): FontSelection {
+  const used = new Set<number>();
+  for (const ch of text) used.add(ch.codePointAt(0) as number);
   // Digits, punctuation and the page-number words always print in headers and footers.
-  for (let c = 0x20; c < 0x7f; c++) codePoints.add(c);
-  const sorted = Uint32Array.from(codePoints).sort();
-  // Binary search: is any used code point within [lo, hi]?
-  const anyIn = (lo: number, hi: number) => {
-    let a = 0;
-    let b = sorted.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if ((sorted[mid] as number) < lo) a = mid + 1;
-      else b = mid;
-    }
-    return a < sorted.length && (sorted[a] as number) <= hi;
-  };
-  const needed = (face: FontFace) => face.ranges.some(([lo, hi]) => anyIn(lo, hi));
+  for (let c = 0x20; c < 0x7f; c++) used.add(c);
+  const all = Uint32Array.from(used).sort();
+  // A fallback font is only needed for characters the fonts before it do not cover, so Chinese or Arabic
+  // subsets are not shipped for English text that those packages also happen to cover.
+  let uncovered = all;
   const rules: string[] = [];
   const files: FontFile[] = [];
-  for (const { pkg, sheets } of packages) {
+  for (const [index, { pkg, sheets, fallback }] of packages.entries()) {
+    const codePoints = fallback ? uncovered : all;
+    const covered = new Set<number>();
     for (const sheet of sheets) {
       for (const face of catalog.faces(pkg, sheet)) {
-        if (!needed(face)) continue;
+        if (!face.ranges.some(([lo, hi]) => anyIn(codePoints, lo, hi))) continue;
+        for (const c of codePoints) if (face.ranges.some(([lo, hi]) => c >= lo && c <= hi)) covered.add(c);
         const output = `assets/fonts/${path.basename(face.file)}`;
         files.push({ source: face.file, output });
         const range = face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
@@ -117,6 +116,20 @@ export function selectFonts(catalog: FontCatalog, packages: { pkg: string; sheet
         );
       }
     }
+    // The body font (first) and each fallback take their characters out of the fallbacks' share.
+    if (fallback || index === 0) uncovered = uncovered.filter((c) => !covered.has(c));
   }
   return { css: rules.join('\n'), files };
+}
+
+/** Binary search in sorted code points: is any within [lo, hi]? */
+function anyIn(sorted: Uint32Array, lo: number, hi: number): boolean {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if ((sorted[mid] as number) < lo) a = mid + 1;
+    else b = mid;
+  }
+  return a < sorted.length && (sorted[a] as number) <= hi;
 }

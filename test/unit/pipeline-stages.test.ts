@@ -1,0 +1,99 @@
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { resolveEdition } from '../../src/edition/resolve-edition.js';
+import { loadProject, type Project } from '../../src/project/load-project.js';
+import { isInside, resolveInside } from '../../src/project/safe-path.js';
+import { pageRules } from '../../src/theme/page-rules.js';
+import { FontCatalog, selectFonts } from '../../src/theme/select-fonts.js';
+import { checkSchema } from '../../src/validate/check-schema.js';
+import { parseYaml } from '../../src/validate/parse-yaml.js';
+import { citySchema } from '../../src/validate/schemas/city.js';
+import { fixture } from '../helpers.js';
+
+describe('load stage', () => {
+  it('reads the fixture project in the declared order with its cities, slots and case studies', async () => {
+    const { project, files } = await loadProject(fixture('basic'));
+    expect(files.flatMap((f) => f.messages)).toEqual([]);
+    expect(project?.blueprints.map((b) => b.id)).toEqual(['welcome-desk', 'language-line']);
+    expect([...(project?.cities.keys() ?? [])]).toEqual(['riverton', 'springfield']);
+    expect([...(project?.slots.keys() ?? [])]).toEqual(['welcome-desk-model', 'language-line-model']);
+    expect(project?.caseStudies.map((c) => `${c.city}/${c.slot}`).sort()).toEqual([
+      'riverton/language-line-model',
+      'riverton/welcome-desk-model',
+      'springfield/welcome-desk-model',
+    ]);
+  });
+});
+
+describe('validate stage', () => {
+  it('maps a nested schema problem to the YAML node that holds it', () => {
+    const file = new VFile({ path: 'city.yaml' });
+    const parsed = parseYaml(
+      file,
+      'name: X\ngovernment: G\noffice: O\nstate: S\nwebsite: https://x.example\ncolors:\n  primary: "#12345"\n  accent: "#123456"\n',
+    );
+    expect(checkSchema(parsed, citySchema, 'the city profile')).toBeUndefined();
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['7:12 wrong-type']);
+  });
+});
+
+describe('resolve-variant stage', () => {
+  let project: Project;
+  it('fills slots from the edition city, then the fallback chain, then overrides', async () => {
+    project = (await loadProject(fixture('basic'))).project as Project;
+    const springfield = resolveEdition(project, { city: 'springfield' });
+    expect([...springfield.fills.values()].map((f) => `${f.slot}:${f.caseStudy.city}:${f.source}`)).toEqual([
+      'language-line-model:riverton:fallback',
+      'welcome-desk-model:springfield:edition',
+    ]);
+    const swapped = resolveEdition(project, { city: 'springfield', caseStudies: { 'welcome-desk-model': 'riverton' } });
+    expect(swapped.fills.get('welcome-desk-model')?.source).toBe('override');
+    expect(() => resolveEdition(project, { city: 'springfield', caseStudies: { 'language-line-model': 'springfield' } })).toThrow(
+      'springfield has no case study for slot "language-line-model"',
+    );
+  });
+});
+
+describe('theme stage', () => {
+  it('emits only the font subsets the text needs', () => {
+    const catalog = new FontCatalog();
+    const stack = [
+      { pkg: '@fontsource/noto-sans', sheets: ['400.css'] },
+      { pkg: '@fontsource/noto-sans-sc', sheets: ['400.css'], fallback: true },
+    ];
+    const latin = selectFonts(catalog, stack, 'Hello', '');
+    expect(latin.files.map((f) => f.output)).toEqual(['assets/fonts/noto-sans-latin-400-normal.woff2']);
+    const chinese = selectFonts(catalog, stack, 'Hello 中文', '');
+    expect(chinese.files.length).toBeGreaterThan(1);
+    expect(chinese.files.every((f) => f.output.includes('latin') || f.output.includes('noto-sans-sc'))).toBe(true);
+    expect(chinese.css).toContain("font-family:'Noto Sans SC'");
+    expect(latin.files.every((f) => f.output.startsWith('assets/fonts/'))).toBe(true);
+  });
+
+  it('gives each part a named page with its own running header, and none on the cover', () => {
+    const css = pageRules({
+      paper: 'a4',
+      theme: { part_break: 'page' } as never,
+      colors: { primary: '#000000', accent: '#000000', text: '#000000', muted: '#555555' },
+      title: 'Guide "One"',
+      city: 'City of X',
+      parts: ['Why', 'How'],
+      strings: { page: 'Page', of: 'of', contents: 'Contents', notes: 'Notes' },
+      fontFamily: 'sans-serif',
+    });
+    expect(css).toContain('size:A4');
+    expect(css).toContain('content:"Guide \\"One\\""');
+    expect(css).toContain('section.part-2{page:part-2}');
+    expect(css).toMatch(/@page part-2\{@top-right\{content:"How"/);
+    expect(css).toContain('@page cover{margin:0;@top-left{content:none}');
+  });
+});
+
+describe('safe paths', () => {
+  it('refuses paths that leave the project', () => {
+    expect(resolveInside('/p', '/p/blueprints/a', '../../../etc/passwd')).toBeUndefined();
+    expect(resolveInside('/p', '/p/blueprints/a', '/etc/passwd')).toBeUndefined();
+    expect(resolveInside('/p', '/p/blueprints/a', 'images/x.png')).toBe('/p/blueprints/a/images/x.png');
+    expect(isInside('/p', '/p-other/x')).toBe(false);
+  });
+});
