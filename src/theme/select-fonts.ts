@@ -96,7 +96,7 @@ export function selectFonts(
   // Digits, punctuation and the page-number words always print in headers and footers.
   for (let c = 0x20; c < 0x7f; c++) used.add(c);
   const all = Uint32Array.from(used).sort();
-  // A fallback font is only needed for characters the fonts before it do not cover, so Chinese or Arabic
+  // A fallback font is only needed for characters the body font does not cover, so Chinese or Arabic
   // subsets are not shipped for English text that those packages also happen to cover.
   let uncovered = all;
   const rules: string[] = [];
@@ -116,8 +116,9 @@ export function selectFonts(
         );
       }
     }
-    // The body font (first) and each fallback take their characters out of the fallbacks' share.
-    if (fallback || index === 0) uncovered = uncovered.filter((c) => !covered.has(c));
+    // Only the body font (first) takes characters out of the fallbacks' share: two fallbacks may both be
+    // needed for one script (Korean text may ask for Noto Sans KR through :lang(ko) though SC covers it).
+    if (index === 0) uncovered = uncovered.filter((c) => !covered.has(c));
   }
   return { css: rules.join('\n'), files };
 }

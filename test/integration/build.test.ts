@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -126,6 +127,21 @@ describe('blueprint build on the basic fixture', () => {
     const line = pdfPages(path.join(out, 'springfield/en/language-line.pdf')).join('\n');
     expect(line).toContain('RIVERTON-LINE-MARKER');
     expect(line.replace(/\s+/g, ' ')).toContain('This edition has no Springfield example for this topic yet; this case study comes from Riverton.');
+  });
+
+  it('embeds bundled Noto fonts for Arabic, Chinese, Bengali, Korean, Russian, Haitian Creole and Urdu text', () => {
+    const file = path.join(out, 'springfield/en/language-line.pdf');
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((line) => (line.split(/\s+/)[0] as string).replace(/^[A-Z]{6}\+/, ''));
+    expect(fonts.every((f) => f.startsWith('Noto'))).toBe(true);
+    for (const family of ['NotoSansArabic', 'NotoSansBengali', 'NotoSansSC', 'NotoSansKR', 'NotoNastaliqUrdu', 'NotoSans-Regular']) {
+      expect(fonts.some((f) => f.startsWith(family)), family).toBe(true);
+    }
+    const text = pdfPages(file).join('\n');
+    for (const word of ['Русский', 'Kreyòl ayisyen', '中文', '한국어', 'বাংলা']) expect(text).toContain(word);
   });
 
   it('builds another city’s edition, and swaps a single slot with --case-study', async () => {
