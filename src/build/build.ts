@@ -140,7 +140,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const asset of [...assets.assets.values()].sort((a, b) => a.output.localeCompare(b.output))) await staged.copy(asset.source, asset.output);
     for (const [output, source] of [...fontFiles].sort()) await staged.copy(source, output);
 
-    const pdfs = new Map<BuiltDocument, { bytes: Uint8Array; pages: number }>();
+    const pdfs = new Map<BuiltDocument, { sha256: string; pages: number }>();
     if (formats.includes('pdf') && built.length > 0) {
       const printed = await printAll(project, built, staged, options, env, timings);
       if ('problem' in printed) {
@@ -163,10 +163,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       };
       if (formats.includes('html')) entry.html = { path: `${doc.base}.html`, sha256: sha256(doc.rendered.html) };
       const pdf = pdfs.get(doc);
-      if (pdf) {
-        await staged.write(`${doc.base}.pdf`, pdf.bytes);
-        entry.pdf = { path: `${doc.base}.pdf`, sha256: sha256(pdf.bytes), pages: pdf.pages };
-      }
+      if (pdf) entry.pdf = { path: `${doc.base}.pdf`, sha256: pdf.sha256, pages: pdf.pages };
       documents.push(entry);
     }
     if (!formats.includes('html')) {
@@ -258,7 +255,7 @@ async function printAll(
   options: BuildOptions,
   env: Record<string, string | undefined>,
   timings: BuildResult['timings'],
-): Promise<{ results: Map<BuiltDocument, { bytes: Uint8Array; pages: number }> } | { problem: BuildProblem }> {
+): Promise<{ results: Map<BuiltDocument, { sha256: string; pages: number }> } | { problem: BuildProblem }> {
   let choice: Awaited<ReturnType<typeof findBrowser>>;
   try {
     choice = await findBrowser({ ...(options.browser ? { flag: options.browser } : {}), env });
@@ -284,35 +281,34 @@ async function printAll(
   t = performance.now();
   const jobs = new Map<PrintJob, BuiltDocument>();
   for (const doc of built) jobs.set({ htmlPath: staged.pathOf(`${doc.base}.html`), tocIds: doc.rendered.tocIds }, doc);
-  const finished = new Map<PrintJob, number>();
   const date = pdfDate(env, project.config.date);
-  const results = new Map<BuiltDocument, { bytes: Uint8Array; pages: number }>();
-  const printed = await printDocuments(browser.browser, [...jobs.keys()], {
+  const results = new Map<BuiltDocument, { sha256: string; pages: number }>();
+  await printDocuments(browser.browser, [...jobs.keys()], {
     allowedRoot: staged.dir,
     concurrency: options.concurrency ?? 2,
-    onDone: (job) => finished.set(job, performance.now()),
-  });
-  for (const [job, result] of printed) {
-    const doc = jobs.get(job) as BuiltDocument;
-    for (const url of result.blocked) {
-      error(doc.blueprint.file, 'blocked-request', `While printing ${doc.base}.pdf the renderer was refused "${url}"`, {
-        hint: 'Documents may load only their own files: put the resource inside the project and link it relatively.',
+    onPrinted: async (job, result) => {
+      const doc = jobs.get(job) as BuiltDocument;
+      for (const url of result.blocked) {
+        error(doc.blueprint.file, 'blocked-request', `While printing ${doc.base}.pdf the renderer was refused "${url}"`, {
+          hint: 'Documents may load only their own files: put the resource inside the project and link it relatively.',
+        });
+      }
+      const city = doc.edition.city.config;
+      const bytes = await finishPdf(result.bytes, {
+        title: doc.rendered.title,
+        author: `${city.office}, ${city.government}`,
+        subject: doc.blueprint.config.subtitle ?? doc.blueprint.config.summary.trim(),
+        keywords: [project.config.title, doc.blueprint.config.title, city.name],
+        lang: doc.lang,
+        date,
+        idSeed: `${doc.base}\n${doc.rendered.html}`,
+        printedFrom: { root: staged.dir, document: staged.pathOf(`${doc.base}.html`) },
       });
-    }
-    const city = doc.edition.city.config;
-    const bytes = await finishPdf(result.bytes, {
-      title: doc.rendered.title,
-      author: `${city.office}, ${city.government}`,
-      subject: doc.blueprint.config.subtitle ?? doc.blueprint.config.summary.trim(),
-      keywords: [project.config.title, doc.blueprint.config.title, city.name],
-      lang: doc.lang,
-      date,
-      idSeed: `${doc.base}\n${doc.rendered.html}`,
-      printedFrom: { root: staged.dir, document: staged.pathOf(`${doc.base}.html`) },
-    });
-    results.set(doc, { bytes, pages: result.pages });
-    options.onProgress?.({ type: 'pdf', document: `${doc.base}.pdf`, pages: result.pages, passes: result.passes, ms: (finished.get(job) ?? t) - t });
-  }
+      await staged.write(`${doc.base}.pdf`, bytes);
+      results.set(doc, { sha256: sha256(bytes), pages: result.pages });
+      options.onProgress?.({ type: 'pdf', document: `${doc.base}.pdf`, pages: result.pages, passes: result.passes, ms: performance.now() - t });
+    },
+  });
   timings.pdfMs = performance.now() - t;
   return { results };
 }

@@ -153,6 +153,12 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
 
   const mdast: Root = { type: 'root', children: sections };
   const docFile = new VFile({ path: blueprint.file.path });
+  // Parsing raw HTML (parse5) is the costliest step; most guides have none, so only run it when needed.
+  let hasRaw = false;
+  visit(mdast, 'html', () => {
+    hasRaw = true;
+    return false;
+  });
   const tree = (await unified()
     .use(remarkRehype, {
       allowDangerousHtml: true,
@@ -160,10 +166,10 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
       footnoteLabel: strings.notes,
       footnoteLabelProperties: { className: ['notes-title'] },
       footnoteBackLabel: strings.backToContent,
-      // '↩' (the default) is in no bundled font, so Chromium would embed a system font for it.
-      footnoteBackContent: '↑',
+      // '↩' (the default) and arrows are missing from Noto Sans, so Chromium would embed a system font.
+      footnoteBackContent: '^',
     })
-    .use(rehypeRaw)
+    .use(hasRaw ? [rehypeRaw] : [])
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeSlug)
     .run(mdast, docFile)) as HastRoot;

@@ -2,7 +2,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { isInside } from '../project/safe-path.js';
-import { readDestinations } from './read-destinations.js';
+import { readDestinations, scanDestinations } from './read-destinations.js';
 
 export interface PrintJob {
   /** Absolute path of the staged HTML file. */
@@ -26,7 +26,8 @@ export interface PrintOptions {
   allowedRoot: string;
   /** Pages printing at once in the one browser; 2 keeps both cores of a small machine busy. */
   concurrency: number;
-  onDone?: (job: PrintJob, result: PrintResult) => void;
+  /** Called (and awaited) as each document is printed, so its bytes can be finished and written at once. */
+  onPrinted: (job: PrintJob, result: PrintResult) => Promise<void>;
 }
 
 const pdfOptions = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 } as const;
@@ -36,8 +37,7 @@ const pdfOptions = { preferCSSPageSize: true, printBackground: true, timeout: 12
  * need two passes: print, read where each heading landed from the PDF's named destinations, write the
  * numbers in, print again tagged with bookmarks (#5). A third pass runs only if the numbers moved.
  */
-export async function printDocuments(browser: Browser, jobs: PrintJob[], options: PrintOptions): Promise<Map<PrintJob, PrintResult>> {
-  const results = new Map<PrintJob, PrintResult>();
+export async function printDocuments(browser: Browser, jobs: PrintJob[], options: PrintOptions): Promise<void> {
   const queue = [...jobs];
   const worker = async () => {
     const page = await browser.newPage();
@@ -57,15 +57,14 @@ export async function printDocuments(browser: Browser, jobs: PrintJob[], options
         blocked = [];
         const result = await printOne(page, job);
         result.blocked = blocked;
-        results.set(job, result);
-        options.onDone?.(job, result);
+        // No document's bytes are kept once handed on: memory does not grow with the number of documents.
+        await options.onPrinted(job, result);
       }
     } finally {
       await page.close().catch(() => undefined);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, jobs.length)) }, worker));
-  return results;
 }
 
 async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
@@ -79,9 +78,8 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
     passes++;
     const final = passes > 1;
     bytes = await page.pdf({ ...pdfOptions, tagged: final, outline: final });
-    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-    pages = pdf.getPageCount();
-    const landed = readDestinations(pdf);
+    const landed = scanDestinations(bytes) ?? readDestinations(await PDFDocument.load(bytes, { updateMetadata: false }));
+    pages = countPages(bytes);
     const found = new Map(job.tocIds.flatMap((id) => (landed.has(id) ? [[id, landed.get(id) as number] as const] : [])));
     const stable = [...found].every(([id, n]) => tocPages.get(id) === n) && found.size === tocPages.size;
     if (final && stable) break;
@@ -108,4 +106,14 @@ function allowed(url: string, root: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Page count from the page tree's /Count (the root's is the largest). */
+function countPages(bytes: Uint8Array): number {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let max = 0;
+  for (const m of text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)) {
+    max = Math.max(max, Number(m[1] ?? m[2]));
+  }
+  return max;
 }

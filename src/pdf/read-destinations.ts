@@ -45,3 +45,46 @@ function decodeName(raw: string): string {
   const bytes = name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
+
+/**
+ * The same as readDestinations, read straight from the bytes of a PDF as Chromium writes it (plain
+ * objects, no object streams), without a full parse: the first print of every document only needs this.
+ * Returns undefined when the file is not of that shape, and the caller parses it fully instead.
+ */
+export function scanDestinations(bytes: Uint8Array): Map<string, number> | undefined {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  if (text.includes('/ObjStm')) return undefined;
+  const objects = new Map<number, string>();
+  for (const match of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b([\s\S]*?)endobj/g)) {
+    let body = match[2] as string;
+    const stream = body.indexOf('stream');
+    if (stream >= 0) body = body.slice(0, stream);
+    objects.set(Number(match[1]), body);
+  }
+  const catalog = [...objects.values()].find((body) => /\/Type\s*\/Catalog\b/.test(body));
+  const pagesRef = catalog && /\/Pages\s+(\d+) 0 R/.exec(catalog)?.[1];
+  if (!catalog || !pagesRef) return undefined;
+  const pageIndex = new Map<number, number>();
+  const walk = (num: number, depth: number): boolean => {
+    const body = objects.get(num);
+    if (body === undefined || depth > 32) return false;
+    if (/\/Type\s*\/Page\b(?!s)/.test(body)) {
+      pageIndex.set(num, pageIndex.size + 1);
+      return true;
+    }
+    const kids = /\/Kids\s*\[([^\]]*)\]/.exec(body)?.[1];
+    if (kids === undefined) return false;
+    for (const ref of kids.matchAll(/(\d+) 0 R/g)) if (!walk(Number(ref[1]), depth + 1)) return false;
+    return true;
+  };
+  if (!walk(Number(pagesRef), 0)) return undefined;
+  const result = new Map<string, number>();
+  const destsRef = /\/Dests\s+(\d+) 0 R/.exec(catalog)?.[1];
+  const dests = destsRef ? objects.get(Number(destsRef)) : undefined;
+  if (!dests) return result;
+  for (const match of dests.matchAll(/\/([^\s/[\]<>()]+)\s*\[\s*(\d+) 0 R/g)) {
+    const page = pageIndex.get(Number(match[2]));
+    if (page !== undefined) result.set(decodeName(match[1] as string), page);
+  }
+  return result;
+}

@@ -1,5 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build/build.js';
 import { check } from '../../src/build/check.js';
 import { collectMessages, formatMessages } from '../../src/diagnostics/report.js';
 import { loadProject, type Project } from '../../src/project/load-project.js';
@@ -20,6 +24,26 @@ describe('the shipped blueprints', () => {
     expect(formatMessages(collectMessages(result.files), repoRoot)).toBe('');
     expect(result.code).toBe(0);
     expect(result.documents).toBe(project.cities.size * project.blueprints.length);
+  });
+
+  it('build as PDFs for the default edition, every font bundled, fallbacks only for slots the city lacks', async () => {
+    const outDir = mkdtempSync(path.join(os.tmpdir(), 'bp-shipped-'));
+    const result = await build({ root: repoRoot, outDir, env: process.env });
+    const messages = collectMessages(result.files);
+    expect(messages.filter((m) => m.fatal).map(String)).toEqual([]);
+    expect(result.manifest?.documents).toHaveLength(12);
+    for (const doc of result.manifest?.documents ?? []) {
+      for (const [slot, fill] of Object.entries(doc.slots)) {
+        const own = project.caseStudies.some((c) => c.slot === slot && c.city === doc.city);
+        expect(fill.source, `${doc.blueprint}/${slot}`).toBe(own ? 'edition' : 'fallback');
+      }
+      const fonts = execFileSync('pdffonts', [path.join(outDir, doc.pdf?.path ?? '')], { encoding: 'utf8' })
+        .split('\n')
+        .slice(2)
+        .filter(Boolean);
+      for (const line of fonts) expect(line, doc.blueprint).toMatch(/^[A-Z]{6}\+Noto\S*\s.*\byes\s+yes\s+yes\b/);
+      expect(doc.pdf?.pages ?? 0, doc.blueprint).toBeGreaterThanOrEqual(8);
+    }
   });
 
   it('are the twelve topics, each with every required part', () => {

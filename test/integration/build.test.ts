@@ -138,7 +138,10 @@ describe('blueprint build on the basic fixture', () => {
       .map((line) => (line.split(/\s+/)[0] as string).replace(/^[A-Z]{6}\+/, ''));
     expect(fonts.every((f) => f.startsWith('Noto'))).toBe(true);
     for (const family of ['NotoSansArabic', 'NotoSansBengali', 'NotoSansSC', 'NotoSansKR', 'NotoNastaliqUrdu', 'NotoSans-Regular']) {
-      expect(fonts.some((f) => f.startsWith(family)), family).toBe(true);
+      expect(
+        fonts.some((f) => f.startsWith(family)),
+        family,
+      ).toBe(true);
     }
     const text = pdfPages(file).join('\n');
     for (const word of ['Русский', 'Kreyòl ayisyen', '中文', '한국어', 'বাংলা']) expect(text).toContain(word);
