@@ -18,6 +18,7 @@ import { sanitizeSchema } from '../html/sanitize-schema.js';
 import { fill as fillTemplate, type Strings } from '../html/strings.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
 import type { BlueprintSource, Project } from '../project/load-project.js';
+import { rehypeLabelTaskItems } from './rehype-label-task-items.js';
 import { remarkCaseStudySlot } from './remark-case-study-slot.js';
 import { remarkCityVariables } from './remark-city-variables.js';
 import { type ResolveAssetsOptions, remarkResolveAssets } from './remark-resolve-assets.js';
@@ -172,6 +173,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     .use(hasRaw ? [rehypeRaw] : [])
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeSlug)
+    .use(rehypeLabelTaskItems)
     .run(mdast, docFile)) as HastRoot;
 
   const headings: Heading[] = [];
