@@ -142,7 +142,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const pdfs = new Map<BuiltDocument, { sha256: string; pages: number }>();
     if (formats.includes('pdf') && built.length > 0) {
-      const printed = await printAll(project, built, staged, options, env, timings);
+      const printed = await printAll(project, themes, built, staged, options, env, timings);
       if ('problem' in printed) {
         await staged.discard();
         return fail(exitCodes.environment, printed.problem);
@@ -250,6 +250,7 @@ function planDocuments(project: Project, options: BuildOptions): Plan | { proble
 
 async function printAll(
   project: Project,
+  themes: Map<string, Theme>,
   built: BuiltDocument[],
   staged: StagedOutput,
   options: BuildOptions,
@@ -289,7 +290,15 @@ async function printAll(
     onPrinted: async (job, result) => {
       const doc = jobs.get(job) as BuiltDocument;
       for (const url of result.blocked) {
-        error(doc.blueprint.file, 'blocked-request', `While printing ${doc.base}.pdf the renderer was refused "${url}"`, {
+        // Point at the source line that asked for it: a theme stylesheet, a section or a case study.
+        const candidates = [
+          ...(themes.get(doc.edition.theme)?.cssFiles ?? []),
+          ...doc.blueprint.sections.map((s) => s.file),
+          ...(Object.values(doc.slots).length ? project.caseStudies.filter((c) => doc.slots[c.slot]?.city === c.city).map((c) => c.file) : []),
+        ];
+        const origin = locateText(candidates, url);
+        error(origin?.file ?? doc.blueprint.file, 'blocked-request', `While printing ${doc.base}.pdf the renderer was refused "${url}"`, {
+          ...(origin ? { place: origin.place } : {}),
           hint: 'Documents may load only their own files: put the resource inside the project and link it relatively.',
         });
       }
@@ -311,6 +320,21 @@ async function printAll(
   });
   timings.pdfMs = performance.now() - t;
   return { results };
+}
+
+/** The first source file (and line, column) whose text contains `needle`. */
+function locateText(files: VFile[], needle: string): { file: VFile; place: { line: number; column: number } } | undefined {
+  const forms = [needle, needle.startsWith('file://') ? decodeURI(needle.slice('file://'.length)) : needle];
+  for (const file of files) {
+    const text = String(file.value);
+    for (const form of forms) {
+      const index = text.indexOf(form);
+      if (index < 0) continue;
+      const before = text.slice(0, index).split('\n');
+      return { file, place: { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 } };
+    }
+  }
+  return undefined;
 }
 
 /** A message about the command line itself, for reporters that print file messages only. */

@@ -16,6 +16,8 @@ export interface Theme {
   config: ThemeConfig;
   /** The theme's stylesheets, concatenated in the order theme.yaml lists them. */
   css: string;
+  /** The stylesheets as files, to point at the line that asked for a blocked resource. */
+  cssFiles: VFile[];
 }
 
 /** The themes shipped with the toolkit, usable by any project that has no folder of that name. */
@@ -41,6 +43,7 @@ export async function loadTheme(root: string, name: string): Promise<{ theme?: T
   const config = checkSchema(parsed, themeSchema, 'the theme');
   if (!config) return { files };
   const parts: string[] = [];
+  const cssFiles: VFile[] = [];
   for (const [i, css] of config.css.entries()) {
     const place = nodePosition(parsed, nodeAt(parsed, ['css', i]).node);
     const cssPath = resolveInside(dir, dir, css);
@@ -58,6 +61,7 @@ export async function loadTheme(root: string, name: string): Promise<{ theme?: T
       continue;
     }
     parts.push(`/* ${css} */\n${String(cssFile.value)}`);
+    cssFiles.push(cssFile);
   }
-  return { theme: { name, dir, file, config, css: parts.join('\n') }, files };
+  return { theme: { name, dir, file, config, css: parts.join('\n'), cssFiles }, files: [...files, ...cssFiles] };
 }

@@ -199,8 +199,12 @@ describe('blueprint build on the basic fixture', () => {
     const result = await run(['build', 'welcome-desk'], root);
     edit(root, 'blueprints/cities/springfield/city.yaml', 'logo: logo.svg\ntheme: tracking', 'logo: logo.svg');
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('the renderer was refused "https://tracker.example.org/pixel.png" [blocked-request]');
-    expect(result.stderr).toContain('the renderer was refused "file:///etc/hostname" [blocked-request]');
+    expect(result.stderr).toContain(
+      'themes/tracking/track.css:1:21: error: While printing springfield/en/welcome-desk.pdf the renderer was refused "https://tracker.example.org/pixel.png" [blocked-request]',
+    );
+    expect(result.stderr).toContain(
+      'themes/tracking/track.css:1:81: error: While printing springfield/en/welcome-desk.pdf the renderer was refused "file:///etc/hostname" [blocked-request]',
+    );
     expect(hashes(out)).toEqual(before);
   });
 });
