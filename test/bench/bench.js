@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launch } from 'puppeteer-core';
 import { build, findBrowser } from '../../dist/index.js';
 import { chromiumArgs } from '../../dist/pdf/open-browser.js';
+import { makeLongProject } from '../fixtures/make-long-project.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -73,4 +74,14 @@ for (const n of [3, docs]) {
   const { documents, maxRssMb } = JSON.parse(child.trim().split('\n').at(-1));
   console.log(`peak memory (node process, html+pdf): ${documents} documents → ${maxRssMb.toFixed(0)} MB`);
 }
+// A long document (#5): every shipped guide's sections three times over, with its contents' page numbers.
+const longRoot = makeLongProject(3);
+const long = await build({ root: longRoot, env: process.env });
+if (long.code !== 0) throw new Error('long document build failed');
+const longPages = long.manifest.documents[0].pdf.pages;
+console.log(
+  `long document: ${longPages} pages, html ${long.timings.htmlMs.toFixed(0)} ms, pdf ${(long.timings.pdfMs / 1000).toFixed(1)} s (${(long.timings.pdfMs / longPages).toFixed(1)} ms per page, contents checked by the tests)`,
+);
+rmSync(longRoot, { recursive: true, force: true });
+
 for (const dir of [htmlOut, pdfOut]) rmSync(dir, { recursive: true, force: true });

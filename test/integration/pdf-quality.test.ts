@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, pdfInfo, pdfPages, repoRoot, run } from '../helpers.js';
+import { makeLongProject } from '../fixtures/make-long-project.js';
+import { copyFixture, pdfInfo, pdfPages, run } from '../helpers.js';
 
 interface OutlineEntry {
   title: string;
@@ -159,33 +160,7 @@ describe('print-quality PDFs (#5)', () => {
 
 describe('a 300-page document (#5)', () => {
   it('prints with a correct table of contents', async () => {
-    // One blueprint made of every shipped guide's sections, three times over, and a city to print it for.
-    const root = copyFixture('basic');
-    const dir = path.join(root, 'blueprints', 'everything');
-    mkdirSync(path.join(dir, 'sections'), { recursive: true });
-    const sections: string[] = [];
-    const shipped = path.join(repoRoot, 'blueprints');
-    for (const round of [1, 2, 3]) {
-      for (const id of readdirSync(shipped)
-        .filter((f) => f !== 'cities' && !f.endsWith('.yaml'))
-        .sort()) {
-        for (const file of readdirSync(path.join(shipped, id, 'sections')).sort()) {
-          const name = `${round}-${id}-${file}`;
-          const text = readFileSync(path.join(shipped, id, 'sections', file), 'utf8').replace(/^::case-study.*$/gm, '');
-          writeFileSync(path.join(dir, 'sections', name), text);
-          sections.push(`  - file: sections/${name}\n    part: other`);
-        }
-      }
-    }
-    writeFileSync(path.join(dir, 'blueprint.yaml'), `title: Everything\nsummary: All guides in one.\nsections:\n${sections.join('\n')}\n`);
-    for (const gone of ['welcome-desk', 'language-line', 'cities/springfield/case-studies', 'cities/riverton/case-studies']) {
-      rmSync(path.join(root, 'blueprints', gone), { recursive: true });
-    }
-    const project = readFileSync(path.join(root, 'blueprints/project.yaml'), 'utf8')
-      .replace('blueprints: [welcome-desk, language-line]', 'blueprints: [everything]')
-      .replace(/required_parts: .*/, 'required_parts: []');
-    expect(project).toContain('blueprints: [everything]');
-    writeFileSync(path.join(root, 'blueprints/project.yaml'), project);
+    const root = makeLongProject(3);
     const result = await run(['build', '--json'], root);
     expect(result.code, result.stderr).toBe(0);
     const pdf = path.join(root, 'out/springfield/en/everything.pdf');
