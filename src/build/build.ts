@@ -294,7 +294,7 @@ async function printAll(
         const candidates = [
           ...(themes.get(doc.edition.theme)?.cssFiles ?? []),
           ...doc.blueprint.sections.map((s) => s.file),
-          ...(Object.values(doc.slots).length ? project.caseStudies.filter((c) => doc.slots[c.slot]?.city === c.city).map((c) => c.file) : []),
+          ...project.caseStudies.filter((c) => doc.slots[c.slot]?.city === c.city).map((c) => c.file),
         ];
         const origin = locateText(candidates, url);
         error(origin?.file ?? doc.blueprint.file, 'blocked-request', `While printing ${doc.base}.pdf the renderer was refused "${url}"`, {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { error, suggestion, warn } from '../diagnostics/messages.js';
+import { error, type Position, suggestion, warn } from '../diagnostics/messages.js';
 import { builtInThemesDir } from '../theme/load-theme.js';
 import { checkSchema } from '../validate/check-schema.js';
 import { keyPosition, nodeAt, nodePosition, parseYaml } from '../validate/parse-yaml.js';
@@ -160,6 +160,7 @@ export async function loadProject(root: string): Promise<LoadResult> {
   const blueprints: BlueprintSource[] = [];
   const slots = new Map<string, SlotDeclaration>();
   const slotPlaces = new Map<string, { file: VFile; line: number; column: number }>();
+  const slotPositions = new Map<string, Position>();
   const seen = new Set<string>();
   for (const [index, id] of config.blueprints.entries()) {
     const place = nodePosition(parsedProject, nodeAt(parsedProject, ['blueprints', index]).node);
@@ -233,6 +234,7 @@ export async function loadProject(root: string): Promise<LoadResult> {
       }
       slots.set(slot.id, { slot, blueprint });
       slotPlaces.set(slot.id, { file, line: pos.start.line, column: pos.start.column });
+      slotPositions.set(slot.id, pos);
     }
     blueprints.push(blueprint);
   }
@@ -285,10 +287,8 @@ export async function loadProject(root: string): Promise<LoadResult> {
   }
   for (const [id, declaration] of slots) {
     if (caseStudies.some((c) => c.slot === id)) continue;
-    const parsedIndex = declaration.blueprint.config.slots.findIndex((s) => s.id === id);
-    const parsed = parseYaml(new VFile(), String(declaration.blueprint.file.value));
     error(declaration.blueprint.file, 'empty-slot', `Slot "${id}" has no case study from any city`, {
-      place: nodePosition(parsed, nodeAt(parsed, ['slots', parsedIndex, 'id']).node),
+      place: slotPositions.get(id),
       hint: `Add blueprints/cities/<city>/case-studies/${id}.md for at least one city.`,
     });
   }

@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticJson } from '../../src/diagnostics/report.js';
 import { copyFixture, edit, run } from '../helpers.js';
@@ -109,6 +111,13 @@ describe('every source error names file, line, column, what is wrong and how to 
     expect(at(d)).toMatch(/language-line\/blueprint\.yaml:9:9$/);
     expect(d.message).toBe('Slot "welcome-desk-model" is already declared by blueprint "welcome-desk"');
     expect(d.hint).toMatch(/welcome-desk\/blueprint\.yaml:10:9/);
+  });
+
+  it('reports a slot that no city has a case study for', async () => {
+    const { diagnostics } = await diagnose((root) => rmSync(path.join(root, 'blueprints/cities/riverton/case-studies/language-line-model.md')));
+    const d = only(diagnostics, 'empty-slot');
+    expect(at(d)).toMatch(/language-line\/blueprint\.yaml:9:9$/);
+    expect(d.message).toBe('Slot "language-line-model" has no case study from any city');
   });
 
   it('reports a missing image at the image', async () => {
