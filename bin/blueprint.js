@@ -7,4 +7,5 @@ process.exitCode = await main(process.argv, {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   cwd: process.cwd(),
+  waitForStop: () => new Promise((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve)),
 });

@@ -10,5 +10,6 @@ export { type ExitCode, exitCodes } from './diagnostics/exit-codes.js';
 export { collectMessages, formatMessages, summarize, toJson } from './diagnostics/report.js';
 export { type Edition, type EditionRequest, resolveEdition } from './edition/resolve-edition.js';
 export { findBrowser } from './pdf/find-browser.js';
+export { type Preview, type PreviewOptions, type RebuildEvent, startPreview } from './preview/serve-preview.js';
 export { findProjectRoot } from './project/find-project.js';
 export { type LoadResult, loadProject, type Project } from './project/load-project.js';

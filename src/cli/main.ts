@@ -6,6 +6,7 @@ import { check } from '../build/check.js';
 import { listProject } from '../build/list-project.js';
 import { exitCodes } from '../diagnostics/exit-codes.js';
 import { collectMessages, formatMessages, summarize, toJson } from '../diagnostics/report.js';
+import { startPreview } from '../preview/serve-preview.js';
 import { findProjectRoot } from '../project/find-project.js';
 
 export interface Io {
@@ -13,6 +14,8 @@ export interface Io {
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Resolves when a long-running command (preview) should stop, e.g. on Ctrl-C. */
+  waitForStop?: () => Promise<void>;
 }
 
 const collect = (value: string, previous: string[] = []) => [
@@ -128,6 +131,41 @@ export async function main(argv: string[], io: Io): Promise<number> {
         }
       },
     );
+
+  program
+    .command('preview')
+    .description('Build the HTML, serve it on this machine and rebuild and reload on every change (Ctrl-C stops).')
+    .argument('[blueprint...]', 'blueprint ids to preview (default: all)')
+    .option('--city <id>', 'city edition to preview', collect)
+    .option('--case-study <slot=city>', "fill one slot with another city's case study (repeatable)", parseCaseStudy)
+    .option('--lang <code>', 'language(s) to preview', collect)
+    .option('--port <number>', 'port to serve on', (v) => Number.parseInt(v, 10), 4321)
+    .option('--out <dir>', 'output folder (default: out/ in the project)')
+    .action(async (blueprints: string[], opts: { city?: string[]; caseStudy?: Record<string, string>; lang?: string[]; port: number; out?: string }) => {
+      const root = rootOf();
+      if (!root) return;
+      const preview = await startPreview({
+        root,
+        blueprints,
+        port: opts.port,
+        env: io.env,
+        ...(opts.city ? { cities: opts.city } : {}),
+        ...(opts.caseStudy ? { caseStudies: opts.caseStudy } : {}),
+        ...(opts.lang ? { languages: opts.lang } : {}),
+        ...(opts.out ? { outDir: path.resolve(io.cwd, opts.out) } : {}),
+        onRebuild: (event) => {
+          if (event.report) io.stderr(`${event.report}\n`);
+          io.stderr(
+            event.ok
+              ? `Rebuilt in ${Math.round(event.ms)} ms (${event.summary}).\n`
+              : `Not rebuilt: fix the errors above (${event.summary}); the preview keeps the last good pages.\n`,
+          );
+        },
+      });
+      io.stderr(`Preview at ${preview.url} — edit files under blueprints/ or themes/ and the page reloads. Ctrl-C stops.\n`);
+      await (io.waitForStop ?? (() => new Promise<void>(() => undefined)))();
+      await preview.close();
+    });
 
   program
     .command('check')

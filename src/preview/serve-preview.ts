@@ -1,0 +1,153 @@
+import { watch } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { type BuildOptions, build } from '../build/build.js';
+import { collectMessages, formatMessages, summarize } from '../diagnostics/report.js';
+import { isInside } from '../project/safe-path.js';
+
+export interface PreviewOptions extends Omit<BuildOptions, 'formats' | 'onProgress'> {
+  /** 0 picks a free port. */
+  port: number;
+  /** Only loopback by default: a preview is for the person editing. */
+  host?: string;
+  /** Called after each rebuild with what to tell the person editing. */
+  onRebuild?: (event: RebuildEvent) => void;
+}
+
+export interface RebuildEvent {
+  ok: boolean;
+  /** Compiler-style messages (errors and warnings), relative to the project. */
+  report: string;
+  summary: string;
+  ms: number;
+}
+
+export interface Preview extends AsyncDisposable {
+  url: string;
+  /** Resolves after the next rebuild (for tests and scripts). */
+  nextRebuild(): Promise<RebuildEvent>;
+  close(): Promise<void>;
+}
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+};
+
+/**
+ * The script added to pages served by the preview (never to the built files): it reloads the page after
+ * a rebuild and shows the build's errors over the page when the sources are broken.
+ */
+const liveScript = `<script>
+(() => {
+  const events = new EventSource('/__preview/events');
+  let box;
+  events.addEventListener('reload', () => location.reload());
+  events.addEventListener('problem', (e) => {
+    box ??= document.body.appendChild(Object.assign(document.createElement('pre'), { id: '__preview-problem' }));
+    box.setAttribute('style', 'position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:1rem;background:#2b0b0b;color:#fff;font:13px/1.5 monospace;white-space:pre-wrap;z-index:9999');
+    box.textContent = 'The last change has errors; this page shows the last good build.\\n\\n' + JSON.parse(e.data);
+  });
+})();
+</script>`;
+
+/**
+ * `blueprint preview`: build the HTML, serve the output folder on this machine, rebuild when a source
+ * changes, and reload the open pages. A broken change keeps the last good pages and shows its errors.
+ */
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const outDir = options.outDir ?? path.join(options.root, 'out');
+  const clients = new Set<ServerResponse>();
+  const waiters: ((event: RebuildEvent) => void)[] = [];
+  let lastProblem: string | undefined;
+
+  const rebuild = async (): Promise<RebuildEvent> => {
+    const t = performance.now();
+    const result = await build({ ...options, outDir, formats: ['html'] });
+    const messages = collectMessages(result.files);
+    const report = [formatMessages(messages, options.root), result.problem ? `error: ${result.problem.message}\n  hint: ${result.problem.hint}` : '']
+      .filter(Boolean)
+      .join('\n');
+    const event: RebuildEvent = { ok: result.code === 0, report, summary: summarize(messages), ms: performance.now() - t };
+    lastProblem = event.ok ? undefined : report;
+    for (const client of clients) {
+      if (event.ok) client.write('event: reload\ndata: {}\n\n');
+      else client.write(`event: problem\ndata: ${JSON.stringify(report)}\n\n`);
+    }
+    options.onRebuild?.(event);
+    for (const waiter of waiters.splice(0)) waiter(event);
+    return event;
+  };
+
+  await rebuild();
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/__preview/events') {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      if (lastProblem) response.write(`event: problem\ndata: ${JSON.stringify(lastProblem)}\n\n`);
+      clients.add(response);
+      request.on('close', () => clients.delete(response));
+      return;
+    }
+    let file = path.join(outDir, decodeURIComponent(url.pathname));
+    if (!isInside(outDir, file)) {
+      response.writeHead(403).end('Outside the output folder');
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
+      let body: Buffer | string = await readFile(file);
+      const type = types[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      if (type.startsWith('text/html')) body = body.toString('utf8').replace(/<\/body>/i, `${liveScript}</body>`);
+      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${url.pathname}`);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+
+  // Rebuild shortly after the last change of a burst (editors write files in several steps).
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(rebuild, rebuild);
+    }, 150);
+  };
+  const watchers = ['blueprints', 'themes'].flatMap((dir) => {
+    try {
+      return [watch(path.join(options.root, dir), { recursive: true }, schedule)];
+    } catch {
+      return [];
+    }
+  });
+
+  const close = async () => {
+    clearTimeout(timer);
+    for (const w of watchers) w.close();
+    for (const client of clients) client.end();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await running.catch(() => undefined);
+  };
+  return {
+    url: `http://${address.address}:${address.port}/`,
+    nextRebuild: () => new Promise((resolve) => waiters.push(resolve)),
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startPreview } from '../../src/preview/serve-preview.js';
+import { copyFixture, edit } from '../helpers.js';
+
+/** Read a server-sent event stream until an event of `name` arrives. */
+async function waitForEvent(url: string, name: string): Promise<string> {
+  const response = await fetch(url);
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`stream ended before "${name}"`);
+    text += new TextDecoder().decode(value);
+    const match = new RegExp(`event: ${name}\\ndata: (.*)\\n\\n`).exec(text);
+    if (match) {
+      await reader.cancel();
+      return match[1] as string;
+    }
+  }
+}
+
+describe('blueprint preview', () => {
+  it('serves the built pages, rebuilds on a change, and shows errors while keeping the last good pages', async () => {
+    const root = copyFixture('basic');
+    await using preview = await startPreview({ root, port: 0, env: {} });
+    const page = `${preview.url}springfield/en/welcome-desk.html`;
+
+    const first = await (await fetch(page)).text();
+    expect(first).toContain('Find a room.');
+    expect(first).toContain('/__preview/events');
+    // The live-reload script is added when serving, never written into the built files.
+    expect(readFileSync(path.join(root, 'out/springfield/en/welcome-desk.html'), 'utf8')).not.toContain('__preview');
+
+    const rebuilt = preview.nextRebuild();
+    edit(root, 'blueprints/welcome-desk/sections/02-steps.md', 'Find a room.', 'Find a bigger room.');
+    expect((await rebuilt).ok).toBe(true);
+    expect(await (await fetch(page)).text()).toContain('Find a bigger room.');
+
+    const broken = preview.nextRebuild();
+    edit(root, 'blueprints/welcome-desk/blueprint.yaml', 'title: Welcome Desk', 'titel: Welcome Desk');
+    const event = await broken;
+    expect(event.ok).toBe(false);
+    expect(event.report).toContain('blueprints/welcome-desk/blueprint.yaml:1:1: error: Unexpected key "titel" in the blueprint [unknown-key]');
+    expect(await (await fetch(page)).text()).toContain('Find a bigger room.');
+    expect(JSON.parse(await waitForEvent(`${preview.url}__preview/events`, 'problem'))).toContain('Unexpected key "titel"');
+
+    // An encoded "../" must not reach files outside the output folder.
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(preview.url);
+      request({ host: url.hostname, port: url.port, path: '/..%2f..%2f..%2fetc%2fpasswd' }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(status).toBe(403);
+  });
+});
