@@ -4,6 +4,7 @@ export interface Strings {
   caseStudy: string;
   sources: string;
   notes: string;
+  notesAndSources: string;
   backToContent: string;
   page: string;
   of: string;
@@ -24,6 +25,7 @@ const builtIn: Record<string, Strings> = {
     caseStudy: 'Case study',
     sources: 'Sources',
     notes: 'Notes',
+    notesAndSources: 'Notes and sources',
     backToContent: 'Back to content',
     page: 'Page',
     of: 'of',
@@ -42,6 +44,7 @@ const builtIn: Record<string, Strings> = {
     caseStudy: 'Estudio de caso',
     sources: 'Fuentes',
     notes: 'Notas',
+    notesAndSources: 'Notas y fuentes',
     backToContent: 'Volver al texto',
     page: 'Página',
     of: 'de',

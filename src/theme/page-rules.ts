@@ -7,7 +7,7 @@ export interface PageRulesInput {
   title: string;
   city: string;
   parts: string[];
-  strings: { page: string; of: string; contents: string; notes: string };
+  strings: { page: string; of: string; contents: string; notesAndSources: string };
   fontFamily: string;
 }
 
@@ -31,7 +31,7 @@ export function pageRules(input: PageRulesInput): string {
       `@bottom-right${box(pageCounter, 'right')}}`,
     '@page cover{margin:0;@top-left{content:none}@top-right{content:none}@bottom-left{content:none}@bottom-right{content:none}}',
     `@page front{@top-right${box(cssString(input.strings.contents), 'right')}}`,
-    `@page back{@top-right${box(cssString(input.strings.notes), 'right')}}`,
+    `@page back{@top-right${box(cssString(input.strings.notesAndSources), 'right')}}`,
   ];
   if (input.theme.part_break === 'page') {
     input.parts.forEach((title, i) => {

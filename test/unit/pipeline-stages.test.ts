@@ -78,7 +78,7 @@ describe('theme stage', () => {
       title: 'Guide "One"',
       city: 'City of X',
       parts: ['Why', 'How'],
-      strings: { page: 'Page', of: 'of', contents: 'Contents', notes: 'Notes' },
+      strings: { page: 'Page', of: 'of', contents: 'Contents', notesAndSources: 'Notes and sources' },
       fontFamily: 'sans-serif',
     });
     expect(css).toContain('size:A4');
