@@ -5,7 +5,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { error } from '../diagnostics/messages.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
-import { resolveInside } from '../project/safe-path.js';
+import { isReallyInside, resolveInside } from '../project/safe-path.js';
 
 export interface ResolveAssetsOptions {
   root: string;
@@ -95,5 +95,6 @@ function resolveLocal(url: string, dir: string, root: string): { path?: string; 
   const resolved = resolveInside(root, dir, decoded);
   if (!resolved) return { outside: true };
   if (!existsSync(resolved) || !statSync(resolved).isFile()) return {};
+  if (!isReallyInside(root, resolved)) return { outside: true };
   return { path: resolved };
 }

@@ -11,7 +11,7 @@ import type { Part } from '../validate/schemas/common.js';
 import { type ProjectConfig, projectSchema } from '../validate/schemas/project.js';
 import { projectFileName } from './find-project.js';
 import { isFile, listFiles, listFolders, readSource } from './read-sources.js';
-import { resolveInside } from './safe-path.js';
+import { isReallyInside, resolveInside } from './safe-path.js';
 
 export interface SectionSource {
   part: Part;
@@ -118,7 +118,8 @@ export async function loadProject(root: string): Promise<LoadResult> {
     if (!cityConfig) continue;
     const profile: CityProfile = { id, dir, file, config: cityConfig };
     if (cityConfig.logo) {
-      const logo = resolveInside(root, dir, cityConfig.logo);
+      const candidate = resolveInside(root, dir, cityConfig.logo);
+      const logo = candidate && (!(await isFile(candidate)) || isReallyInside(root, candidate)) ? candidate : undefined;
       const place = nodePosition(parsed, nodeAt(parsed, ['logo']).node);
       if (!logo) error(file, 'unsafe-path', `Logo path "${cityConfig.logo}" leaves the project`, { place, hint: 'Keep the logo inside the city folder.' });
       else if (!(await isFile(logo)))
@@ -185,7 +186,8 @@ export async function loadProject(root: string): Promise<LoadResult> {
     const blueprint: BlueprintSource = { id, dir, file, config: bpConfig, sections: [] };
     for (const [i, section] of bpConfig.sections.entries()) {
       const sectionPlace = nodePosition(parsed, nodeAt(parsed, ['sections', i, 'file']).node);
-      const sectionPath = resolveInside(root, dir, section.file);
+      const candidatePath = resolveInside(root, dir, section.file);
+      const sectionPath = candidatePath && (!(await isFile(candidatePath)) || isReallyInside(root, candidatePath)) ? candidatePath : undefined;
       if (!sectionPath) {
         error(file, 'unsafe-path', `Section path "${section.file}" leaves the project`, {
           place: sectionPlace,

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -13,4 +14,16 @@ export function resolveInside(root: string, fromDir: string, relative: string): 
 export function isInside(root: string, candidate: string): boolean {
   const rel = path.relative(root, candidate);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Whether an existing file really lies inside `root`, following symbolic links: a fork could commit
+ * `images/logo.png` as a link to `/etc/passwd`, which a check on the path alone would let through.
+ */
+export function isReallyInside(root: string, file: string): boolean {
+  try {
+    return isInside(realpathSync(root), realpathSync(file));
+  } catch {
+    return false;
+  }
 }

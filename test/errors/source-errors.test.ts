@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticJson } from '../../src/diagnostics/report.js';
@@ -145,6 +145,16 @@ describe('every source error names file, line, column, what is wrong and how to 
     );
     const d = only(diagnostics, 'unsafe-path');
     expect(d.message).toBe('Image path "../../../../../../etc/passwd" leaves the project');
+  });
+
+  it('refuses a file inside the project that is a link to a file outside it', async () => {
+    const { diagnostics } = await diagnose((root) => {
+      rmSync(path.join(root, 'blueprints/welcome-desk/images/desk.png'));
+      symlinkSync('/etc/hostname', path.join(root, 'blueprints/welcome-desk/images/desk.png'));
+    });
+    const d = only(diagnostics, 'unsafe-path');
+    expect(at(d)).toMatch(/01-why\.md:11:1$/);
+    expect(d.message).toBe('Image path "../images/desk.png" leaves the project');
   });
 
   it('refuses remote images', async () => {
