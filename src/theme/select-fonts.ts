@@ -24,6 +24,13 @@ interface FontFace {
 }
 
 const require = createRequire(import.meta.url);
+const facePattern = /@font-face\s*{([^}]*)}/g;
+const propPatterns = {
+  family: /font-family:\s*([^;]+);/,
+  style: /font-style:\s*([^;]+);/,
+  weight: /font-weight:\s*([^;]+);/,
+  range: /unicode-range:\s*([^;]+);/,
+};
 
 /** The @font-face rules of one @fontsource stylesheet, e.g. `@fontsource/noto-sans/700.css`. */
 function readFaces(pkg: string, sheet: string): FontFace[] {
@@ -35,12 +42,12 @@ function readFaces(pkg: string, sheet: string): FontFace[] {
   }
   const css = readFileSync(cssPath, 'utf8');
   const faces: FontFace[] = [];
-  for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+  for (const block of css.matchAll(facePattern)) {
     const body = block[1] ?? '';
-    const get = (prop: string) => new RegExp(`${prop}:\\s*([^;]+);`).exec(body)?.[1]?.trim() ?? '';
+    const get = (prop: keyof typeof propPatterns) => propPatterns[prop].exec(body)?.[1]?.trim() ?? '';
     const url = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(body)?.[1];
     if (!url) continue;
-    const ranges = get('unicode-range')
+    const ranges = get('range')
       .split(',')
       .filter(Boolean)
       .map((r) => {
@@ -48,9 +55,9 @@ function readFaces(pkg: string, sheet: string): FontFace[] {
         return [Number.parseInt(a, 16), Number.parseInt(b ?? a, 16)] as [number, number];
       });
     faces.push({
-      family: get('font-family').replace(/^'|'$/g, ''),
-      style: get('font-style'),
-      weight: get('font-weight'),
+      family: get('family').replace(/^'|'$/g, ''),
+      style: get('style'),
+      weight: get('weight'),
       file: path.join(path.dirname(cssPath), 'files', url),
       ranges: ranges.length ? ranges : [[0, 0x10ffff]],
     });
