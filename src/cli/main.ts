@@ -67,15 +67,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return messages;
   };
 
-  program
-    .command('build')
-    .description('Build blueprints into out/ as HTML and PDF.')
-    .argument('[blueprint...]', 'blueprint ids to build (default: all)')
-    .option('--city <id>', 'city edition to build; repeat or comma-separate; "all" for every city', collect)
-    .option('--case-study <slot=city>', "fill one slot with another city's case study (repeatable)", parseCaseStudy)
-    .option('--lang <code>', "language(s) to build (default: all of the project's)", collect)
+  /** What to build, shared by build and preview: blueprints, editions, slot swaps, languages, output. */
+  const editionCommand = (name: string, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .argument('[blueprint...]', 'blueprint ids (default: all)')
+      .option('--city <id>', 'city edition; repeat or comma-separate; "all" for every city', collect)
+      .option('--case-study <slot=city>', "fill one slot with another city's case study (repeatable)", parseCaseStudy)
+      .option('--lang <code>', "language(s) (default: all of the project's)", collect)
+      .option('--out <dir>', 'output folder (default: out/ in the project)');
+
+  editionCommand('build', 'Build blueprints into out/ as HTML and PDF.')
     .addOption(new Option('--format <list>', 'html, pdf or html,pdf').default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
-    .option('--out <dir>', 'output folder (default: out/ in the project)')
     .option('--browser <path>', 'Chrome/Chromium/Edge executable for PDFs (also BLUEPRINT_BROWSER)')
     .option('--json', 'print the manifest and diagnostics as JSON on stdout')
     .option('-q, --quiet', 'print errors only')
@@ -132,15 +136,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       },
     );
 
-  program
-    .command('preview')
-    .description('Build the HTML, serve it on this machine and rebuild and reload on every change (Ctrl-C stops).')
-    .argument('[blueprint...]', 'blueprint ids to preview (default: all)')
-    .option('--city <id>', 'city edition to preview', collect)
-    .option('--case-study <slot=city>', "fill one slot with another city's case study (repeatable)", parseCaseStudy)
-    .option('--lang <code>', 'language(s) to preview', collect)
+  editionCommand('preview', 'Build the HTML, serve it on this machine and rebuild and reload on every change (Ctrl-C stops).')
     .option('--port <number>', 'port to serve on', (v) => Number.parseInt(v, 10), 4321)
-    .option('--out <dir>', 'output folder (default: out/ in the project)')
     .action(async (blueprints: string[], opts: { city?: string[]; caseStudy?: Record<string, string>; lang?: string[]; port: number; out?: string }) => {
       const root = rootOf();
       if (!root) return;
