@@ -10,16 +10,18 @@ interface OutlineEntry {
   title: string;
   page: number;
   depth: number;
+  /** Distance of the heading's top from the bottom of the page, in points. */
+  y: number;
 }
 
 function outline(file: string): OutlineEntry[] {
   const json = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', file], { encoding: 'utf8', maxBuffer: 64 << 20 })) as {
-    outlines: { title: string; destpageposfrom1: number; kids: unknown[] }[];
+    outlines: { title: string; destpageposfrom1: number; dest: unknown[]; kids: unknown[] }[];
   };
   const out: OutlineEntry[] = [];
   const walk = (items: typeof json.outlines, depth: number) => {
     for (const item of items) {
-      out.push({ title: item.title, page: item.destpageposfrom1, depth });
+      out.push({ title: item.title, page: item.destpageposfrom1, depth, y: Number(item.dest[3]) });
       walk(item.kids as typeof json.outlines, depth + 1);
     }
   };
@@ -101,7 +103,7 @@ describe('print-quality PDFs (#5)', () => {
 
   it('has bookmarks mirroring the headings, pointing at their pages', () => {
     const entries = outline(pdf);
-    expect(entries.map((e) => `${e.depth}:${e.title}@${e.page}`)).toEqual([
+    expect(entries.map(({ depth, title, page }) => `${depth}:${title}@${page}`)).toEqual([
       '0:Welcome Desk@1',
       '1:Contents@2',
       '1:Why it matters@3',
@@ -148,6 +150,19 @@ describe('print-quality PDFs (#5)', () => {
     expect(qdf).not.toContain('.staging-');
   });
 
+  it('repeats a long table’s header row on every page it runs over', async () => {
+    const long = copyFixture('basic');
+    const rows = Array.from({ length: 90 }, (_, i) => `| Row ${i + 1} | Value ${i + 1} |`).join('\n');
+    const file = path.join(long, 'blueprints/language-line/sections/02-steps.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n| Long header one | Long header two |\n| --- | --- |\n${rows}\n`);
+    const result = await run(['build', 'language-line'], long);
+    expect(result.code, result.stderr).toBe(0);
+    const pages = pdfPages(path.join(long, 'out/springfield/en/language-line.pdf'));
+    const withRows = pages.filter((p) => /Row \d+/.test(p));
+    expect(withRows.length).toBeGreaterThanOrEqual(2);
+    for (const page of withRows) expect(page).toContain('Long header one');
+  });
+
   it('prints A4 when the project asks for it', async () => {
     const a4 = copyFixture('basic');
     const file = path.join(a4, 'blueprints/project.yaml');
@@ -167,5 +182,9 @@ describe('a 300-page document (#5)', () => {
     const pages = Number(pdfInfo(pdf).Pages);
     expect(pages).toBeGreaterThanOrEqual(300);
     expect(expectContentsMatchHeadings(pdf)).toBeGreaterThan(150);
+    // No heading alone at the foot of a page: every heading has room for at least three lines below it
+    // (bottom margin 20 mm ≈ 57 pt, plus about 45 pt of text).
+    const stranded = outline(pdf).filter((e) => e.depth > 0 && e.y < 57 + 45);
+    expect(stranded.map((e) => `${e.title} (page ${e.page}, ${Math.round(e.y)} pt from the bottom)`)).toEqual([]);
   });
 });
