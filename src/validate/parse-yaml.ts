@@ -17,8 +17,12 @@ export function parseYaml(file: VFile, text: string, lineOffset = 0): ParsedYaml
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const parsed: ParsedYaml = { file, doc, value: undefined, lineCounter, lineOffset };
+  const seen = new Set<number>();
   for (const problem of doc.errors) {
     const [start, end] = problem.pos;
+    // The parser often reports one slip several ways at the same place: say it once.
+    if (seen.has(start)) continue;
+    seen.add(start);
     const reason = problem.message.split('\n')[0] ?? problem.message;
     error(file, 'yaml-syntax', `YAML syntax error: ${reason}`, {
       place: rangeToPosition(parsed, [start, end]),
@@ -38,7 +42,7 @@ function syntaxHint(code: string): string {
       return 'Check the indentation: items of one list or mapping must line up, with spaces, not tabs.';
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-      return 'A value containing ": " must be quoted, e.g. title: "Language access: a guide".';
+      return "This value runs on into the line below it: check that line's indentation (keys of one mapping start in the same column), and quote a value that contains ': ', e.g. title: \"Language access: a guide\".";
     default:
       return 'Check quotes, colons and indentation on this line; values containing ": " or " #" need quotes.';
   }

@@ -32,6 +32,16 @@ describe('every source error names file, line, column, what is wrong and how to 
     expect(d.hint).toBeTruthy();
   });
 
+  it('reports a mis-indented line once, without blaming the case studies of that blueprint', async () => {
+    const { diagnostics } = await diagnose((root) => edit(root, 'blueprints/welcome-desk/blueprint.yaml', /^subtitle:/m, '  subtitle:'));
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.ruleId)).toEqual(['yaml-syntax']);
+    expect(errors[0]?.file).toMatch(/welcome-desk\/blueprint\.yaml$/);
+    // Pointed at the value that swallowed the mis-indented line below it.
+    expect([errors[0]?.line, errors[0]?.column]).toEqual([1, 8]);
+    expect(errors[0]?.hint).toContain("runs on into the line below it: check that line's indentation");
+  });
+
   it('reports an unknown key with a did-you-mean, and the key it replaced as missing', async () => {
     const { diagnostics } = await diagnose((root) => edit(root, 'blueprints/welcome-desk/blueprint.yaml', 'summary:', 'sumary:'));
     const unknown = only(diagnostics, 'unknown-key');
