@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import { type ExitCode, exitCodes } from '../diagnostics/exit-codes.js';
 import { error, hasErrors, suggestion, warn } from '../diagnostics/messages.js';
 import { type Edition, type EditionRequest, RequestError, resolveEdition } from '../edition/resolve-edition.js';
@@ -335,9 +335,4 @@ function locateText(files: VFile[], needle: string): { file: VFile; place: { lin
     }
   }
   return undefined;
-}
-
-/** A message about the command line itself, for reporters that print file messages only. */
-export function requestFile(): VFile {
-  return new VFile({ path: 'command line' });
 }

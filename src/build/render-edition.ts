@@ -39,10 +39,8 @@ export async function renderPlannedDocument(
   const depth = base.split('/').length - 1;
   const toOutRoot = '../'.repeat(depth);
   const strings = stringsFor(lang, project.config.strings);
-  const sectionOwner = new Map<string, string>();
-  for (const bp of project.blueprints) for (const s of bp.sections) sectionOwner.set(s.file.path, bp.id);
   const documentFor = (absolute: string) => {
-    const owner = sectionOwner.get(absolute);
+    const owner = project.sectionOwners.get(absolute);
     if (!owner) return undefined;
     const target = outputBase(project, owner, edition.city.id, lang);
     return `${path.posix.relative(path.posix.dirname(base), target)}.html`;

@@ -61,6 +61,8 @@ export interface Project {
   caseStudies: CaseStudy[];
   slots: Map<string, SlotDeclaration>;
   themes: string[];
+  /** Absolute path of each section file → the blueprint it belongs to (for links between guides). */
+  sectionOwners: Map<string, string>;
 }
 
 export interface LoadResult {
@@ -302,7 +304,8 @@ export async function loadProject(root: string): Promise<LoadResult> {
   }
 
   if (!validConfig) return { files };
-  const project: Project = { root, file: projectFile, config, blueprints, cities, caseStudies, slots, themes };
+  const sectionOwners = new Map(blueprints.flatMap((b) => b.sections.map((section) => [section.file.path, b.id] as const)));
+  const project: Project = { root, file: projectFile, config, blueprints, cities, caseStudies, slots, themes, sectionOwners };
   return { project, files };
 }
 
