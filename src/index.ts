@@ -1,15 +1,17 @@
 /**
  * Blueprints toolkit library API. The `blueprint` command is a thin layer over these functions; CI
- * scripts can import them directly.
+ * scripts can import them directly. Nothing here prints or exits.
  */
-export { type BuildOptions, type BuildResult, build, type Format, type ProgressEvent } from './build/build.js';
-export { type CheckResult, check } from './build/check.js';
-export { listProject, type ProjectListing } from './build/list-project.js';
-export type { Manifest, ManifestDocument } from './build/manifest.js';
-export { type ExitCode, exitCodes } from './diagnostics/exit-codes.js';
+export { type CatalogueEntry, catalogue, type RuleId } from './diagnostics/catalogue.js';
+export { type ExitCode, exitCodeOf, exitCodes } from './diagnostics/exit-codes.js';
 export { collectMessages, formatMessages, summarize, toJson } from './diagnostics/report.js';
 export { type Edition, type EditionRequest, resolveEdition } from './edition/resolve-edition.js';
 export { findBrowser } from './pdf/find-browser.js';
+export { type BuildOptions, type BuildResult, build, type Format, type ProgressEvent } from './pipeline/build.js';
+export { type CheckResult, check } from './pipeline/check.js';
+export { listProject, type ProjectListing } from './pipeline/list-project.js';
+export type { Manifest, ManifestDocument, OutputFile } from './pipeline/manifest.js';
+export { type MergeResult, merge } from './pipeline/merge.js';
 export { type Preview, type PreviewOptions, type RebuildEvent, startPreview } from './preview/serve-preview.js';
 export { findProjectRoot } from './project/find-project.js';
 export { type LoadResult, loadProject, type Project } from './project/load-project.js';

@@ -1,11 +1,15 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { VFile } from 'vfile';
-import { build, type Format, type ProgressEvent } from '../build/build.js';
-import { check } from '../build/check.js';
-import { listProject } from '../build/list-project.js';
-import { exitCodes } from '../diagnostics/exit-codes.js';
+import { exitCodeOf, exitCodes } from '../diagnostics/exit-codes.js';
+import { commandFile, report as reportMessage } from '../diagnostics/messages.js';
 import { collectMessages, formatMessages, summarize, toJson } from '../diagnostics/report.js';
+import { build, type Format, type ProgressEvent } from '../pipeline/build.js';
+import { check } from '../pipeline/check.js';
+import { listProject } from '../pipeline/list-project.js';
+import { merge } from '../pipeline/merge.js';
+import { defaultOutDir } from '../pipeline/settings.js';
 import { startPreview } from '../preview/serve-preview.js';
 import { findProjectRoot } from '../project/find-project.js';
 
@@ -14,9 +18,13 @@ export interface Io {
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
   cwd: string;
-  /** Resolves when a long-running command (preview) should stop, e.g. on Ctrl-C. */
-  waitForStop?: () => Promise<void>;
+  /** Whether stderr is a terminal (progress is shown there only). */
+  isTty?: boolean;
+  /** Aborted on Ctrl-C or SIGTERM: a build stops, cleans up and exits with 130. */
+  signal?: AbortSignal;
 }
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const collect = (value: string, previous: string[] = []) => [
   ...previous,
@@ -38,34 +46,65 @@ function parseFormats(value: string): Format[] {
   return formats as Format[];
 }
 
+function parseShard(value: string): { index: number; count: number } {
+  const match = /^(\d{1,4})\/(\d{1,4})$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || count < 1 || index > count) throw new InvalidArgumentError(`Expected i/n with 1 ≤ i ≤ n, e.g. --shard 1/3 (got "${value}").`);
+  return { index, count };
+}
+
+interface Outcome {
+  files: VFile[];
+  /** Extra fields of the --json document. */
+  json?: Record<string, unknown>;
+  /** One closing line for people (not printed with --quiet or --json). */
+  summary?: (code: number, messages: string) => string;
+}
+
 /** Run the `blueprint` command; returns the exit code. Never calls process.exit. */
 export async function main(argv: string[], io: Io): Promise<number> {
-  let code: number = exitCodes.ok;
+  const wantsJson = argv.slice(2).includes('--json');
+  const quiet = argv.slice(2).some((a) => a === '-q' || a === '--quiet');
+  let outcome: Outcome | undefined;
+  let command = '';
+
+  /** Print an outcome once: messages on stderr (or annotations), one JSON document on stdout with --json. */
+  const finish = (result: Outcome, root: string | undefined): number => {
+    const all = collectMessages(result.files);
+    const code = exitCodeOf(result.files);
+    const shown = all.filter((m) => !quiet || m.fatal === true);
+    if (shown.length) io.stderr(`${formatMessages(shown, root ?? io.cwd, io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text')}\n`);
+    if (wantsJson) {
+      io.stdout(`${JSON.stringify({ ok: code === 0, exitCode: code, command, ...(result.json ?? {}), diagnostics: all.map(toJson) }, null, 2)}\n`);
+    } else if (!quiet && result.summary) io.stderr(`${result.summary(code, summarize(all))}\n`);
+    return code;
+  };
+
   const program = new Command('blueprint')
     .description('Build themed HTML and PDF blueprints for immigrant integration from YAML and Markdown sources.')
+    .version(version, '-V, --version', 'print the version')
     .option('-C, --project <dir>', 'project folder (default: the nearest folder above with blueprints/project.yaml)')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run "blueprint --help" for usage)');
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => (wantsJson ? undefined : io.stderr(text)) })
+    .showHelpAfterError('(run "blueprint --help" for usage)')
+    .showSuggestionAfterError(true);
 
-  const rootOf = (): string | undefined => {
+  /** The project root, or an outcome saying there is none. */
+  const rootOf = (): string | Outcome => {
     const given = program.opts<{ project?: string }>().project;
-    const root = given ? path.resolve(io.cwd, given) : findProjectRoot(io.cwd);
-    if (!root || !findProjectRoot(root)) {
-      io.stderr(
-        `error: No blueprint project here: there is no blueprints/project.yaml in ${given ?? io.cwd} or above.\n  hint: Run the command inside a project, or pass --project <dir>.\n`,
-      );
-      code = exitCodes.usage;
-      return undefined;
-    }
-    return root;
+    const root = given ? findProjectRoot(path.resolve(io.cwd, given)) : findProjectRoot(io.cwd);
+    if (root && (!given || root === path.resolve(io.cwd, given))) return root;
+    const file = commandFile();
+    reportMessage(file, 'no-project', { dir: given ?? io.cwd });
+    return { files: [file] };
   };
-
-  const report = (files: VFile[], root: string, quiet: boolean) => {
-    const messages = collectMessages(files).filter((m) => !quiet || m.fatal === true);
-    if (messages.length) io.stderr(`${formatMessages(messages, root)}\n`);
-    return messages;
+  const withRoot = async (fn: (root: string) => Promise<Outcome>) => {
+    const root = rootOf();
+    outcome = typeof root === 'string' ? await fn(root) : root;
+    return typeof root === 'string' ? root : undefined;
   };
+  let usedRoot: string | undefined;
 
   /** What to build, shared by build and preview: blueprints, editions, slot swaps, languages, output. */
   const editionCommand = (name: string, description: string) =>
@@ -81,133 +120,133 @@ export async function main(argv: string[], io: Io): Promise<number> {
   editionCommand('build', 'Build blueprints into out/ as HTML and PDF.')
     .addOption(new Option('--format <list>', 'html, pdf or html,pdf').default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
     .option('--browser <path>', 'Chrome/Chromium/Edge executable for PDFs (also BLUEPRINT_BROWSER)')
-    .option('--json', 'print the manifest and diagnostics as JSON on stdout')
+    .option('--shard <i/n>', 'build only part i of n of the documents (CI matrices; join with "blueprint merge")', parseShard)
+    .option('--json', 'print the manifest and diagnostics as one JSON document on stdout')
     .option('-q, --quiet', 'print errors only')
-    .action(
-      async (
-        blueprints: string[],
-        opts: {
-          city?: string[];
-          caseStudy?: Record<string, string>;
-          lang?: string[];
-          format: Format[];
-          out?: string;
-          browser?: string;
-          json?: boolean;
-          quiet?: boolean;
-        },
-      ) => {
-        const root = rootOf();
-        if (!root) return;
-        const progress = (event: ProgressEvent) => {
-          if (opts.json || opts.quiet) return;
-          if (event.type === 'html') io.stderr(`  html  ${event.document}\n`);
-          if (event.type === 'browser') io.stderr(`  browser ${event.executablePath} (${event.source}) started in ${Math.round(event.ms)} ms\n`);
-          if (event.type === 'pdf') io.stderr(`  pdf   ${event.document} (${event.pages} pages)\n`);
-          if (event.type === 'fallback') io.stderr(`  slot  ${event.slot} in ${event.document}: filled by ${event.city} (fallback)\n`);
-        };
+    .action(async (blueprints: string[], opts: EditionOptions & { format: Format[]; browser?: string; shard?: { index: number; count: number } }) => {
+      command = 'build';
+      usedRoot = await withRoot(async (root) => {
+        const outDir = opts.out ? path.resolve(io.cwd, opts.out) : defaultOutDir(root);
         const result = await build({
           root,
           blueprints,
-          ...(opts.city ? { cities: opts.city } : {}),
-          ...(opts.caseStudy ? { caseStudies: opts.caseStudy } : {}),
-          ...(opts.lang ? { languages: opts.lang } : {}),
+          ...editionOptions(opts),
           formats: opts.format,
-          ...(opts.out ? { outDir: path.resolve(io.cwd, opts.out) } : {}),
+          outDir,
           ...(opts.browser ? { browser: opts.browser } : {}),
+          ...(opts.shard ? { shard: opts.shard } : {}),
+          ...(io.signal ? { signal: io.signal } : {}),
           env: io.env,
-          onProgress: progress,
+          onProgress: wantsJson || quiet ? undefined : progress(io),
         });
-        const messages = report(result.files, root, Boolean(opts.quiet));
-        if (result.problem) io.stderr(`error: ${result.problem.message}\n  hint: ${result.problem.hint}\n`);
-        code = result.code;
-        if (opts.json) {
-          io.stdout(
-            `${JSON.stringify({ ok: result.code === 0, exitCode: result.code, problem: result.problem ?? null, manifest: result.manifest ?? null, diagnostics: messages.map(toJson) }, null, 2)}\n`,
-          );
-        } else if (!opts.quiet) {
-          const outDir = opts.out ? path.resolve(io.cwd, opts.out) : path.join(root, 'out');
-          io.stderr(
-            result.code === 0
-              ? `Built ${result.manifest?.documents.length ?? 0} document(s) into ${path.relative(io.cwd, outDir) || '.'}/ (${summarize(messages)}).\n`
-              : `Build failed (${summarize(messages)}); nothing in the output folder was changed.\n`,
-          );
-        }
-      },
-    );
+        const shown = path.relative(io.cwd, outDir) || '.';
+        return {
+          files: result.files,
+          json: { manifest: result.manifest ?? null },
+          summary: (code, counts) =>
+            code === 0
+              ? `Built ${result.manifest?.documents.length ?? 0} document(s) into ${shown}/ (${counts}).`
+              : `Build failed (${counts}); nothing in the output folder was changed.`,
+        };
+      });
+    });
 
   editionCommand('preview', 'Build the HTML, serve it on this machine and rebuild and reload on every change (Ctrl-C stops).')
-    .option('--port <number>', 'port to serve on', (v) => Number.parseInt(v, 10), 4321)
-    .action(async (blueprints: string[], opts: { city?: string[]; caseStudy?: Record<string, string>; lang?: string[]; port: number; out?: string }) => {
-      const root = rootOf();
-      if (!root) return;
-      const preview = await startPreview({
-        root,
-        blueprints,
-        port: opts.port,
-        env: io.env,
-        ...(opts.city ? { cities: opts.city } : {}),
-        ...(opts.caseStudy ? { caseStudies: opts.caseStudy } : {}),
-        ...(opts.lang ? { languages: opts.lang } : {}),
-        ...(opts.out ? { outDir: path.resolve(io.cwd, opts.out) } : {}),
-        onRebuild: (event) => {
-          if (event.report) io.stderr(`${event.report}\n`);
-          io.stderr(
-            event.ok
-              ? `Rebuilt in ${Math.round(event.ms)} ms (${event.summary}).\n`
-              : `Not rebuilt: fix the errors above (${event.summary}); the preview keeps the last good pages.\n`,
-          );
-        },
+    .option('--port <number>', 'port to serve on (0 picks a free one)', (v) => Number.parseInt(v, 10), 4321)
+    .action(async (blueprints: string[], opts: EditionOptions & { port: number }) => {
+      command = 'preview';
+      usedRoot = await withRoot(async (root) => {
+        const files: VFile[] = [];
+        try {
+          const preview = await startPreview({
+            root,
+            blueprints,
+            port: opts.port,
+            env: io.env,
+            ...editionOptions(opts),
+            ...(opts.out ? { outDir: path.resolve(io.cwd, opts.out) } : {}),
+            onRebuild: (event) => {
+              if (event.report) io.stderr(`${event.report}\n`);
+              io.stderr(
+                event.ok
+                  ? `Rebuilt in ${Math.round(event.ms)} ms (${event.summary}).\n`
+                  : `Not rebuilt: fix the errors above (${event.summary}); the preview keeps the last good pages.\n`,
+              );
+            },
+          });
+          io.stderr(`Preview at ${preview.url} — edit files under blueprints/ or themes/ and the page reloads. Ctrl-C stops.\n`);
+          await new Promise<void>((resolve) => {
+            if (!io.signal || io.signal.aborted) resolve();
+            else io.signal.addEventListener('abort', () => resolve(), { once: true });
+          });
+          await preview.close();
+        } catch (cause) {
+          const file = commandFile();
+          const code = (cause as { code?: string }).code;
+          if (code === 'port-in-use' || code === 'listen-failed' || code === 'EADDRINUSE')
+            reportMessage(file, 'preview-port', { port: String(opts.port), reason: (cause as Error).message });
+          else throw cause;
+          files.push(file);
+        }
+        return { files };
       });
-      io.stderr(`Preview at ${preview.url} — edit files under blueprints/ or themes/ and the page reloads. Ctrl-C stops.\n`);
-      await (io.waitForStop ?? (() => new Promise<void>(() => undefined)))();
-      await preview.close();
     });
 
   program
     .command('check')
     .description('Validate every source and every city edition without building.')
-    .option('--json', 'print diagnostics as JSON on stdout')
+    .option('--json', 'print diagnostics as one JSON document on stdout')
     .option('-q, --quiet', 'print errors only')
-    .action(async (opts: { json?: boolean; quiet?: boolean }) => {
-      const root = rootOf();
-      if (!root) return;
-      const result = await check({ root });
-      const messages = report(result.files, root, Boolean(opts.quiet));
-      code = result.code;
-      if (opts.json)
-        io.stdout(
-          `${JSON.stringify({ ok: result.code === 0, exitCode: result.code, documents: result.documents, diagnostics: messages.map(toJson) }, null, 2)}\n`,
-        );
-      else io.stderr(`${result.code === 0 ? 'Check passed' : 'Check failed'}: ${result.documents} edition document(s) rendered, ${summarize(messages)}.\n`);
+    .action(async () => {
+      command = 'check';
+      usedRoot = await withRoot(async (root) => {
+        const result = await check({ root, ...(io.signal ? { signal: io.signal } : {}) });
+        return {
+          files: result.files,
+          json: { documents: result.documents },
+          summary: (code, counts) => `${code === 0 ? 'Check passed' : 'Check failed'}: ${result.documents} edition document(s) rendered, ${counts}.`,
+        };
+      });
+    });
+
+  program
+    .command('merge')
+    .description('Join the output folders of "build --shard i/n" into one site with one index and manifest.')
+    .argument('<dir...>', 'output folders of the shards')
+    .requiredOption('--out <dir>', 'the merged output folder')
+    .option('--json', 'print the merged manifest and diagnostics as one JSON document on stdout')
+    .option('-q, --quiet', 'print errors only')
+    .action(async (dirs: string[], opts: { out: string }) => {
+      command = 'merge';
+      usedRoot = await withRoot(async (root) => {
+        const result = await merge({
+          root,
+          inputs: dirs.map((d) => path.resolve(io.cwd, d)),
+          outDir: path.resolve(io.cwd, opts.out),
+          ...(io.signal ? { signal: io.signal } : {}),
+        });
+        return {
+          files: result.files,
+          json: { manifest: result.manifest ?? null },
+          summary: (code, counts) =>
+            code === 0
+              ? `Merged ${dirs.length} folder(s): ${result.manifest?.documents.length ?? 0} document(s) in ${opts.out}/ (${counts}).`
+              : `Merge failed (${counts}).`,
+        };
+      });
     });
 
   program
     .command('list')
     .description('List blueprints, their case-study slots and which cities fill them, and the cities.')
-    .option('--json', 'print as JSON on stdout')
-    .action(async (opts: { json?: boolean }) => {
-      const root = rootOf();
-      if (!root) return;
-      const { listing, files } = await listProject({ root });
-      report(files, root, false);
-      if (!listing) {
-        code = exitCodes.content;
-        return;
-      }
-      if (opts.json) {
-        io.stdout(`${JSON.stringify(listing, null, 2)}\n`);
-        return;
-      }
-      const lines = [`${listing.title} (default edition: ${listing.defaultCity}; languages: ${listing.languages.join(', ')})`, '', 'Blueprints:'];
-      for (const b of listing.blueprints) {
-        lines.push(`  ${b.id} — ${b.title} (${b.sections} sections)`);
-        for (const s of b.slots) lines.push(`    slot ${s.id}: ${s.cities.join(', ') || '(no case study yet)'}`);
-      }
-      lines.push('', 'Cities:');
-      for (const c of listing.cities) lines.push(`  ${c.id} — ${c.government}, ${c.office} (${c.caseStudies.length} case studies)`);
-      lines.push('', `Fallback chain: ${listing.fallback.join(' → ') || '(none)'}`);
-      io.stdout(`${lines.join('\n')}\n`);
+    .option('--json', 'print as one JSON document on stdout')
+    .action(async () => {
+      command = 'list';
+      usedRoot = await withRoot(async (root) => {
+        const { listing, files } = await listProject({ root });
+        if (listing && !wantsJson) io.stdout(`${formatListing(listing)}\n`);
+        return { files, json: { listing: listing ?? null } };
+      });
     });
 
   try {
@@ -215,9 +254,51 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (cause) {
     if (cause instanceof CommanderError) {
       if (cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version' || cause.code === 'commander.help') return exitCodes.ok;
-      return exitCodes.usage;
+      const file = commandFile();
+      reportMessage(file, 'invalid-command', { reason: cause.message.replace(/^error: /, '').split('\n')[0] ?? cause.message });
+      // Commander has printed the error for people already; the JSON document is for machines.
+      if (!wantsJson) return exitCodes.usage;
+      return finish({ files: [file] }, undefined);
     }
-    throw cause;
+    const file = commandFile();
+    const message = reportMessage(file, 'internal-error', { reason: cause instanceof Error ? (cause.message.split('\n')[0] ?? '') : String(cause) });
+    if (io.env.BLUEPRINT_DEBUG && cause instanceof Error) io.stderr(`${cause.stack}\n`);
+    void message;
+    return finish({ files: [file] }, undefined);
   }
-  return code;
+  return outcome ? finish(outcome, usedRoot) : exitCodes.ok;
+}
+
+interface EditionOptions {
+  city?: string[];
+  caseStudy?: Record<string, string>;
+  lang?: string[];
+  out?: string;
+}
+
+const editionOptions = (opts: EditionOptions) => ({
+  ...(opts.city ? { cities: opts.city } : {}),
+  ...(opts.caseStudy ? { caseStudies: opts.caseStudy } : {}),
+  ...(opts.lang ? { languages: opts.lang } : {}),
+});
+
+/** Progress for people: one line per document when piped or in CI, a counter on a terminal. */
+function progress(io: Io) {
+  return (event: ProgressEvent) => {
+    if (event.type === 'browser') io.stderr(`  browser ${event.executablePath} (${event.source}) started in ${Math.round(event.ms)} ms\n`);
+    if (event.type === 'html') io.stderr(`  html  [${event.done}/${event.total}] ${event.document}\n`);
+    if (event.type === 'pdf') io.stderr(`  pdf   [${event.done}/${event.total}] ${event.document} (${event.pages} pages)\n`);
+  };
+}
+
+function formatListing(listing: NonNullable<Awaited<ReturnType<typeof listProject>>['listing']>): string {
+  const lines = [`${listing.title} (default edition: ${listing.defaultCity}; languages: ${listing.languages.join(', ')})`, '', 'Blueprints:'];
+  for (const b of listing.blueprints) {
+    lines.push(`  ${b.id} — ${b.title} (${b.sections} sections)`);
+    for (const s of b.slots) lines.push(`    slot ${s.id}: ${s.cities.join(', ') || '(no case study yet)'}`);
+  }
+  lines.push('', 'Cities:');
+  for (const c of listing.cities) lines.push(`  ${c.id} — ${c.government}, ${c.office} (${c.caseStudies.length} case studies)`);
+  lines.push('', `Fallback chain: ${listing.fallback.join(' → ') || '(none)'}`);
+  return lines.join('\n');
 }

@@ -1,34 +1,9 @@
 import { closest, distance } from 'fastest-levenshtein';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { catalogue, docsUrl, type RuleId, type RuleParams, ruleAnchor } from './catalogue.js';
 
-/** Every rule id the toolkit reports. Ids are permanent: CI scripts may match on them. */
-export type RuleId =
-  | 'yaml-syntax'
-  | 'unknown-key'
-  | 'missing-key'
-  | 'wrong-type'
-  | 'missing-file'
-  | 'unknown-blueprint'
-  | 'unknown-city'
-  | 'unknown-slot'
-  | 'unknown-theme'
-  | 'unknown-variable'
-  | 'slot-not-in-blueprint'
-  | 'city-mismatch'
-  | 'duplicate-id'
-  | 'missing-part'
-  | 'missing-image'
-  | 'remote-resource'
-  | 'broken-link'
-  | 'unsafe-path'
-  | 'unplaced-slot'
-  | 'empty-slot'
-  | 'slot-fallback'
-  | 'untranslated'
-  | 'heading-structure'
-  | 'blocked-request'
-  | 'unused-blueprint';
+export type { RuleId } from './catalogue.js';
 
 export interface Place {
   line: number;
@@ -42,31 +17,37 @@ export interface Position {
 
 export interface MessageOptions {
   place?: Position | Place | undefined;
-  /** How to fix it, in one sentence a policy officer can act on. */
-  hint?: string;
   /** Did-you-mean candidates. */
   expected?: string[];
-  fatal?: boolean;
+  /** The other place a message is about (the first declaration of a duplicate). */
+  cause?: VFileMessage;
 }
 
-const docsUrl = 'https://github.com/blueprints-toolkit/blueprints#errors';
-
-/** Attach a diagnostic to the source file it is about. Errors are `fatal: true`; warnings are not. */
-export function report(file: VFile, ruleId: RuleId, reason: string, options: MessageOptions = {}): VFileMessage {
+/**
+ * Attach a diagnostic from the catalogue to the file it is about. Errors are `fatal: true`, warnings
+ * `fatal: false`; the text, hint and docs link come from the catalogue (#8).
+ */
+export function report<K extends RuleId>(file: VFile, ruleId: K, params: RuleParams<K>, options: MessageOptions = {}): VFileMessage {
+  const rule = catalogue[ruleId] as unknown as { severity: string; message(p: unknown): string; hint(p: unknown): string };
   const place = normalizePlace(options.place);
-  const message = new VFileMessage(reason, { ...(place ? { place } : {}), ruleId, source: 'blueprint' });
-  message.file = file.path;
-  message.fatal = options.fatal ?? true;
-  message.url = `${docsUrl}-${ruleId}`;
-  if (options.hint) message.note = options.hint;
+  const message = new VFileMessage(rule.message(params), {
+    ...(place ? { place } : {}),
+    ruleId,
+    source: 'blueprint',
+    ...(options.cause ? { cause: options.cause } : {}),
+  });
+  if (file.path) message.file = file.path;
+  message.fatal = rule.severity === 'error';
+  message.url = `${docsUrl}#${ruleAnchor(ruleId)}`;
+  const hint = rule.hint(params);
+  if (hint) message.note = hint;
   if (options.expected && options.expected.length > 0) message.expected = options.expected;
   file.messages.push(message);
   return message;
 }
 
-export const error = (file: VFile, ruleId: RuleId, reason: string, options: MessageOptions = {}) => report(file, ruleId, reason, { ...options, fatal: true });
-
-export const warn = (file: VFile, ruleId: RuleId, reason: string, options: MessageOptions = {}) => report(file, ruleId, reason, { ...options, fatal: false });
+/** A file for problems that belong to no source: the command line, the machine (#8: one channel). */
+export const commandFile = () => new VFile();
 
 function normalizePlace(place: MessageOptions['place']): Required<Position> | Place | undefined {
   if (!place) return undefined;
@@ -84,12 +65,12 @@ export function didYouMean(value: string, known: Iterable<string>): string | und
 }
 
 /** A hint sentence with a did-you-mean suggestion and the list of valid names. */
-export function suggestion(value: string, known: Iterable<string>, what: string): { hint: string; expected: string[] } {
+export function suggestion(value: string, known: Iterable<string>, what: string): { known: string; expected: string[] } {
   const list = [...known].sort();
   const guess = didYouMean(value, list);
   const shown = list.length > 12 ? `${list.slice(0, 12).join(', ')}, …` : list.join(', ');
-  const hint = guess ? `Did you mean "${guess}"? Known ${what}: ${shown}.` : `Known ${what}: ${shown || '(none)'}.`;
-  return { hint, expected: guess ? [guess] : list };
+  const text = guess ? `Did you mean "${guess}"? Known ${what}: ${shown}.` : `Known ${what}: ${shown || '(none)'}.`;
+  return { known: text, expected: guess ? [guess] : list };
 }
 
 export const hasErrors = (files: VFile[]) => files.some((file) => file.messages.some((m) => m.fatal === true));

@@ -2,7 +2,8 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 
 export interface DiagnosticJson {
-  file: string;
+  /** Absolute path of the source, or null for problems of the command line or the machine. */
+  file: string | null;
   line: number | null;
   column: number | null;
   endLine: number | null;
@@ -12,6 +13,7 @@ export interface DiagnosticJson {
   message: string;
   hint: string | null;
   expected: string[] | null;
+  url: string | null;
 }
 
 /** Every message of every file, sorted by file, then position, so reports are stable. */
@@ -28,7 +30,7 @@ const severityOf = (m: VFileMessage) => (m.fatal === true ? 'error' : m.fatal ==
 
 export function toJson(message: VFileMessage): DiagnosticJson {
   return {
-    file: message.file ?? '',
+    file: message.file ?? null,
     line: message.line ?? null,
     column: message.column ?? null,
     endLine: message.place && 'end' in message.place ? message.place.end.line : null,
@@ -38,6 +40,7 @@ export function toJson(message: VFileMessage): DiagnosticJson {
     message: message.reason,
     hint: message.note ?? null,
     expected: message.expected ?? null,
+    url: message.url ?? null,
   };
 }
 
@@ -45,13 +48,13 @@ export function toJson(message: VFileMessage): DiagnosticJson {
  * Compiler-style text: `file:line:column: error: message [rule]`, then the hint indented.
  * `relativeTo` shortens absolute paths so messages can be clicked in editors and terminals.
  */
-export function formatMessages(messages: VFileMessage[], relativeTo?: string): string {
+export function formatMessages(messages: VFileMessage[], relativeTo?: string, _style: 'text' | 'github' = 'text'): string {
   const lines: string[] = [];
   for (const m of messages) {
     let file = m.file ?? '';
     if (relativeTo && file.startsWith(`${relativeTo}/`)) file = file.slice(relativeTo.length + 1);
-    const where = m.line ? `${file}:${m.line}:${m.column ?? 1}` : file;
-    lines.push(`${where}: ${severityOf(m)}: ${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`);
+    const where = m.line ? `${file}:${m.line}:${m.column ?? 1}: ` : file ? `${file}: ` : '';
+    lines.push(`${where}${severityOf(m)}: ${m.reason}${m.ruleId ? ` [${m.ruleId}]` : ''}`);
     if (m.note) lines.push(`  hint: ${m.note}`);
   }
   return lines.join('\n');

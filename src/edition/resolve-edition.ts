@@ -1,4 +1,5 @@
-import { suggestion } from '../diagnostics/messages.js';
+import type { VFile } from 'vfile';
+import { report, suggestion } from '../diagnostics/messages.js';
 import type { CaseStudy, CityProfile, Project } from '../project/load-project.js';
 
 export interface EditionRequest {
@@ -21,41 +22,36 @@ export interface Edition {
   fills: Map<string, SlotFill>;
 }
 
-/** A problem with what was asked for on the command line (not with the sources): exit code 2. */
-export class RequestError extends Error {
-  constructor(
-    message: string,
-    readonly hint: string,
-  ) {
-    super(message);
-    this.name = 'RequestError';
-  }
-}
-
 /**
  * Decide which city fills each case-study slot: the edition city when it has a case study, a
- * `--case-study` override, else the project's fallback chain (then any city, alphabetically).
+ * `--case-study` override, else the project's fallback chain (then any city, alphabetically). A request
+ * the project cannot meet is reported on `requestFile` (usage errors) and gives undefined.
  */
-export function resolveEdition(project: Project, request: EditionRequest = {}): Edition {
+export function resolveEdition(project: Project, request: EditionRequest, requestFile: VFile): Edition | undefined {
   const cityId = request.city ?? project.config.default_city;
   const city = project.cities.get(cityId);
+  const unknown = (option: string, value: string, known: Iterable<string>, what: string) => {
+    const { known: hint, expected } = suggestion(value, known, what);
+    const [kind = option, where = ''] = option.split(/(?= in )/);
+    report(requestFile, 'unknown-option-value', { option: kind, value, where, known: hint }, { expected });
+  };
   if (!city) {
-    const { hint } = suggestion(cityId, project.cities.keys(), 'cities');
-    throw new RequestError(`Unknown city "${cityId}"`, hint);
+    unknown('city', cityId, project.cities.keys(), 'cities');
+    return undefined;
   }
   const overrides = request.caseStudies ?? {};
+  let bad = 0;
   for (const [slot, overrideCity] of Object.entries(overrides)) {
-    if (!project.slots.has(slot)) {
-      throw new RequestError(`Unknown slot "${slot}" in --case-study`, suggestion(slot, project.slots.keys(), 'slots').hint);
-    }
-    if (!project.cities.has(overrideCity)) {
-      throw new RequestError(`Unknown city "${overrideCity}" in --case-study`, suggestion(overrideCity, project.cities.keys(), 'cities').hint);
-    }
-    if (!find(project, slot, overrideCity)) {
+    const before = requestFile.messages.length;
+    if (!project.slots.has(slot)) unknown('slot in --case-study', slot, project.slots.keys(), 'slots');
+    else if (!project.cities.has(overrideCity)) unknown('city in --case-study', overrideCity, project.cities.keys(), 'cities');
+    else if (!find(project, slot, overrideCity)) {
       const available = project.caseStudies.filter((c) => c.slot === slot).map((c) => c.city);
-      throw new RequestError(`${overrideCity} has no case study for slot "${slot}"`, `Cities with a case study for this slot: ${available.sort().join(', ')}.`);
+      report(requestFile, 'no-case-study', { city: overrideCity, slot, available: available.sort().join(', ') });
     }
+    if (requestFile.messages.length > before) bad++;
   }
+  if (bad > 0) return undefined;
   const fills = new Map<string, SlotFill>();
   for (const slot of [...project.slots.keys()].sort()) {
     const override = overrides[slot];

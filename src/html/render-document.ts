@@ -10,6 +10,7 @@ import { pageRules } from '../theme/page-rules.js';
 import { type FontCatalog, type FontSelection, selectFonts } from '../theme/select-fonts.js';
 import type { Source } from '../validate/schemas/common.js';
 import { fill, type Strings } from './strings.js';
+import { styleElement } from './style-element.js';
 
 export interface RenderDocumentInput {
   project: Project;
@@ -129,7 +130,7 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
           h('meta', { name: 'description', content: bp.summary.trim() }),
           h('meta', { name: 'subject', content: bp.subtitle ?? bp.summary.trim() }),
           h('meta', { name: 'generator', content: 'Blueprints toolkit' }),
-          h('style', `${fonts.css}\n${variables}\n${theme.css}\n${print}`),
+          styleElement(`${fonts.css}\n${variables}\n${theme.css}\n${print}`),
         ]),
         h('body', { className: ['blueprint', `city-${edition.city.id}`, `blueprint-${blueprint.id}`] }, [
           h('a.skip-link', { href: '#content' }, strings.skipToContent),

@@ -1,14 +1,28 @@
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { ManifestDocument } from '../build/manifest.js';
+import type { ManifestDocument } from '../pipeline/manifest.js';
 import type { Project } from '../project/load-project.js';
 import type { Theme } from '../theme/load-theme.js';
 import { FontCatalog, type FontSelection, selectFonts } from '../theme/select-fonts.js';
 import { stringsFor } from './strings.js';
+import { styleElement } from './style-element.js';
 
-/** `out/index.html`: every built document, grouped by edition and language, with HTML and PDF links. */
-export function renderIndex(project: Project, theme: Theme, documents: ManifestDocument[]): { html: string; fonts: FontSelection } {
+export interface IndexLink {
+  href: string;
+  label: string;
+}
+
+/**
+ * `out/index.html`: every built document, grouped by edition and language, each with a link to every file
+ * made of it (`linksOf` comes from the output formats: the index names none by hand, #8).
+ */
+export function renderIndex(
+  project: Project,
+  theme: Theme,
+  documents: ManifestDocument[],
+  linksOf: (doc: ManifestDocument) => IndexLink[],
+): { html: string; fonts: FontSelection } {
   const lang = project.config.languages[0] ?? 'en';
   const strings = stringsFor(lang, project.config.strings);
   const order = new Map(project.config.blueprints.map((id, i) => [id, i]));
@@ -28,10 +42,7 @@ export function renderIndex(project: Project, theme: Theme, documents: ManifestD
       h(
         'ul.documents',
         docs.map((d) =>
-          h('li', [
-            d.html ? h('a', { href: d.html.path }, d.title) : h('span', d.title),
-            d.pdf ? [' ', h('a.pdf-link', { href: d.pdf.path }, `PDF, ${d.pdf.pages ?? '?'} pages`)] : [],
-          ]),
+          h('li', [h('span.document-title', d.title), ...linksOf(d).flatMap((link) => [' ', h('a.format-link', { href: link.href }, link.label)])]),
         ),
       ),
     ]);
@@ -53,7 +64,7 @@ export function renderIndex(project: Project, theme: Theme, documents: ManifestD
   const css = `${fonts.css}
 :root{--bp-primary:${colors.primary};--bp-accent:${colors.accent};--bp-text:${colors.text};--bp-muted:${colors.muted};--bp-surface:${colors.surface};--bp-font-body:${body};--bp-font-heading:'${catalog.familyName(theme.config.fonts.heading)}',${body}}
 ${theme.css}
-.index main{padding-bottom:3rem}.documents{padding-left:1.2rem}.documents li{margin:.35rem 0}.pdf-link{font-size:.85rem;margin-left:.4rem}.edition-office{color:var(--bp-muted);margin-top:-.4rem}`;
+.index main{padding-bottom:3rem}.documents{padding-left:1.2rem}.documents li{margin:.35rem 0}.format-link{font-size:.85rem;margin-left:.4rem}.edition-office{color:var(--bp-muted);margin-top:-.4rem}`;
   const tree: Root = {
     type: 'root',
     children: [
@@ -63,7 +74,7 @@ ${theme.css}
           h('meta', { charset: 'utf-8' }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('title', project.config.title),
-          h('style', css),
+          styleElement(css),
         ]),
         h('body.index', [
           h('header.cover', [

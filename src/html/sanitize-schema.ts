@@ -9,6 +9,24 @@ import { defaultSchema, type Options } from 'rehype-sanitize';
 export const sanitizeSchema: Options = {
   ...defaultSchema,
   clobber: [],
+  // Raw-text elements are dropped with their content: a <style> or <title> must not print its text (#9).
+  strip: [
+    'script',
+    'style',
+    'title',
+    'textarea',
+    'xmp',
+    'iframe',
+    'noembed',
+    'noframes',
+    'noscript',
+    'plaintext',
+    'template',
+    'object',
+    'embed',
+    'svg',
+    'math',
+  ],
   clobberPrefix: '',
   tagNames: [...(defaultSchema.tagNames ?? []), 'section', 'aside', 'figure', 'figcaption', 'abbr', 'mark'],
   attributes: {
@@ -31,5 +49,7 @@ export const sanitizeSchema: Options = {
     ...defaultSchema.protocols,
     src: [],
     href: ['http', 'https', 'mailto', 'tel'],
+    cite: ['http', 'https'],
+    longDesc: [],
   },
 };

@@ -2,7 +2,7 @@ import type { BlockContent, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { error, suggestion } from '../diagnostics/messages.js';
+import { report, suggestion } from '../diagnostics/messages.js';
 import type { SlotFill } from '../edition/resolve-edition.js';
 
 export interface CaseStudySlotOptions {
@@ -14,6 +14,7 @@ export interface CaseStudySlotOptions {
   /** Renders the case study that fills a slot into block content. */
   render: (fill: SlotFill) => RootContent[];
   placed: Map<string, VFile>;
+  onFallback?: (fill: SlotFill, file: VFile, place: LeafDirective['position']) => void;
 }
 
 /** Replace `::case-study{slot="…"}` with the case study the edition chose for that slot. */
@@ -27,35 +28,25 @@ export function remarkCaseStudySlot(options: CaseStudySlotOptions) {
         return [SKIP, index] as [typeof SKIP, number];
       };
       if (!slot) {
-        error(file, 'unknown-slot', 'Case-study placeholder without a slot', {
-          place: node.position,
-          hint: 'Write it as ::case-study{slot="your-slot-id"} with a slot this blueprint declares.',
-        });
+        report(file, 'empty-slot-placeholder', {}, { place: node.position });
         return remove();
       }
       if (!options.ownSlots.has(slot)) {
         const owner = options.allSlots.get(slot);
-        error(
-          file,
-          owner ? 'slot-not-in-blueprint' : 'unknown-slot',
-          owner ? `Slot "${slot}" belongs to blueprint "${owner}", not this one` : `Unknown slot "${slot}"`,
-          {
-            place: node.position,
-            ...suggestion(slot, options.ownSlots, 'slots of this blueprint'),
-          },
-        );
+        const { known, expected } = suggestion(slot, options.ownSlots, 'slots of this blueprint');
+        if (owner) report(file, 'slot-not-in-blueprint', { slot, owner, known }, { place: node.position, expected });
+        else report(file, 'unknown-slot', { slot, known }, { place: node.position, expected });
         return remove();
       }
       if (options.placed.has(slot)) {
-        error(file, 'duplicate-id', `Slot "${slot}" is placed twice`, {
-          place: node.position,
-          hint: 'Place each case-study slot once; declare a second slot for a second example.',
-        });
+        report(file, 'duplicate-placement', { slot }, { place: node.position });
         return remove();
       }
       options.placed.set(slot, file);
       const fill = options.fills.get(slot);
       if (!fill) return remove();
+      // Said once per edition, at the placeholder, so the author sees where the other city's text goes (#8).
+      if (fill.source === 'fallback') options.onFallback?.(fill, file, node.position);
       parent.children.splice(index, 1, ...(options.render(fill) as BlockContent[]));
       return [SKIP, index + 1] as [typeof SKIP, number];
     });

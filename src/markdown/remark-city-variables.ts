@@ -3,7 +3,7 @@ import type { TextDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { error, suggestion, warn } from '../diagnostics/messages.js';
+import { report, suggestion } from '../diagnostics/messages.js';
 import { type CityConfig, cityVariables } from '../validate/schemas/city.js';
 
 /** `:city[office]` prints the edition city's office; any other `:name` is left as the text it was. */
@@ -17,16 +17,10 @@ export function remarkCityVariables(options: { city: CityConfig }) {
         const value = (cityVariables as readonly string[]).includes(field) ? (options.city as Record<string, unknown>)[field] : undefined;
         if (typeof value !== 'string') {
           const known = (cityVariables as readonly string[]).includes(field);
-          if (known) {
-            warn(file, 'unknown-variable', `The edition city has no "${field}"; printing its name instead`, {
-              place: node.position,
-              hint: `Add "${field}:" to the city profile, or use :city[name].`,
-            });
-          } else {
-            error(file, 'unknown-variable', `Unknown city variable "${field}"`, {
-              place: node.position,
-              ...suggestion(field, cityVariables, 'variables'),
-            });
+          if (known) report(file, 'city-field-missing', { name: field }, { place: node.position });
+          else {
+            const { known: hint, expected } = suggestion(field, cityVariables, 'variables');
+            report(file, 'unknown-variable', { name: field, known: hint }, { place: node.position, expected });
           }
         }
         replacement = { type: 'text', value: typeof value === 'string' ? value : options.city.name };

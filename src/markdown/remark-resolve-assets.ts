@@ -1,11 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Html, Root } from 'mdast';
+import { visit, visit as visitHast } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { error } from '../diagnostics/messages.js';
+import { type Position, report } from '../diagnostics/messages.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
-import { isReallyInside, resolveInside } from '../project/safe-path.js';
+import { locateInside } from '../project/read-inside.js';
 
 export interface ResolveAssetsOptions {
   root: string;
@@ -15,86 +16,112 @@ export interface ResolveAssetsOptions {
   /** Section file (absolute path) → output file name of the blueprint it belongs to, for cross-guide links. */
   documentFor: (absolutePath: string) => string | undefined;
   /** Same-document fragments to check once heading ids exist. */
-  fragments: { file: VFile; id: string; place: NonNullable<Root['position']>['start'] | undefined }[];
+  fragments: { file: VFile; id: string; place: Position['start'] | undefined }[];
 }
 
-const isRemote = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+const scheme = /^([a-z][a-z0-9+.-]*):/i;
+/** Addresses a reader may follow out of a guide (#9: never javascript:, data:, file:, vbscript:…). */
+const safeSchemes = new Set(['http', 'https', 'mailto', 'tel']);
+/** Raw-text elements: their content is not Markdown, and an unclosed one swallows the rest (#9). */
+const rawTextTags = /^<\s*(script|style|title|textarea|xmp|iframe|noembed|noframes|noscript|plaintext|template|object|embed)\b/i;
+const urlAttributes = ['src', 'href', 'srcSet', 'poster', 'data', 'action', 'formAction', 'cite', 'background', 'xLinkHref', 'longDesc'];
 
 /**
  * Images must be files inside the project: they are copied into `out/assets/` and the URL rewritten.
- * Relative links to files are copied too; links to another guide's Markdown point at its HTML.
+ * Relative links to files are copied too; links to another guide's Markdown point at its HTML. The same
+ * rules hold for URLs inside raw HTML (#9), so `<img src>` cannot reach the network or the file system.
  */
 export function remarkResolveAssets(options: ResolveAssetsOptions) {
   return (tree: Root, file: VFile) => {
     const dir = path.dirname(file.path);
-    visit(tree, (node) => {
-      if (node.type === 'image') {
-        if (isRemote(node.url)) {
-          error(file, 'remote-resource', `Remote image "${node.url}" would be loaded from the network`, {
-            place: node.position,
-            hint: 'Download the image into the blueprint folder (e.g. images/) and link it with a relative path.',
-          });
-          node.url = '';
-          return;
-        }
-        const target = resolveLocal(node.url, dir, options.root);
-        if (!target.path) {
-          error(
-            file,
-            target.outside ? 'unsafe-path' : 'missing-image',
-            target.outside ? `Image path "${node.url}" leaves the project` : `Image "${node.url}" does not exist`,
-            {
-              place: node.position,
-              hint: target.outside
-                ? 'Keep images inside the project folder.'
-                : `Add the file at ${path.relative(options.root, path.resolve(dir, decodeURI(node.url)))} or correct the path.`,
-            },
-          );
-          node.url = '';
-          return;
-        }
-        node.url = options.toOutRoot + options.assets.add(target.path).output;
-        return;
+    const resolve = (kind: 'image' | 'link', url: string, place: Position | undefined): string | undefined => {
+      const trimmed = url.trim();
+      if (trimmed === '') return url;
+      if (trimmed.startsWith('#')) {
+        if (kind === 'link') options.fragments.push({ file, id: safeDecode(trimmed.slice(1)), place: place?.start });
+        return url;
       }
-      if (node.type === 'link' || node.type === 'definition') {
-        const url = node.url;
-        if (url.startsWith('#')) {
-          options.fragments.push({ file, id: decodeURIComponent(url.slice(1)), place: node.position?.start });
-          return;
+      const protocol = scheme.exec(trimmed)?.[1]?.toLowerCase();
+      if (protocol || trimmed.startsWith('//')) {
+        if (kind === 'image') {
+          report(file, protocol && !safeSchemes.has(protocol) && protocol !== 'data' ? 'unsafe-url' : 'remote-resource', { url: trimmed }, { place });
+          return undefined;
         }
-        if (isRemote(url) || url === '') return;
-        const [target, fragment] = url.split('#', 2) as [string, string | undefined];
-        const local = resolveLocal(target, dir, options.root);
-        if (!local.path) {
-          error(
-            file,
-            local.outside ? 'unsafe-path' : 'broken-link',
-            local.outside ? `Link "${url}" leaves the project` : `Broken link: "${url}" does not exist`,
-            {
-              place: node.position,
-              hint: local.outside ? 'Link only to files inside the project.' : 'Correct the path (it is relative to this file) or remove the link.',
-            },
-          );
-          return;
-        }
-        const doc = options.documentFor(local.path);
-        if (doc) node.url = doc + (fragment ? `#${fragment}` : '');
-        else node.url = options.toOutRoot + options.assets.add(local.path).output + (fragment ? `#${fragment}` : '');
+        if (protocol && safeSchemes.has(protocol)) return url;
+        report(file, 'unsafe-url', { url: trimmed }, { place });
+        return undefined;
       }
+      if (trimmed.startsWith('/') || trimmed.startsWith('\\')) {
+        report(file, 'site-root-link', { url: trimmed }, { place });
+        return undefined;
+      }
+      const [target = '', fragment] = trimmed.split('#', 2) as [string, string | undefined];
+      const decoded = safeDecode(target.split('?')[0] ?? target);
+      const found = locateInside(options.root, dir, decoded);
+      if (!('path' in found)) {
+        if (found.problem === 'outside') report(file, 'unsafe-path', { what: kind === 'image' ? 'Image' : 'Link', path: trimmed }, { place });
+        else if (kind === 'image')
+          report(file, 'missing-image', { url: trimmed, expected: path.relative(options.root, path.resolve(dir, decoded)) }, { place });
+        else report(file, 'broken-link', { url: trimmed }, { place });
+        return undefined;
+      }
+      const suffix = fragment ? `#${fragment}` : '';
+      if (kind === 'link') {
+        const doc = options.documentFor(found.path);
+        if (doc) return doc + suffix;
+      }
+      const asset = options.assets.add(found.path, file, place);
+      return asset ? options.toOutRoot + asset.output + suffix : undefined;
+    };
+
+    visit(tree, (node, index, parent) => {
+      if (node.type === 'image') node.url = resolve('image', node.url, node.position) ?? '';
+      else if (node.type === 'link' || node.type === 'definition') node.url = resolve('link', node.url, node.position) ?? '';
+      else if (node.type === 'html') {
+        if (rawTextTags.test(node.value.trim())) {
+          report(file, 'raw-text-html', { tag: (rawTextTags.exec(node.value.trim())?.[1] ?? '').toLowerCase() }, { place: node.position });
+          if (parent && index !== undefined) parent.children.splice(index, 1);
+          return index;
+        }
+        resolveRawHtml(node, resolve);
+      }
+      return undefined;
     });
   };
 }
 
-function resolveLocal(url: string, dir: string, root: string): { path?: string; outside?: boolean } {
-  let decoded: string;
+/** Check and rewrite the URLs of one raw HTML fragment; one that cannot be rewritten is dropped. */
+function resolveRawHtml(node: Html, resolve: (kind: 'image' | 'link', url: string, place: Position | undefined) => string | undefined): void {
+  if (!/(src|href|data|action|poster|cite|background|longdesc)\s*=/i.test(node.value)) return;
+  const fragment = fromHtml(node.value, { fragment: true });
+  let value = node.value;
+  visitHast(fragment, 'element', (element: Element) => {
+    for (const attribute of urlAttributes) {
+      const raw = element.properties[attribute];
+      if (raw === undefined || raw === null) continue;
+      const urls =
+        attribute === 'srcSet'
+          ? String(raw)
+              .split(',')
+              .map((part) => part.trim().split(/\s+/)[0] ?? '')
+          : [String(raw)];
+      for (const url of urls) {
+        const kind = element.tagName === 'a' || element.tagName === 'area' ? 'link' : 'image';
+        const resolved = resolve(kind, url, node.position);
+        if (resolved === url) continue;
+        // Written plainly the URL appears verbatim in the source; otherwise (entities) drop the fragment.
+        if (resolved !== undefined && url && value.includes(url)) value = value.split(url).join(resolved);
+        else value = '';
+      }
+    }
+  });
+  node.value = value;
+}
+
+function safeDecode(text: string): string {
   try {
-    decoded = decodeURI(url.split('?')[0] ?? url);
+    return decodeURI(text);
   } catch {
-    decoded = url;
+    return text;
   }
-  const resolved = resolveInside(root, dir, decoded);
-  if (!resolved) return { outside: true };
-  if (!existsSync(resolved) || !statSync(resolved).isFile()) return {};
-  if (!isReallyInside(root, resolved)) return { outside: true };
-  return { path: resolved };
 }

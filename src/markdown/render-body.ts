@@ -4,22 +4,18 @@ import type { Root, RootContent } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { error, warn } from '../diagnostics/messages.js';
+import { report } from '../diagnostics/messages.js';
 import type { Edition, SlotFill } from '../edition/resolve-edition.js';
 import { sanitizeSchema } from '../html/sanitize-schema.js';
 import { fill as fillTemplate, type Strings } from '../html/strings.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
 import type { BlueprintSource, Project } from '../project/load-project.js';
 import { rehypeLabelTaskItems } from './rehype-label-task-items.js';
-import { remarkCaseStudySlot } from './remark-case-study-slot.js';
+import { type CaseStudySlotOptions, remarkCaseStudySlot } from './remark-case-study-slot.js';
 import { remarkCityVariables } from './remark-city-variables.js';
 import { type ResolveAssetsOptions, remarkResolveAssets } from './remark-resolve-assets.js';
 import { remarkScopeFootnotes, remarkShiftHeadings } from './remark-scope-footnotes.js';
@@ -48,38 +44,50 @@ export interface RenderBodyInput {
   assets: AssetRegistry;
   toOutRoot: string;
   documentFor: ResolveAssetsOptions['documentFor'];
+  /** Say where another city's case study is printed (builds do; `check`, over every edition, does not). */
+  reportFallbacks?: boolean;
 }
 
-const parser = () => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).use(remarkDirective);
+/** The transforms every source goes through (#8: one preset for sections and case studies). */
+function sourceTransforms(options: {
+  city: Edition['city']['config'];
+  scope: string;
+  shiftBy: number;
+  assets: ResolveAssetsOptions;
+  slots?: CaseStudySlotOptions;
+}) {
+  return unified()
+    .use(remarkCityVariables, { city: options.city })
+    .use(remarkScopeFootnotes, { scope: options.scope })
+    .use(remarkShiftHeadings, { by: options.shiftBy })
+    .use(options.slots ? [[remarkCaseStudySlot, options.slots]] : [])
+    .use(remarkResolveAssets, options.assets);
+}
 
 /** Markdown stage: every section file of a blueprint, with case studies filled, as one sanitized HTML tree. */
 export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> {
   const { project, blueprint, edition, lang, strings } = input;
   const sourceLang = project.config.languages[0];
   const fragments: ResolveAssetsOptions['fragments'] = [];
-  const assetOptions = { root: project.root, assets: input.assets, toOutRoot: input.toOutRoot, documentFor: input.documentFor, fragments };
+  const assets: ResolveAssetsOptions = { root: project.root, assets: input.assets, toOutRoot: input.toOutRoot, documentFor: input.documentFor, fragments };
   const placed = new Map<string, VFile>();
   const fills: SlotFill[] = [];
   const allSlots = new Map([...project.slots].map(([id, d]) => [id, d.blueprint.id]));
+  const city = edition.city.config;
 
   const renderCaseStudy = (fill: SlotFill): RootContent[] => {
     const study = fill.caseStudy;
-    const file = study.translations.get(lang) ?? study.file;
-    const tree = parser().parse(file);
-    unified()
-      .use(remarkCityVariables, { city: edition.city.config })
-      .use(remarkScopeFootnotes, { scope: `cs-${study.slot}` })
-      .use(remarkShiftHeadings, { by: 3 })
-      .use(remarkResolveAssets, assetOptions)
-      .runSync(tree, file);
+    const source = study.translations.get(lang) ?? study;
+    const tree = structuredClone(source.tree);
+    sourceTransforms({ city, scope: `cs-${study.slot}`, shiftBy: 3, assets }).runSync(tree, source.file);
     fills.push(fill);
-    const city = project.cities.get(study.city);
+    const owner = project.cities.get(study.city);
     const headingId = `case-study-${study.slot}`;
     const children: RootContent[] = [
       {
         type: 'paragraph',
         data: { hProperties: { className: ['case-study-label'] } },
-        children: [{ type: 'text', value: `${strings.caseStudy} · ${city?.config.name ?? study.city}, ${study.config.year}` }],
+        children: [{ type: 'text', value: `${strings.caseStudy} · ${owner?.config.name ?? study.city}, ${study.config.year}` }],
       },
       { type: 'heading', depth: 3, data: { hProperties: { id: headingId } }, children: [{ type: 'text', value: study.config.title }] },
     ];
@@ -90,7 +98,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
         children: [
           {
             type: 'emphasis',
-            children: [{ type: 'text', value: fillTemplate(strings.fallbackNote, { city: edition.city.config.name, other: city?.config.name ?? study.city }) }],
+            children: [{ type: 'text', value: fillTemplate(strings.fallbackNote, { city: city.name, other: owner?.config.name ?? study.city }) }],
           },
         ],
       });
@@ -108,36 +116,27 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     ];
   };
 
+  const slots: CaseStudySlotOptions = {
+    ownSlots: new Set(blueprint.config.slots.map((s) => s.id)),
+    allSlots,
+    fills: edition.fills,
+    render: renderCaseStudy,
+    placed,
+    onFallback: (fill, file, place) =>
+      input.reportFallbacks &&
+      report(file, 'slot-fallback', { city: city.name, cityId: edition.city.id, slot: fill.slot, other: fill.caseStudy.city }, { place }),
+  };
   const sections: RootContent[] = [];
   for (const [i, section] of blueprint.sections.entries()) {
     const translated = lang === sourceLang ? undefined : section.translations.get(lang);
     if (lang !== sourceLang && !translated) {
-      warn(section.file, 'untranslated', `No ${lang} translation of this section; printing the ${sourceLang} text`, {
-        hint: `Add ${section.file.basename?.replace(/\.md$/, `.${lang}.md`)} next to it.`,
-      });
+      report(section.file, 'untranslated', { lang, source: sourceLang ?? '', file: section.file.basename?.replace(/\.md$/, `.${lang}.md`) ?? '' });
     }
-    const file = translated ?? section.file;
-    const tree = withoutFrontMatter(parser().parse(file));
+    const source = translated ?? section;
+    const tree = withoutFrontMatter(structuredClone(source.tree));
     const first = tree.children[0];
-    if (first?.type !== 'heading' || first.depth !== 1) {
-      warn(file, 'heading-structure', 'Expected the section to start with a level-1 heading (its title)', {
-        place: first?.position,
-        hint: 'Start the file with a line like "# Why it matters".',
-      });
-    }
-    await unified()
-      .use(remarkCityVariables, { city: edition.city.config })
-      .use(remarkScopeFootnotes, { scope: `s${i + 1}` })
-      .use(remarkShiftHeadings, { by: 1 })
-      .use(remarkCaseStudySlot, {
-        ownSlots: new Set(blueprint.config.slots.map((s) => s.id)),
-        allSlots,
-        fills: edition.fills,
-        render: renderCaseStudy,
-        placed,
-      })
-      .use(remarkResolveAssets, assetOptions)
-      .run(tree, file);
+    if (first?.type !== 'heading' || first.depth !== 1) report(source.file, 'heading-structure', {}, { place: first?.position });
+    await sourceTransforms({ city, scope: `s${i + 1}`, shiftBy: 1, assets, slots }).run(tree, source.file);
     sections.push({
       type: 'part',
       data: { hName: 'section', hProperties: { className: ['part', `part-${i + 1}`], dataPart: section.part } },
@@ -145,11 +144,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     } as unknown as RootContent);
   }
   for (const slot of blueprint.config.slots) {
-    if (!placed.has(slot.id)) {
-      warn(blueprint.file, 'unplaced-slot', `Slot "${slot.id}" is declared but never placed in a section`, {
-        hint: `Put ::case-study{slot="${slot.id}"} on its own line where the case study belongs.`,
-      });
-    }
+    if (!placed.has(slot.id)) report(blueprint.file, 'unplaced-slot', { slot: slot.id });
   }
 
   const mdast: Root = { type: 'root', children: sections };
@@ -188,12 +183,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     }
   });
   for (const fragment of fragments) {
-    if (!ids.has(fragment.id)) {
-      error(fragment.file, 'broken-link', `Broken link: no heading or note has the id "#${fragment.id}"`, {
-        place: fragment.place,
-        hint: 'Heading ids are the heading text in lower case with dashes, e.g. "## Next steps" → #next-steps.',
-      });
-    }
+    if (!ids.has(fragment.id)) report(fragment.file, 'broken-fragment', { id: fragment.id }, { place: fragment.place });
   }
   return { tree, headings, fills };
 }

@@ -3,8 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type BuildOptions, build } from '../build/build.js';
 import { collectMessages, formatMessages, summarize } from '../diagnostics/report.js';
+import { type BuildOptions, build } from '../pipeline/build.js';
 import { isInside } from '../project/safe-path.js';
 
 export interface PreviewOptions extends Omit<BuildOptions, 'formats' | 'onProgress'> {
@@ -76,9 +76,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const t = performance.now();
     const result = await build({ ...options, outDir, formats: ['html'] });
     const messages = collectMessages(result.files);
-    const report = [formatMessages(messages, options.root), result.problem ? `error: ${result.problem.message}\n  hint: ${result.problem.hint}` : '']
-      .filter(Boolean)
-      .join('\n');
+    const report = formatMessages(messages, options.root);
     const event: RebuildEvent = { ok: result.code === 0, report, summary: summarize(messages), ms: performance.now() - t };
     lastProblem = event.ok ? undefined : report;
     for (const client of clients) {

@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { VFile } from 'vfile';
+import { type Position, report } from '../diagnostics/messages.js';
+import { readBytesInside } from './read-inside.js';
 
 export interface Asset {
   /** Absolute path of the source file. */
   source: string;
   /** Path under the output folder, e.g. `assets/3f9a…c1.png`; named by content, so builds are stable. */
   output: string;
+  /** The bytes to publish (read once, through readInside). */
+  bytes: Uint8Array;
 }
 
 /**
@@ -16,12 +20,27 @@ export interface Asset {
 export class AssetRegistry {
   readonly assets = new Map<string, Asset>();
 
-  add(source: string): Asset {
+  constructor(readonly root: string) {}
+
+  /** Register a file; a refused one is reported on `file` at `place` and gives undefined. */
+  add(source: string, file?: VFile, place?: Position): Asset | undefined {
     const known = this.assets.get(source);
     if (known) return known;
-    const hash = createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 16);
+    const read = readBytesInside(this.root, source);
+    if (!('bytes' in read)) {
+      if (file) {
+        const shown = path.relative(this.root, source);
+        if (read.problem === 'too-large')
+          report(file, 'source-too-large', { size: `${(read.size / 1048576).toFixed(1)} MB`, limit: `${read.limit / 1048576} MB` }, { place });
+        else if (read.problem === 'outside') report(file, 'unsafe-path', { what: 'File', path: shown }, { place });
+        else report(file, 'broken-link', { url: shown }, { place });
+      }
+      return undefined;
+    }
+    const bytes: Uint8Array = read.bytes;
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     const ext = path.extname(source).toLowerCase();
-    const asset = { source, output: `assets/${hash}${ext}` };
+    const asset = { source, output: `assets/${hash}${ext}`, bytes };
     this.assets.set(source, asset);
     return asset;
   }

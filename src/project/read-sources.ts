@@ -1,21 +1,101 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { VFile } from 'vfile';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { VFile as SourceFile } from 'vfile';
+import { type Position, report } from '../diagnostics/messages.js';
+import { locateInside, maxTextBytes, placeOfOffset, readBytesInside, readInside } from './read-inside.js';
 
-/** Read a text source into a VFile whose path is the absolute path (messages print it relative). */
-export async function readSource(filePath: string): Promise<VFile | undefined> {
-  try {
-    const value = await readFile(filePath, 'utf8');
-    return new VFile({ path: filePath, value });
-  } catch {
-    return undefined;
+/** Who asked for a file, to point a message at the line that names it. */
+export interface Reference {
+  from: VFile;
+  place?: Position | undefined;
+  /** What the file is, for messages: "Section file", "Stylesheet". */
+  what: string;
+  /** The path as written in the source. */
+  written: string;
+  /** Known alternatives for a missing file (did-you-mean). */
+  known?: { known: string; expected: string[] };
+}
+
+/**
+ * Reads a project's text sources into VFiles, through `readInside` (#8: one reader), and keeps every file
+ * it read, with its messages, so the caller can report them all at once.
+ */
+export class SourceReader {
+  readonly files: VFile[] = [];
+
+  constructor(readonly root: string) {}
+
+  /**
+   * Read `target` (absolute). A refused file is reported at `ref` when given (a missing file only then:
+   * optional files such as translations are simply absent); an unreadable one on the file itself.
+   */
+  read(target: string, ref?: Reference): VFile | undefined {
+    const result = readInside(this.root, target, maxTextBytes);
+    if ('file' in result) {
+      this.files.push(result.file);
+      return result.file;
+    }
+    switch (result.problem) {
+      case 'outside':
+        this.reportOn(ref, target, (file, place) => report(file, 'unsafe-path', { what: ref?.what ?? 'File', path: ref?.written ?? target }, { place }));
+        return undefined;
+      case 'missing':
+      case 'not-a-file':
+        if (ref)
+          report(
+            ref.from,
+            'missing-file',
+            { what: ref.what, path: ref.written, known: ref.known?.known ?? '' },
+            { place: ref.place, ...(ref.known ? { expected: ref.known.expected } : {}) },
+          );
+        return undefined;
+      case 'too-large': {
+        const file = this.placeholder(target);
+        report(file, 'source-too-large', { size: megabytes(result.size), limit: megabytes(result.limit) });
+        return undefined;
+      }
+      case 'encoding': {
+        const file = this.placeholder(target);
+        const bytes = readBytesInside(this.root, target);
+        const place = 'bytes' in bytes ? placeOfOffset(bytes.bytes, result.offset) : undefined;
+        report(file, 'source-encoding', { problem: result.detail }, { place });
+        return undefined;
+      }
+    }
+  }
+
+  /** Resolve a path written in a source, relative to `fromDir`, refusing one that leaves the project. */
+  locate(fromDir: string, ref: Reference): string | undefined {
+    const found = locateInside(this.root, fromDir, ref.written);
+    if ('path' in found) return found.path;
+    if (found.problem === 'outside') {
+      report(ref.from, 'unsafe-path', { what: ref.what, path: ref.written }, { place: ref.place });
+      return undefined;
+    }
+    // Missing: `read` reports it at the reference, with the files that do exist.
+    return path.resolve(fromDir, ref.written);
+  }
+
+  private reportOn(ref: Reference | undefined, target: string, fn: (file: VFile, place: Position | undefined) => void) {
+    if (ref) fn(ref.from, ref.place);
+    else fn(this.placeholder(target), undefined);
+  }
+
+  /** A file that could not be read, kept to carry its message. */
+  placeholder(target: string): VFile {
+    const file = new SourceFile({ path: target });
+    this.files.push(file);
+    return file;
   }
 }
 
-/** Folder names below `dir`, sorted so every machine reads them in the same order. */
-export async function listFolders(dir: string): Promise<string[]> {
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** Folder names below `dir` (real folders, not links), sorted so every machine reads them in the same order. */
+export function listFolders(dir: string): string[] {
   try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
+    return readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
       .map((e) => e.name)
       .sort();
@@ -24,23 +104,14 @@ export async function listFolders(dir: string): Promise<string[]> {
   }
 }
 
-/** File names in `dir` ending in `ext`, sorted. */
-export async function listFiles(dir: string, ext: string): Promise<string[]> {
+/** Names in `dir` ending in `ext` (files, or links the reader will check), sorted. */
+export function listFiles(dir: string, ext: string): string[] {
   try {
-    const entries = await readdir(dir, { withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile() && e.name.endsWith(ext) && !e.name.startsWith('.'))
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.endsWith(ext) && !e.name.startsWith('.'))
       .map((e) => e.name)
       .sort();
   } catch {
     return [];
-  }
-}
-
-export async function isFile(filePath: string): Promise<boolean> {
-  try {
-    return (await stat(filePath)).isFile();
-  } catch {
-    return false;
   }
 }

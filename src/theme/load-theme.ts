@@ -2,12 +2,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
-import { error } from '../diagnostics/messages.js';
-import { readSource } from '../project/read-sources.js';
-import { resolveInside } from '../project/safe-path.js';
-import { checkSchema } from '../validate/check-schema.js';
-import { nodeAt, nodePosition, parseYaml } from '../validate/parse-yaml.js';
+import { hasErrors } from '../diagnostics/messages.js';
+import { SourceReader } from '../project/read-sources.js';
+import { nodeAt, nodePosition } from '../validate/parse-yaml.js';
 import { type ThemeConfig, themeSchema } from '../validate/schemas/theme.js';
+import { validateYaml } from '../validate/validate-yaml.js';
 
 export interface Theme {
   name: string;
@@ -32,36 +31,29 @@ export function themeDir(root: string, name: string): string | undefined {
   return undefined;
 }
 
-/** Read `themes/<name>/theme.yaml` and its stylesheets. Problems are messages on the returned files. */
-export async function loadTheme(root: string, name: string): Promise<{ theme?: Theme; files: VFile[] }> {
+/**
+ * Read `themes/<name>/theme.yaml` and its stylesheets, each through the one confined reader (#8, #9: a
+ * stylesheet that is a link to a file outside the theme was inlined). Problems are messages on the files.
+ */
+export function loadTheme(root: string, name: string): { theme?: Theme; files: VFile[] } {
   const dir = themeDir(root, name);
+  // A theme name that does not exist is reported when the project loads (unknown-theme).
   if (!dir) return { files: [] };
-  const file = await readSource(path.join(dir, 'theme.yaml'));
-  if (!file) return { files: [] };
-  const files = [file];
-  const parsed = parseYaml(file, String(file.value));
-  const config = checkSchema(parsed, themeSchema, 'the theme');
-  if (!config) return { files };
+  const reader = new SourceReader(dir);
+  const file = reader.read(path.join(dir, 'theme.yaml'));
+  if (!file) return { files: reader.files };
+  const { parsed, config } = validateYaml(file, String(file.value), themeSchema, 'the theme');
+  if (!config) return { files: reader.files };
   const parts: string[] = [];
   const cssFiles: VFile[] = [];
   for (const [i, css] of config.css.entries()) {
-    const place = nodePosition(parsed, nodeAt(parsed, ['css', i]).node);
-    const cssPath = resolveInside(dir, dir, css);
-    const cssFile = cssPath ? await readSource(cssPath) : undefined;
-    if (!cssFile) {
-      error(
-        file,
-        cssPath ? 'missing-file' : 'unsafe-path',
-        cssPath ? `Stylesheet "${css}" does not exist` : `Stylesheet path "${css}" leaves the theme folder`,
-        {
-          place,
-          hint: `Add themes/${name}/${css} or remove it from the list.`,
-        },
-      );
-      continue;
-    }
+    const ref = { from: file, place: nodePosition(parsed, nodeAt(parsed, ['css', i]).node), what: 'Stylesheet', written: css };
+    const cssPath = reader.locate(dir, ref);
+    const cssFile = cssPath ? reader.read(cssPath, ref) : undefined;
+    if (!cssFile) continue;
     parts.push(`/* ${css} */\n${String(cssFile.value)}`);
     cssFiles.push(cssFile);
   }
-  return { theme: { name, dir, file, config, css: parts.join('\n'), cssFiles }, files: [...files, ...cssFiles] };
+  if (hasErrors(reader.files)) return { files: reader.files };
+  return { theme: { name, dir, file, config, css: parts.join('\n'), cssFiles }, files: reader.files };
 }

@@ -11,8 +11,15 @@ export interface PageRulesInput {
   fontFamily: string;
 }
 
-/** CSS strings must escape quotes, backslashes and line breaks. */
-const cssString = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
+/**
+ * A value from the sources as a CSS string (#9): quotes, backslashes, line breaks and every character that
+ * could end the <style> element or start markup are written as CSS escapes, so a title such as
+ * `</style><script>…` stays text in a running head.
+ */
+export const cssString = (value: string) => `"${[...value].map(escapeCssChar).join('')}"`;
+
+const plainCss = /[\p{L}\p{N}\p{M} .,;:!?()[\]{}\-–—_/+*=#%@$^|~`’‘“”…·]/u;
+const escapeCssChar = (ch: string) => (plainCss.test(ch) ? ch : `\\${(ch.codePointAt(0) as number).toString(16)} `);
 
 /**
  * Paged-media rules of one document: paper size and margins, the running header (guide title, current

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { error, suggestion } from '../diagnostics/messages.js';
+import { report, suggestion } from '../diagnostics/messages.js';
 import { keyPosition, nodeAt, nodePosition, type ParsedYaml } from './parse-yaml.js';
 
 type AnySchema = z.ZodType;
@@ -55,22 +55,21 @@ export function checkSchema<S extends AnySchema>(parsed: ParsedYaml, schema: S, 
     if (issue.code === 'unrecognized_keys') {
       const known = keysAt(schema, path);
       for (const key of issue.keys) {
-        const { hint, expected } = suggestion(key, known, `keys here`);
-        error(parsed.file, 'unknown-key', `Unexpected key "${key}" in ${what}`, {
-          place: keyPosition(parsed, path, key) ?? nodePosition(parsed, nodeAt(parsed, path).node),
-          hint: `${hint} Remove it or correct its spelling.`,
-          expected,
-        });
+        const { known: knownText, expected } = suggestion(key, known, `keys here`);
+        report(
+          parsed.file,
+          'unknown-key',
+          { key, what, known: knownText },
+          { place: keyPosition(parsed, path, key) ?? nodePosition(parsed, nodeAt(parsed, path).node), expected },
+        );
       }
       continue;
     }
     const { node, exact } = nodeAt(parsed, path);
     const field = describePath(path);
     if (!exact) {
-      error(parsed.file, 'missing-key', `Missing key "${String(path.at(-1))}" in ${what}`, {
-        place: nodePosition(parsed, node),
-        hint: `Add "${String(path.at(-1))}:" here${path.length > 1 ? ` (under ${describePath(path.slice(0, -1))})` : ''}.`,
-      });
+      const under = path.length > 1 ? describePath(path.slice(0, -1)) : '';
+      report(parsed.file, 'missing-key', { key: String(path.at(-1)), what, under }, { place: nodePosition(parsed, node) });
       continue;
     }
     const actual = node && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : undefined;
@@ -79,10 +78,7 @@ export function checkSchema<S extends AnySchema>(parsed: ParsedYaml, schema: S, 
     if (issue.code === 'invalid_value' && 'values' in issue) hint = `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
     if (issue.code === 'invalid_union' && typeof actual === 'string' && /^(yes|no|on|off)$/i.test(actual))
       hint = `YAML 1.2 reads ${actual} as text; write true or false.`;
-    error(parsed.file, 'wrong-type', `Unexpected value for "${field}" in ${what}: ${issue.message}`, {
-      place: nodePosition(parsed, node),
-      hint,
-    });
+    report(parsed.file, 'wrong-type', { field, what, detail: issue.message, fix: hint }, { place: nodePosition(parsed, node) });
   }
   return undefined;
 }

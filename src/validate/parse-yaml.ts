@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
-import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
-import { error, type Position } from '../diagnostics/messages.js';
+import { type Document, isAlias, isMap, isScalar, LineCounter, type Node, parseDocument, visit, YAMLParseError } from 'yaml';
+import { type Position, report } from '../diagnostics/messages.js';
 
 export interface ParsedYaml {
   file: VFile;
@@ -24,12 +24,24 @@ export function parseYaml(file: VFile, text: string, lineOffset = 0): ParsedYaml
     if (seen.has(start)) continue;
     seen.add(start);
     const reason = problem.message.split('\n')[0] ?? problem.message;
-    error(file, 'yaml-syntax', `YAML syntax error: ${reason}`, {
-      place: rangeToPosition(parsed, [start, end]),
-      hint: syntaxHint(problem.code),
-    });
+    report(file, 'yaml-syntax', { reason, fix: syntaxHint(problem.code) }, { place: rangeToPosition(parsed, [start, end]) });
   }
-  if (doc.errors.length === 0) parsed.value = doc.toJS();
+  if (doc.errors.length > 0) return parsed;
+  try {
+    // An alias bomb (aliases of aliases of big lists) would expand to gigabytes: `yaml` stops it with
+    // maxAliasCount and throws a ReferenceError, which must become a message, not a crash (#9).
+    parsed.value = doc.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    const alias = findFirstAlias(doc);
+    report(
+      file,
+      'yaml-too-complex',
+      { reason: (cause as Error).message.split('\n')[0] ?? 'too many aliases' },
+      { place: alias ? rangeToPosition(parsed, alias) : { line: 1 + lineOffset, column: 1 } },
+    );
+    // The document is unusable: treat it as one with syntax errors.
+    doc.errors.push(new YAMLParseError([0, 0], 'ALIAS_PROPS', 'too complex'));
+  }
   return parsed;
 }
 
@@ -83,4 +95,19 @@ export function keyPosition(parsed: ParsedYaml, mapPath: readonly PropertyKey[],
   if (!isMap(map)) return undefined;
   const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
   return pair && isScalar(pair.key) ? nodePosition(parsed, pair.key) : undefined;
+}
+
+/** Range of the first alias (`*name`) in a document, to point an alias-bomb message at. */
+function findFirstAlias(doc: Document): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (isAlias(node) && node.range) {
+        found = [node.range[0], node.range[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }

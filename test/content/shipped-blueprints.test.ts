@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.js';
-import { check } from '../../src/build/check.js';
 import { collectMessages, formatMessages } from '../../src/diagnostics/report.js';
+import { build, check } from '../../src/index.js';
 import { loadProject, type Project } from '../../src/project/load-project.js';
 import { repoRoot } from '../helpers.js';
 
@@ -37,12 +36,12 @@ describe('the shipped blueprints', () => {
         const own = project.caseStudies.some((c) => c.slot === slot && c.city === doc.city);
         expect(fill.source, `${doc.blueprint}/${slot}`).toBe(own ? 'edition' : 'fallback');
       }
-      const fonts = execFileSync('pdffonts', [path.join(outDir, doc.pdf?.path ?? '')], { encoding: 'utf8' })
+      const fonts = execFileSync('pdffonts', [path.join(outDir, doc.outputs.pdf?.path ?? '')], { encoding: 'utf8' })
         .split('\n')
         .slice(2)
         .filter(Boolean);
       for (const line of fonts) expect(line, doc.blueprint).toMatch(/^[A-Z]{6}\+Noto\S*\s.*\byes\s+yes\s+yes\b/);
-      expect(doc.pdf?.pages ?? 0, doc.blueprint).toBeGreaterThanOrEqual(8);
+      expect(doc.outputs.pdf?.pages ?? 0, doc.blueprint).toBeGreaterThanOrEqual(8);
     }
   });
 

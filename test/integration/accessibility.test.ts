@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.js';
+import { build } from '../../src/index.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { chromiumArgs } from '../../src/pdf/open-browser.js';
 import { copyFixture, repoRoot, run } from '../helpers.js';
@@ -51,6 +51,6 @@ describe('accessibility of the HTML in real Chromium (axe-core)', () => {
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'bp-a11y-'));
     const result = await build({ root: repoRoot, outDir, formats: ['html'], blueprints: ['language-access'], cities: ['all'], env: process.env });
     expect(result.code).toBe(0);
-    await audit((result.manifest?.documents ?? []).map((d) => path.join(outDir, d.html?.path ?? '')));
+    await audit((result.manifest?.documents ?? []).map((d) => path.join(outDir, d.outputs.html?.path ?? '')));
   });
 });

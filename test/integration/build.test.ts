@@ -6,7 +6,7 @@ import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString as hastToString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../../src/build/manifest.js';
+import type { Manifest } from '../../src/index.js';
 import { copyFixture, edit, pdfInfo, pdfPages, readHtml, repoRoot, run } from '../helpers.js';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -63,11 +63,11 @@ describe('blueprint build on the basic fixture', () => {
     const line = manifest.documents.find((d) => d.blueprint === 'language-line');
     expect(line?.slots).toEqual({ 'language-line-model': { city: 'riverton', source: 'fallback' } });
     for (const doc of manifest.documents) {
-      for (const file of [doc.html, doc.pdf]) {
+      for (const file of [doc.outputs.html, doc.outputs.pdf]) {
         expect(file).toBeDefined();
         expect(sha(path.join(out, file?.path ?? ''))).toBe(file?.sha256);
       }
-      expect(Number(pdfInfo(path.join(out, doc.pdf?.path ?? '')).Pages)).toBe(doc.pdf?.pages);
+      expect(Number(pdfInfo(path.join(out, doc.outputs.pdf?.path ?? '')).Pages)).toBe(doc.outputs.pdf?.pages);
     }
     const printed = JSON.parse(stdout) as { manifest: Manifest };
     expect(printed.manifest.documents).toEqual(manifest.documents);

@@ -57,7 +57,7 @@ describe('the blueprint command', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('slot welcome-desk-model: riverton, springfield');
     const json = JSON.parse((await run(['list', '--json'], root)).stdout);
-    expect(json.blueprints[1].slots[0]).toEqual({ id: 'language-line-model', title: 'A phone interpretation contract', cities: ['riverton'] });
+    expect(json.listing.blueprints[1].slots[0]).toEqual({ id: 'language-line-model', title: 'A phone interpretation contract', cities: ['riverton'] });
   });
 
   it('finds the project from a subfolder and refuses a folder that is not a project', async () => {

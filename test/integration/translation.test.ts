@@ -25,7 +25,7 @@ describe('a translated edition', () => {
     const result = await run(['build', 'welcome-desk', '--lang', 'es', '--format', 'html', '--json'], root);
     expect(result.code, result.stderr).toBe(0);
     const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: DiagnosticJson[] };
-    expect(diagnostics.filter((d) => d.ruleId === 'untranslated').map((d) => path.basename(d.file))).toEqual(['02-steps.md']);
+    expect(diagnostics.filter((d) => d.ruleId === 'untranslated').map((d) => path.basename(d.file ?? ''))).toEqual(['02-steps.md']);
     const html = readHtml(path.join(root, 'out/springfield/es/welcome-desk.html'));
     expect((select('html', html) as Element).properties.lang).toBe('es');
     expect(hastToString(select('nav.toc h2', html) as Element)).toBe('Índice');

@@ -1,8 +1,8 @@
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { resolveEdition } from '../../src/edition/resolve-edition.js';
+import { type Edition, resolveEdition } from '../../src/edition/resolve-edition.js';
 import { loadProject, type Project } from '../../src/project/load-project.js';
-import { isInside, resolveInside } from '../../src/project/safe-path.js';
+import { isInside, locateInside } from '../../src/project/read-inside.js';
 import { pageRules } from '../../src/theme/page-rules.js';
 import { FontCatalog, selectFonts } from '../../src/theme/select-fonts.js';
 import { checkSchema } from '../../src/validate/check-schema.js';
@@ -41,16 +41,17 @@ describe('resolve-variant stage', () => {
   let project: Project;
   it('fills slots from the edition city, then the fallback chain, then overrides', async () => {
     project = (await loadProject(fixture('basic'))).project as Project;
-    const springfield = resolveEdition(project, { city: 'springfield' });
+    const request = new VFile();
+    const springfield = resolveEdition(project, { city: 'springfield' }, request) as Edition;
     expect([...springfield.fills.values()].map((f) => `${f.slot}:${f.caseStudy.city}:${f.source}`)).toEqual([
       'language-line-model:riverton:fallback',
       'welcome-desk-model:springfield:edition',
     ]);
-    const swapped = resolveEdition(project, { city: 'springfield', caseStudies: { 'welcome-desk-model': 'riverton' } });
+    const swapped = resolveEdition(project, { city: 'springfield', caseStudies: { 'welcome-desk-model': 'riverton' } }, request) as Edition;
     expect(swapped.fills.get('welcome-desk-model')?.source).toBe('override');
-    expect(() => resolveEdition(project, { city: 'springfield', caseStudies: { 'language-line-model': 'springfield' } })).toThrow(
-      'springfield has no case study for slot "language-line-model"',
-    );
+    expect(request.messages).toEqual([]);
+    expect(resolveEdition(project, { city: 'springfield', caseStudies: { 'language-line-model': 'springfield' } }, request)).toBeUndefined();
+    expect(request.messages.map((m) => `${m.ruleId}: ${m.reason}`)).toEqual(['no-case-study: springfield has no case study for slot "language-line-model"']);
   });
 });
 
@@ -82,7 +83,7 @@ describe('theme stage', () => {
       fontFamily: 'sans-serif',
     });
     expect(css).toContain('size:A4');
-    expect(css).toContain('content:"Guide \\"One\\""');
+    expect(css).toContain('content:"Guide \\22 One\\22 "');
     expect(css).toContain('section.part-2{page:part-2}');
     expect(css).toMatch(/@page part-2\{@top-right\{content:"How"/);
     expect(css).toContain('@page cover{margin:0;@top-left{content:none}');
@@ -91,9 +92,10 @@ describe('theme stage', () => {
 
 describe('safe paths', () => {
   it('refuses paths that leave the project', () => {
-    expect(resolveInside('/p', '/p/blueprints/a', '../../../etc/passwd')).toBeUndefined();
-    expect(resolveInside('/p', '/p/blueprints/a', '/etc/passwd')).toBeUndefined();
-    expect(resolveInside('/p', '/p/blueprints/a', 'images/x.png')).toBe('/p/blueprints/a/images/x.png');
+    expect(locateInside('/p', '/p/blueprints/a', '../../../etc/passwd')).toEqual({ problem: 'outside' });
+    expect(locateInside('/p', '/p/blueprints/a', '/etc/passwd')).toEqual({ problem: 'outside' });
+    expect(locateInside('/p', '/p/blueprints/a', 'images/x.png')).toEqual({ problem: 'missing' });
     expect(isInside('/p', '/p-other/x')).toBe(false);
+    expect(isInside('/p', '/p/..x')).toBe(true);
   });
 });

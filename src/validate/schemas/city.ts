@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { colorSchema, idSchema, languageSchema } from './common.js';
+import { colorSchema, idSchema, languageSchema, webUrlSchema } from './common.js';
 
 export const citySchema = z
   .strictObject({
@@ -8,7 +8,7 @@ export const citySchema = z
     office: z.string().min(1).describe('The office that publishes the guide.'),
     office_short: z.string().optional().describe('Short name or acronym of the office.'),
     state: z.string().min(1),
-    website: z.url(),
+    website: webUrlSchema,
     logo: z.string().optional().describe('Logo image (SVG or PNG), relative to the city folder.'),
     theme: idSchema.optional().describe('Theme folder under themes/; the project default otherwise.'),
     colors: z.strictObject({ primary: colorSchema, accent: colorSchema }).optional().describe('Brand colours that override the theme.'),

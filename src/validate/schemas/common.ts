@@ -20,6 +20,9 @@ export const partSchema = z
   ])
   .describe('Which part of a guide this section is; the project lists the parts every blueprint needs.');
 
+/** Addresses a reader may follow (#9): web pages and e-mail; never javascript:, data: or file:. */
+export const webUrlSchema = z.url({ protocol: /^(https?|mailto)$/, error: 'Use an http://, https:// or mailto: address' });
+
 export const sourceSchema = z
   .strictObject({
     title: z.string().min(1).describe('Title of the document or page.'),
@@ -27,10 +30,19 @@ export const sourceSchema = z
     year: z
       .union([z.number().int().min(1800).max(2200), z.string().regex(/^(n\.d\.|c\. \d{4}|\d{4})$/)])
       .describe('Year of publication, "n.d." when undated, "c. 2015" for an estimate.'),
-    url: z.url().optional().describe('Where the source can be read; omit only for documents with no public address.'),
+    url: webUrlSchema.optional().describe('Where the source can be read; omit only for documents with no public address.'),
     note: z.string().optional().describe('Anything a reader should know about this source.'),
   })
   .describe('A source for facts in the text.');
 
 export type Source = z.infer<typeof sourceSchema>;
 export type Part = z.infer<typeof partSchema>;
+
+/** A calendar date written YYYY-MM-DD that exists (#9: 2025-13-45 was printed on covers). */
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'No such date: use a real date as YYYY-MM-DD');

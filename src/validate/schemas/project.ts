@@ -1,16 +1,12 @@
 import { z } from 'zod';
-import { idSchema, languageSchema, partSchema } from './common.js';
+import { dateSchema, idSchema, languageSchema, partSchema } from './common.js';
 
 export const projectSchema = z
   .strictObject({
     title: z.string().min(1).describe('Title of the whole collection, shown on the index page.'),
     subtitle: z.string().optional(),
     version: z.string().optional().describe('Edition or version printed on covers, e.g. "2026.1".'),
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
-      .optional()
-      .describe('Publication date printed on covers and stored in PDFs (never the build time).'),
+    date: dateSchema.optional().describe('Publication date printed on covers and stored in PDFs (never the build time).'),
     default_city: idSchema.describe('City whose edition `blueprint build` makes without --city.'),
     default_theme: idSchema.default('default').describe('Theme folder under themes/ used unless a city names one.'),
     languages: z.array(languageSchema).min(1).default(['en']).describe('Languages to build; the first is the source language.'),

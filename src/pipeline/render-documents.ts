@@ -1,43 +1,50 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import type { Edition } from '../edition/resolve-edition.js';
 import { type RenderedDocument, renderDocument } from '../html/render-document.js';
 import { stringsFor } from '../html/strings.js';
 import { renderBody } from '../markdown/render-body.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
-import type { BlueprintSource, Project } from '../project/load-project.js';
+import type { Project } from '../project/load-project.js';
 import type { Theme } from '../theme/load-theme.js';
 import type { FontCatalog } from '../theme/select-fonts.js';
 import type { ManifestDocument } from './manifest.js';
-
-export interface DocumentPlan {
-  blueprint: BlueprintSource;
-  edition: Edition;
-  lang: string;
-  /** Output path under out/ without extension, e.g. `chicago/en/language-access`. */
-  base: string;
-}
+import { type DocumentPlan, outputBase } from './plan-documents.js';
 
 export interface BuiltDocument extends DocumentPlan {
   rendered: RenderedDocument;
   slots: ManifestDocument['slots'];
 }
 
-export function outputBase(project: Project, blueprint: string, city: string, lang: string): string {
-  return project.config.output.replace('{blueprint}', blueprint).replace('{city}', city).replace('{lang}', lang);
+/** Render stage: every planned document to HTML in memory. Messages land on the sources. */
+export async function renderDocuments(
+  project: Project,
+  documents: DocumentPlan[],
+  themes: Map<string, Theme>,
+  shared: { assets: AssetRegistry; fonts: FontCatalog; signal?: AbortSignal | undefined; reportFallbacks?: boolean },
+  onRendered: (doc: BuiltDocument, done: number) => void = () => undefined,
+): Promise<BuiltDocument[]> {
+  const built: BuiltDocument[] = [];
+  for (const plan of documents) {
+    if (shared.signal?.aborted) break;
+    const theme = themes.get(plan.edition.theme);
+    if (!theme) continue;
+    const doc = await renderOne(project, plan, theme, shared.assets, shared.fonts, shared.reportFallbacks ?? false);
+    built.push(doc);
+    onRendered(doc, built.length);
+  }
+  return built;
 }
 
-/** Render one document to HTML in memory: Markdown stage, then theme and page. Messages land on sources. */
-export async function renderPlannedDocument(
+async function renderOne(
   project: Project,
   plan: DocumentPlan,
   theme: Theme,
   assets: AssetRegistry,
   fonts: FontCatalog,
+  reportFallbacks: boolean,
 ): Promise<BuiltDocument> {
   const { blueprint, edition, lang, base } = plan;
-  const depth = base.split('/').length - 1;
-  const toOutRoot = '../'.repeat(depth);
+  const toOutRoot = '../'.repeat(base.split('/').length - 1);
   const strings = stringsFor(lang, project.config.strings);
   const documentFor = (absolute: string) => {
     const owner = project.sectionOwners.get(absolute);
@@ -45,8 +52,8 @@ export async function renderPlannedDocument(
     const target = outputBase(project, owner, edition.city.id, lang);
     return `${path.posix.relative(path.posix.dirname(base), target)}.html`;
   };
-  const body = await renderBody({ project, blueprint, edition, lang, strings, assets, toOutRoot, documentFor });
-  const logo = edition.city.logo ? assets.add(edition.city.logo).output : undefined;
+  const body = await renderBody({ project, blueprint, edition, lang, strings, assets, toOutRoot, documentFor, reportFallbacks });
+  const logo = edition.city.logo ? assets.add(edition.city.logo, edition.city.file)?.output : undefined;
   const rendered = renderDocument({ project, blueprint, edition, lang, strings, theme, body, toOutRoot, fonts, ...(logo ? { logo } : {}) });
   const slots: ManifestDocument['slots'] = {};
   for (const fill of body.fills) slots[fill.slot] = { city: fill.caseStudy.city, source: fill.source };

@@ -1,0 +1,144 @@
+import type { VFile } from 'vfile';
+import { type ExitCode, exitCodes } from '../diagnostics/exit-codes.js';
+import { report } from '../diagnostics/messages.js';
+import { AssetRegistry } from '../project/asset-registry.js';
+import { loadProject, type Project } from '../project/load-project.js';
+import type { Theme } from '../theme/load-theme.js';
+import { FontCatalog } from '../theme/select-fonts.js';
+import { loadThemes } from './load-themes.js';
+import type { Manifest, ManifestDocument } from './manifest.js';
+import { formatById } from './output-formats.js';
+import { planDocuments } from './plan-documents.js';
+import { publishOutput } from './publish-output.js';
+import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
+import { Run, type Timings } from './run.js';
+import { type BuildOptions, type BuildSettings, checkOutputFolder, settleOptions } from './settings.js';
+import { StagedOutput } from './stage-output.js';
+
+export type { BuildOptions, Format, ProgressEvent } from './settings.js';
+
+export interface BuildResult {
+  code: ExitCode;
+  /** Every file read, with its messages; problems of the request or the machine are on a file without a path. */
+  files: VFile[];
+  /** The documents this build made (absent when it failed). */
+  manifest?: Manifest;
+  timings: Timings;
+}
+
+/**
+ * The pipeline (#8): plan → load themes → render → stage → print → publish. Each stage reports problems as
+ * messages; the build stops after the first stage with errors, and nothing reaches the output folder
+ * unless every document succeeded.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const settings = settleOptions(options);
+  const run = new Run(settings.signal);
+  let manifest: Manifest | undefined;
+  try {
+    manifest = await runBuild(settings, run);
+  } catch (cause) {
+    run.internalError(cause);
+  }
+  dedupeMessages(run.files);
+  return { code: run.code, files: run.allFiles(), ...(manifest && run.code === exitCodes.ok ? { manifest } : {}), timings: run.timings };
+}
+
+async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | undefined> {
+  if (!checkOutputFolder(settings, run.request)) return undefined;
+  const project = await loadStage(settings, run);
+  if (!project || run.shouldStop()) return undefined;
+  const plan = planDocuments(project, settings, run.request);
+  if (!plan || run.shouldStop()) return undefined;
+  const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
+  if (run.shouldStop()) return undefined;
+  const t = performance.now();
+  const assets = new AssetRegistry(project.root);
+  const documents = await renderDocuments(
+    project,
+    plan.documents,
+    themes,
+    { assets, fonts: new FontCatalog(), signal: settings.signal, reportFallbacks: true },
+    (doc, done) => settings.onProgress({ type: 'html', document: `${doc.base}.html`, done, total: plan.documents.length }),
+  );
+  run.timings.htmlMs = performance.now() - t;
+  if (run.shouldStop()) return undefined;
+
+  const staged = await StagedOutput.open(settings.outDir, process.pid, isAlive);
+  if (!(staged instanceof StagedOutput)) {
+    if (staged.problem === 'locked') report(run.request, 'output-locked', { dir: settings.outDir, pid: staged.pid });
+    else report(run.request, 'output-not-writable', { dir: settings.outDir, reason: staged.reason });
+    return undefined;
+  }
+  try {
+    const manifest = await writeStage(project, themes, documents, assets, staged, settings, run);
+    if (!manifest) await staged.discard();
+    return manifest;
+  } catch (cause) {
+    await staged.discard();
+    if (isFileSystemError(cause)) {
+      report(run.request, 'output-not-writable', { dir: settings.outDir, reason: (cause as Error).message });
+      return undefined;
+    }
+    throw cause;
+  }
+}
+
+async function loadStage(settings: BuildSettings, run: Run): Promise<Project | undefined> {
+  const t = performance.now();
+  const loaded = await loadProject(settings.root);
+  run.files.push(...loaded.files);
+  run.timings.loadMs = performance.now() - t;
+  return loaded.project;
+}
+
+/** Stage every document's sources, produce each format, publish. */
+async function writeStage(
+  project: Project,
+  themes: Map<string, Theme>,
+  documents: BuiltDocument[],
+  assets: AssetRegistry,
+  staged: StagedOutput,
+  settings: BuildSettings,
+  run: Run,
+): Promise<Manifest | undefined> {
+  const fonts = new Map<string, string>();
+  for (const doc of documents) {
+    await staged.write(`${doc.base}.html`, doc.rendered.html);
+    for (const font of doc.rendered.fonts.files) fonts.set(font.output, font.source);
+  }
+  for (const asset of [...assets.assets.values()].sort((a, b) => (a.output < b.output ? -1 : 1))) await staged.write(asset.output, asset.bytes);
+  for (const [output, source] of [...fonts].sort()) await staged.copy(source, output);
+
+  const outputs = new Map<BuiltDocument, ManifestDocument['outputs']>(documents.map((doc) => [doc, {}]));
+  for (const id of settings.formats) {
+    if (run.shouldStop()) return undefined;
+    const produced = await formatById(id).produce({ project, themes, documents, staged, settings, requestFile: run.request, timings: run.timings });
+    if (!produced || run.shouldStop()) return undefined;
+    for (const [doc, file] of produced) (outputs.get(doc) as ManifestDocument['outputs'])[id] = file;
+  }
+  // The HTML was only the PDF's source: do not publish it.
+  if (!settings.formats.includes('html')) for (const doc of documents) await staged.remove(`${doc.base}.html`);
+  const entries = documents.map((doc) => ({
+    blueprint: doc.blueprint.id,
+    city: doc.edition.city.id,
+    lang: doc.lang,
+    title: doc.rendered.title,
+    slots: doc.slots,
+    outputs: outputs.get(doc) ?? {},
+  }));
+  if (run.shouldStop()) return undefined;
+  return publishOutput(project, themes.get(project.config.default_theme), entries, staged, run.request);
+}
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+const isFileSystemError = (cause: unknown) =>
+  ['ENOSPC', 'EACCES', 'EROFS', 'EPERM', 'EDQUOT', 'EIO', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENAMETOOLONG'].includes((cause as NodeJS.ErrnoException)?.code ?? '');

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Format } from './settings.js';
+
+export interface OutputFile {
+  path: string;
+  sha256: string;
+  /** Page count, for PDFs. */
+  pages?: number;
+  /** Size in bytes. */
+  bytes: number;
+}
+
+export interface ManifestDocument {
+  blueprint: string;
+  city: string;
+  lang: string;
+  title: string;
+  /** Slot id → which city's case study filled it, and why. */
+  slots: Record<string, { city: string; source: 'edition' | 'override' | 'fallback' }>;
+  /** Each format built, by its id (#8: nothing names formats by hand). */
+  outputs: Partial<Record<Format, OutputFile>>;
+}
+
+export interface Manifest {
+  generator: 'blueprints-toolkit';
+  project: string;
+  version: string | null;
+  documents: ManifestDocument[];
+  /** Every file the toolkit wrote in the output folder: later builds may replace these, and no others. */
+  files: string[];
+}
+
+export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+export const documentKey = (d: Pick<ManifestDocument, 'blueprint' | 'city' | 'lang'>) => `${d.city}/${d.lang}/${d.blueprint}`;
+
+export function sortDocuments(documents: ManifestDocument[]): ManifestDocument[] {
+  return [...documents].sort((a, b) => (documentKey(a) < documentKey(b) ? -1 : documentKey(a) > documentKey(b) ? 1 : 0));
+}
+
+/** The manifest an earlier build left in `outDir`, if it is one of ours. */
+export function readManifest(outDir: string): Manifest | undefined {
+  const file = path.join(outDir, 'manifest.json');
+  if (!existsSync(file)) return undefined;
+  try {
+    const old = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>;
+    if (old.generator !== 'blueprints-toolkit' || !Array.isArray(old.documents)) return undefined;
+    return { generator: 'blueprints-toolkit', project: old.project ?? '', version: old.version ?? null, documents: old.documents, files: old.files ?? [] };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Files an earlier build wrote, which this build may replace. */
+export function ownedFiles(previous: Manifest | undefined): Set<string> {
+  return new Set(previous ? ['manifest.json', 'index.html', ...previous.files] : []);
+}
+
+/**
+ * Documents an earlier build left in `outDir` that this build did not rebuild and whose files are still
+ * there, so `out/index.html` and `out/manifest.json` list every edition built so far.
+ */
+export function previousDocuments(outDir: string, previous: Manifest | undefined, rebuilt: Set<string>): ManifestDocument[] {
+  return (previous?.documents ?? []).filter(
+    (d) => d.outputs && !rebuilt.has(documentKey(d)) && Object.values(d.outputs).every((f) => f && existsSync(path.join(outDir, f.path))),
+  );
+}

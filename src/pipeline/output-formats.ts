@@ -1,0 +1,35 @@
+import { type OutputFile, sha256 } from './manifest.js';
+import { type PrintContext, printDocuments } from './print-documents.js';
+import type { BuiltDocument } from './render-documents.js';
+import type { Format } from './settings.js';
+
+/**
+ * A kind of file the build makes from each document (#8). HTML and PDF are the two; the manifest and the
+ * index only ever go through this list, so a new format is one more entry here.
+ */
+export interface OutputFormat {
+  id: Format;
+  /** Words of an index link to a file of this format, e.g. "PDF, 12 pages, 340 KB". */
+  describe(file: OutputFile): string;
+  /** Write this format's file for every document into the staging folder; undefined when it stopped. */
+  produce(ctx: PrintContext): Promise<Map<BuiltDocument, OutputFile> | undefined>;
+}
+
+const size = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+export const outputFormats: OutputFormat[] = [
+  {
+    id: 'html',
+    describe: (file) => `HTML, ${size(file.bytes)}`,
+    // Every build stages the HTML (it is what the PDF is printed from): publishing it is only recording it.
+    produce: async ({ documents }) =>
+      new Map(documents.map((doc) => [doc, { path: `${doc.base}.html`, sha256: sha256(doc.rendered.html), bytes: Buffer.byteLength(doc.rendered.html) }])),
+  },
+  {
+    id: 'pdf',
+    describe: (file) => `PDF, ${file.pages ?? '?'} pages, ${size(file.bytes)}`,
+    produce: printDocuments,
+  },
+];
+
+export const formatById = (id: Format) => outputFormats.find((f) => f.id === id) as OutputFormat;

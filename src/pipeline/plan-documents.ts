@@ -1,0 +1,79 @@
+import type { VFile } from 'vfile';
+import { report, suggestion } from '../diagnostics/messages.js';
+import { type Edition, resolveEdition } from '../edition/resolve-edition.js';
+import type { BlueprintSource, Project } from '../project/load-project.js';
+import type { BuildSettings } from './settings.js';
+
+export interface DocumentPlan {
+  blueprint: BlueprintSource;
+  edition: Edition;
+  lang: string;
+  /** Output path under out/ without extension, e.g. `chicago/en/language-access`. */
+  base: string;
+}
+
+export interface Plan {
+  editions: Edition[];
+  documents: DocumentPlan[];
+}
+
+export function outputBase(project: Project, blueprint: string, city: string, lang: string): string {
+  return project.config.output.replaceAll('{blueprint}', blueprint).replaceAll('{city}', city).replaceAll('{lang}', lang);
+}
+
+/**
+ * Plan stage: which documents to make: cities × languages × blueprints, from the request. Unknown names
+ * are usage errors on `requestFile`. With a shard, every n-th document of the sorted list, so the shards
+ * of one build never overlap and together make all of it (#9).
+ */
+export function planDocuments(
+  project: Project,
+  settings: Pick<BuildSettings, 'blueprints' | 'cities' | 'languages' | 'caseStudies' | 'shard'>,
+  requestFile: VFile,
+): Plan | undefined {
+  const known = project.blueprints.map((b) => b.id);
+  const unknown = (option: string, value: string, names: Iterable<string>, what: string) => {
+    const { known: hint, expected } = suggestion(value, names, what);
+    const [kind = option, where = ''] = option.split(/(?= in )/);
+    report(requestFile, 'unknown-option-value', { option: kind, value, where, known: hint }, { expected });
+  };
+  const ids = settings.blueprints.length ? settings.blueprints : known;
+  for (const id of ids) if (!known.includes(id)) unknown('blueprint', id, known, 'blueprints');
+  const languages = settings.languages.length ? settings.languages : project.config.languages;
+  for (const lang of languages)
+    if (!project.config.languages.includes(lang)) unknown('language', lang, project.config.languages, 'languages of the project (project.yaml "languages")');
+  const cityIds = settings.cities.includes('all')
+    ? [...project.cities.keys()].sort()
+    : settings.cities.length
+      ? settings.cities
+      : [project.config.default_city];
+  const editions: Edition[] = [];
+  for (const city of new Set(cityIds)) {
+    const edition = resolveEdition(project, { city, caseStudies: settings.caseStudies }, requestFile);
+    if (edition) editions.push(edition);
+  }
+  if (requestFile.messages.some((m) => m.fatal)) return undefined;
+
+  const documents: DocumentPlan[] = [];
+  for (const edition of editions) {
+    for (const lang of new Set(languages)) {
+      for (const id of new Set(ids)) {
+        const blueprint = project.blueprints.find((b) => b.id === id) as BlueprintSource;
+        documents.push({ blueprint, edition, lang, base: outputBase(project, id, edition.city.id, lang) });
+      }
+    }
+  }
+  const bases = new Set<string>();
+  for (const doc of documents) {
+    if (bases.has(doc.base)) {
+      report(project.file, 'output-collision', { path: doc.base });
+      return undefined;
+    }
+    bases.add(doc.base);
+  }
+  if (!settings.shard) return { editions, documents };
+  const { index, count } = settings.shard;
+  const sorted = [...documents].sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : 0));
+  const mine = new Set(sorted.filter((_, i) => i % count === index - 1));
+  return { editions, documents: documents.filter((d) => mine.has(d)) };
+}

@@ -1,0 +1,133 @@
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/messages.js';
+import { BrowserNotFoundError, findBrowser } from '../pdf/find-browser.js';
+import { finishPdf, pdfDate } from '../pdf/finish-pdf.js';
+import { openBrowser } from '../pdf/open-browser.js';
+import { type PrintJob, printDocuments as printWithBrowser } from '../pdf/print-pdf.js';
+import type { Project } from '../project/load-project.js';
+import type { Theme } from '../theme/load-theme.js';
+import { type OutputFile, sha256 } from './manifest.js';
+import type { BuiltDocument } from './render-documents.js';
+import type { BuildSettings } from './settings.js';
+import type { StagedOutput } from './stage-output.js';
+
+export interface PrintContext {
+  project: Project;
+  themes: Map<string, Theme>;
+  documents: BuiltDocument[];
+  staged: StagedOutput;
+  settings: BuildSettings;
+  requestFile: VFile;
+  timings: { browserMs: number; pdfMs: number };
+}
+
+/**
+ * Print stage: one browser for the whole build, each staged HTML document printed to PDF and finished
+ * (metadata, fixed ID, safe links). A missing or failing browser is an environment error on the request;
+ * a refused request is a content error at the source line that asked for it. Undefined when it stopped.
+ */
+export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocument, OutputFile> | undefined> {
+  const { project, documents, staged, settings } = ctx;
+  let choice: Awaited<ReturnType<typeof findBrowser>>;
+  try {
+    choice = await findBrowser({ ...(settings.browser ? { flag: settings.browser } : {}), env: settings.env });
+  } catch (cause) {
+    if (!(cause instanceof BrowserNotFoundError)) throw cause;
+    report(ctx.requestFile, 'browser-not-found', { reason: cause.message, fix: cause.hint });
+    return undefined;
+  }
+  let t = performance.now();
+  let opened: Awaited<ReturnType<typeof openBrowser>>;
+  try {
+    opened = await openBrowser(choice.executablePath);
+  } catch (cause) {
+    report(ctx.requestFile, 'browser-failed', { path: choice.executablePath, reason: firstLine(cause) });
+    return undefined;
+  }
+  await using browser = opened;
+  // Ctrl-C or SIGTERM: close the browser at once, which ends the print in progress (#9).
+  const stop = () => void browser.browser.close().catch(() => undefined);
+  settings.signal?.addEventListener('abort', stop, { once: true });
+  ctx.timings.browserMs = performance.now() - t;
+  settings.onProgress({ type: 'browser', executablePath: choice.executablePath, source: choice.source, ms: ctx.timings.browserMs });
+  t = performance.now();
+  const jobs = new Map<PrintJob, BuiltDocument>();
+  for (const doc of documents) jobs.set({ htmlPath: staged.pathOf(`${doc.base}.html`), tocIds: doc.rendered.tocIds }, doc);
+  const date = pdfDate(settings.env, project.config.date);
+  const results = new Map<BuiltDocument, OutputFile>();
+  try {
+    await printWithBrowser(browser.browser, [...jobs.keys()], {
+      allowedRoot: staged.dir,
+      concurrency: settings.concurrency,
+      onPrinted: async (job, result) => {
+        const doc = jobs.get(job) as BuiltDocument;
+        for (const url of result.blocked) reportBlocked(ctx, doc, url);
+        const city = doc.edition.city.config;
+        const bytes = await finishPdf(result.bytes, {
+          title: doc.rendered.title,
+          author: `${city.office}, ${city.government}`,
+          subject: doc.blueprint.config.subtitle ?? doc.blueprint.config.summary.trim(),
+          keywords: [project.config.title, doc.blueprint.config.title, city.name],
+          lang: doc.lang,
+          date,
+          idSeed: `${doc.base}\n${doc.rendered.html}`,
+          printedFrom: { root: staged.dir, document: staged.pathOf(`${doc.base}.html`) },
+        });
+        const file = `${doc.base}.pdf`;
+        await staged.write(file, bytes);
+        results.set(doc, { path: file, sha256: sha256(bytes), pages: result.pages, bytes: bytes.byteLength });
+        settings.onProgress({
+          type: 'pdf',
+          document: file,
+          pages: result.pages,
+          passes: result.passes,
+          ms: performance.now() - t,
+          done: results.size,
+          total: documents.length,
+        });
+      },
+    });
+  } catch (cause) {
+    if (settings.signal?.aborted) return undefined;
+    if (isWriteError(cause)) throw cause;
+    report(ctx.requestFile, 'browser-failed', { path: choice.executablePath, reason: firstLine(cause) });
+    return undefined;
+  } finally {
+    settings.signal?.removeEventListener('abort', stop);
+  }
+  ctx.timings.pdfMs = performance.now() - t;
+  return results;
+}
+
+const firstLine = (cause: unknown) => (cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? '';
+const isWriteError = (cause: unknown) =>
+  typeof (cause as NodeJS.ErrnoException)?.code === 'string' && /^E[A-Z]+$/.test((cause as NodeJS.ErrnoException).code ?? '');
+
+/** Point a refused request at the source line that asked for it: a theme stylesheet, a section or a case study. */
+function reportBlocked(ctx: PrintContext, doc: BuiltDocument, url: string): void {
+  const candidates = [
+    ...(ctx.themes.get(doc.edition.theme)?.cssFiles ?? []),
+    ...doc.blueprint.sections.map((s) => s.file),
+    ...ctx.project.caseStudies.filter((c) => doc.slots[c.slot]?.city === c.city).map((c) => c.file),
+  ];
+  const origin = locateText(candidates, url);
+  report(origin?.file ?? doc.blueprint.file, 'blocked-request', { document: `${doc.base}.pdf`, url }, origin ? { place: origin.place } : {});
+}
+
+/** The first source file (and line, column) whose text contains `needle`. */
+function locateText(files: VFile[], needle: string): { file: VFile; place: { line: number; column: number } } | undefined {
+  let decoded = needle;
+  try {
+    decoded = needle.startsWith('file://') ? decodeURI(needle.slice('file://'.length)) : needle;
+  } catch {}
+  for (const file of files) {
+    const text = String(file.value);
+    for (const form of [needle, decoded]) {
+      const index = text.indexOf(form);
+      if (index < 0) continue;
+      const before = text.slice(0, index).split('\n');
+      return { file, place: { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 } };
+    }
+  }
+  return undefined;
+}

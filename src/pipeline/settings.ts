@@ -1,0 +1,123 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/messages.js';
+
+export type Format = 'html' | 'pdf';
+
+export interface BuildOptions {
+  /** Project root (the folder holding blueprints/project.yaml). */
+  root: string;
+  /** Blueprint ids to build; all when empty. */
+  blueprints?: string[];
+  /** City editions to build; the project's default city when empty; `all` for every city. */
+  cities?: string[];
+  /** Languages to build; all of the project's when empty. */
+  languages?: string[];
+  /** Slot id → city id: fill one slot with another city's case study. */
+  caseStudies?: Record<string, string>;
+  formats?: Format[];
+  /** Output folder; `<root>/out` by default. */
+  outDir?: string;
+  /** Browser executable for PDFs (else found: see findBrowser). */
+  browser?: string;
+  env?: Record<string, string | undefined>;
+  /** Pages printing at once; 2 by default. */
+  concurrency?: number;
+  /** Build only part `index` of `count` of the documents (CI matrices); see planDocuments. */
+  shard?: { index: number; count: number };
+  /** Stops the build (Ctrl-C, SIGTERM): nothing is written and the browser is closed. */
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { type: 'html'; document: string; done: number; total: number }
+  | { type: 'browser'; executablePath: string; source: string; ms: number }
+  | { type: 'pdf'; document: string; pages: number; passes: number; ms: number; done: number; total: number };
+
+/** Every option settled once, at the edge (#8): later stages never apply defaults of their own. */
+export interface BuildSettings {
+  root: string;
+  blueprints: string[];
+  cities: string[];
+  languages: string[];
+  caseStudies: Record<string, string>;
+  formats: Format[];
+  outDir: string;
+  browser: string | undefined;
+  env: Record<string, string | undefined>;
+  concurrency: number;
+  shard: { index: number; count: number } | undefined;
+  signal: AbortSignal | undefined;
+  onProgress: (event: ProgressEvent) => void;
+}
+
+/** Where a project's output goes unless `--out` says otherwise. */
+export const defaultOutDir = (root: string) => path.join(root, 'out');
+
+export function settleOptions(options: BuildOptions): BuildSettings {
+  const root = path.resolve(options.root);
+  return {
+    root,
+    blueprints: options.blueprints ?? [],
+    cities: options.cities ?? [],
+    languages: options.languages ?? [],
+    caseStudies: options.caseStudies ?? {},
+    formats: options.formats?.length ? [...new Set(options.formats)] : ['html', 'pdf'],
+    outDir: path.resolve(root, options.outDir ?? defaultOutDir(root)),
+    browser: options.browser,
+    env: options.env ?? {},
+    concurrency: Math.max(1, options.concurrency ?? 2),
+    shard: options.shard,
+    signal: options.signal,
+    onProgress: options.onProgress ?? (() => undefined),
+  };
+}
+
+const systemFolders = [
+  '/',
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/lib64',
+  '/proc',
+  '/run',
+  '/sbin',
+  '/sys',
+  '/usr',
+  '/var',
+  '/root',
+  '/home',
+  '/opt',
+  '/srv',
+  '/tmp',
+];
+const sourceFolders = ['blueprints', 'themes', 'src', 'bin', 'test', 'node_modules', '.git', '.github', '.ci', 'schemas', 'docs', 'scripts', 'dist'];
+
+/**
+ * `--out` must name a folder of its own (#9): not the project itself or a folder holding it (a build
+ * replaced the project's own files), not a source folder, not a system folder (`--out /`, `/proc/x`).
+ */
+export function checkOutputFolder(settings: BuildSettings, requestFile: VFile): boolean {
+  const out = settings.outDir;
+  const refuse = (problem: string) => {
+    report(requestFile, 'unsafe-output-folder', { dir: out, problem });
+    return false;
+  };
+  const rel = path.relative(out, settings.root);
+  if (rel === '') return refuse('it is the project folder itself');
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return refuse('it holds the project');
+  const inProject = path.relative(settings.root, out);
+  if (!inProject.startsWith('..') && !path.isAbsolute(inProject) && sourceFolders.includes(inProject.split(path.sep)[0] ?? ''))
+    return refuse(`it is inside the project's ${inProject.split(path.sep)[0]}/ folder`);
+  const home = os.homedir();
+  if (out === home || out === os.tmpdir()) return refuse('it is a home or temporary folder itself');
+  for (const system of systemFolders) {
+    if (out === system || (['/proc', '/sys', '/dev', '/boot', '/etc', '/bin', '/sbin', '/lib', '/usr'].includes(system) && out.startsWith(`${system}/`)))
+      return refuse('it is a system folder');
+  }
+  return true;
+}

@@ -1,0 +1,116 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const lockName = '.blueprint-lock';
+const stagingPrefix = '.blueprint-staging-';
+
+export type OpenProblem = { problem: 'locked'; pid: string } | { problem: 'unwritable'; reason: string };
+
+/**
+ * Everything a build writes goes to a staging folder inside the output folder first; only when every
+ * document succeeded are the files moved into place, so a failed or stopped build leaves the output as it
+ * was. A lock file keeps two builds from writing one folder at once (#9), and a file the toolkit did not
+ * write there is never replaced.
+ */
+export class StagedOutput {
+  private readonly staged = new Set<string>();
+
+  private constructor(
+    readonly outDir: string,
+    readonly dir: string,
+    private readonly lock: string,
+  ) {}
+
+  static async open(outDir: string, pid: number, isAlive: (pid: number) => boolean): Promise<StagedOutput | OpenProblem> {
+    try {
+      await mkdir(outDir, { recursive: true });
+      const lock = path.join(outDir, lockName);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const handle = await open(lock, 'wx');
+          await handle.writeFile(String(pid));
+          await handle.close();
+          break;
+        } catch (cause) {
+          if ((cause as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw cause;
+          const holder = (await readFile(lock, 'utf8').catch(() => '')).trim();
+          if (/^\d+$/.test(holder) && Number(holder) !== pid && isAlive(Number(holder))) return { problem: 'locked', pid: holder };
+          // The build that held it is gone (killed): its lock and staging folder are leftovers.
+          await rm(lock, { force: true });
+        }
+      }
+      // We hold the lock, so any staging folder here was left by a build that was killed.
+      for (const entry of await readdir(outDir)) {
+        if (entry.startsWith(stagingPrefix) || entry.startsWith('.staging-')) await rm(path.join(outDir, entry), { recursive: true, force: true });
+      }
+      const dir = path.join(outDir, `${stagingPrefix}${pid}`);
+      await mkdir(dir);
+      return new StagedOutput(outDir, dir, lock);
+    } catch (cause) {
+      return { problem: 'unwritable', reason: (cause as Error).message };
+    }
+  }
+
+  pathOf(relative: string): string {
+    return path.join(this.dir, relative);
+  }
+
+  /** Every file staged so far, sorted. */
+  files(): string[] {
+    return [...this.staged].sort();
+  }
+
+  async write(relative: string, data: string | Uint8Array): Promise<void> {
+    const target = this.pathOf(relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, data);
+    this.staged.add(relative);
+  }
+
+  /** Copy a file of the toolkit's own (a font from an npm package) into the staging folder. */
+  async copy(source: string, relative: string): Promise<void> {
+    const target = this.pathOf(relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    await copyFile(source, target);
+    this.staged.add(relative);
+  }
+
+  async remove(relative: string): Promise<void> {
+    await rm(this.pathOf(relative), { force: true });
+    this.staged.delete(relative);
+  }
+
+  /**
+   * Files in the output folder that staged files would replace although the toolkit did not write them
+   * (`owned` lists what earlier builds wrote). Identical files are no conflict.
+   */
+  conflicts(owned: Set<string>): string[] {
+    const found: string[] = [];
+    for (const relative of this.files()) {
+      const target = path.join(this.outDir, relative);
+      if (owned.has(relative) || !existsSync(target)) continue;
+      try {
+        if (readFileSync(target).equals(readFileSync(this.pathOf(relative)))) continue;
+      } catch {}
+      found.push(relative);
+    }
+    return found;
+  }
+
+  /** Move every staged file into the output folder, replacing older versions, then clean up. */
+  async commit(): Promise<void> {
+    for (const relative of this.files()) {
+      const target = path.join(this.outDir, relative);
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(this.pathOf(relative), target);
+    }
+    await this.discard();
+  }
+
+  /** Drop the staging folder and the lock; the output folder stays as it was. */
+  async discard(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+    await rm(this.lock, { force: true });
+  }
+}

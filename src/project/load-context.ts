@@ -1,0 +1,58 @@
+import type { VFile } from 'vfile';
+import type { ParsedYaml } from '../validate/parse-yaml.js';
+import type { BlueprintConfig } from '../validate/schemas/blueprint.js';
+import type { CaseStudyConfig } from '../validate/schemas/case-study.js';
+import type { CityConfig } from '../validate/schemas/city.js';
+import type { ProjectConfig } from '../validate/schemas/project.js';
+import type { MarkdownSource, SectionSource } from './project.js';
+
+/**
+ * What the readers found, each file validated against its own schema but not yet against the others:
+ * the input of the cross-reference rules (src/validate/rules/) and of the project's assembly.
+ */
+export interface LoadContext {
+  root: string;
+  project: {
+    file: VFile;
+    parsed: ParsedYaml;
+    /** The valid configuration, or undefined when the project file has errors. */
+    valid: ProjectConfig | undefined;
+    /** What can be used of it either way, so the other files are still checked. */
+    config: ProjectConfig;
+  };
+  /** Theme names with a theme.yaml (project first, then the toolkit's). */
+  themes: string[];
+  /** Folders under the project's themes/ that have no theme.yaml. */
+  themeFoldersWithoutFile: string[];
+  /** Folders under blueprints/ holding a blueprint.yaml. */
+  blueprintFolders: string[];
+  cities: CityEntry[];
+  blueprints: BlueprintEntry[];
+  caseStudies: CaseStudyEntry[];
+}
+
+export interface CityEntry {
+  id: string;
+  dir: string;
+  file?: VFile;
+  parsed?: ParsedYaml;
+  config?: CityConfig;
+  logo?: string;
+}
+
+export interface BlueprintEntry {
+  id: string;
+  dir: string;
+  file: VFile;
+  parsed: ParsedYaml;
+  config?: BlueprintConfig;
+  sections: SectionSource[];
+}
+
+export interface CaseStudyEntry extends MarkdownSource {
+  /** The city folder it is in. */
+  folder: string;
+  parsed?: ParsedYaml;
+  config?: CaseStudyConfig;
+  translations: Map<string, MarkdownSource>;
+}

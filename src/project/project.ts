@@ -1,0 +1,69 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { BlueprintConfig, Slot } from '../validate/schemas/blueprint.js';
+import type { CaseStudyConfig } from '../validate/schemas/case-study.js';
+import type { CityConfig } from '../validate/schemas/city.js';
+import type { Part } from '../validate/schemas/common.js';
+import type { ProjectConfig } from '../validate/schemas/project.js';
+
+/** A Markdown source, read and parsed once; documents render from copies of `tree`. */
+export interface MarkdownSource {
+  file: VFile;
+  tree: Root;
+}
+
+export interface SectionSource extends MarkdownSource {
+  part: Part;
+  /** Translations found next to it: `01-why.es.md` for Spanish. */
+  translations: Map<string, MarkdownSource>;
+}
+
+export interface BlueprintSource {
+  id: string;
+  dir: string;
+  file: VFile;
+  config: BlueprintConfig;
+  sections: SectionSource[];
+}
+
+export interface CityProfile {
+  id: string;
+  dir: string;
+  file: VFile;
+  config: CityConfig;
+  /** Absolute path of the logo, when it exists inside the project. */
+  logo?: string;
+}
+
+export interface CaseStudy extends MarkdownSource {
+  city: string;
+  slot: string;
+  config: CaseStudyConfig;
+  translations: Map<string, MarkdownSource>;
+}
+
+export interface SlotDeclaration {
+  slot: Slot;
+  blueprint: BlueprintSource;
+}
+
+/** Everything read from a project's sources, validated and cross-checked. */
+export interface Project {
+  root: string;
+  file: VFile;
+  config: ProjectConfig;
+  blueprints: BlueprintSource[];
+  cities: Map<string, CityProfile>;
+  caseStudies: CaseStudy[];
+  slots: Map<string, SlotDeclaration>;
+  /** Theme names available: the project's themes/ folders and the toolkit's own. */
+  themes: string[];
+  /** Absolute path of each section file → the blueprint it belongs to (for links between guides). */
+  sectionOwners: Map<string, string>;
+}
+
+export interface LoadResult {
+  project?: Project;
+  /** Every source file read, each carrying its messages. */
+  files: VFile[];
+}

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { suggestion } from '../diagnostics/messages.js';
+import { type MarkdownParser, parseMarkdown } from '../markdown/processor.js';
+import { nodeAt, nodePosition } from '../validate/parse-yaml.js';
+import { blueprintSchema } from '../validate/schemas/blueprint.js';
+import { validateYaml } from '../validate/validate-yaml.js';
+import type { BlueprintEntry } from './load-context.js';
+import type { MarkdownSource } from './project.js';
+import { listFiles, type SourceReader } from './read-sources.js';
+
+/** Read and validate each blueprint the project lists (once, if it exists), and its section files. */
+export function readBlueprints(reader: SourceReader, ids: string[], folders: string[], languages: string[], parser: MarkdownParser): BlueprintEntry[] {
+  const entries: BlueprintEntry[] = [];
+  for (const id of new Set(ids)) {
+    if (!folders.includes(id)) continue;
+    const dir = path.join(reader.root, 'blueprints', id);
+    const file = reader.read(path.join(dir, 'blueprint.yaml'));
+    if (!file) continue;
+    const { parsed, config } = validateYaml(file, String(file.value), blueprintSchema, 'the blueprint');
+    const entry: BlueprintEntry = { id, dir, file, parsed, sections: [] };
+    entries.push(entry);
+    if (!config) continue;
+    entry.config = config;
+    for (const [i, section] of config.sections.entries()) {
+      const ref = { from: file, place: nodePosition(parsed, nodeAt(parsed, ['sections', i, 'file']).node), what: 'Section file', written: section.file };
+      const sectionPath = reader.locate(dir, ref);
+      if (!sectionPath) continue;
+      const existing = listFiles(path.dirname(sectionPath), '.md').map((f) => path.relative(dir, path.join(path.dirname(sectionPath), f)));
+      const source = readMarkdown(reader, parser, sectionPath, { ...ref, known: suggestion(section.file, existing, 'section files') });
+      if (!source) continue;
+      const translations = new Map<string, MarkdownSource>();
+      for (const lang of languages.slice(1)) {
+        const translated = readMarkdown(reader, parser, sectionPath.replace(/\.md$/, `.${lang}.md`));
+        if (translated) translations.set(lang, translated);
+      }
+      entry.sections.push({ part: section.part, ...source, translations });
+    }
+  }
+  return entries;
+}
+
+/** Read and parse one Markdown source. */
+export function readMarkdown(
+  reader: SourceReader,
+  parser: MarkdownParser,
+  target: string,
+  ref?: Parameters<SourceReader['read']>[1],
+): MarkdownSource | undefined {
+  const file = reader.read(target, ref);
+  if (!file) return undefined;
+  return { file, tree: parseMarkdown(parser, file) };
+}

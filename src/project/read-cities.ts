@@ -1,0 +1,46 @@
+import { existsSync, lstatSync } from 'node:fs';
+import path from 'node:path';
+import { report } from '../diagnostics/messages.js';
+import { nodeAt, nodePosition } from '../validate/parse-yaml.js';
+import { citySchema } from '../validate/schemas/city.js';
+import { validateYaml } from '../validate/validate-yaml.js';
+import type { CityEntry } from './load-context.js';
+import { checkInside, locateInside } from './read-inside.js';
+import { listFolders, type SourceReader } from './read-sources.js';
+
+/** Read and validate every blueprints/cities/<id>/city.yaml, and find each city's logo. */
+export function readCities(reader: SourceReader): CityEntry[] {
+  const citiesDir = path.join(reader.root, 'blueprints', 'cities');
+  return listFolders(citiesDir).map((id) => {
+    const dir = path.join(citiesDir, id);
+    const entry: CityEntry = { id, dir };
+    const target = path.join(dir, 'city.yaml');
+    const file = reader.read(target);
+    if (!file) {
+      if (!existsSync(target) && !isLink(target)) report(reader.placeholder(target), 'missing-city-profile', { city: id });
+      return entry;
+    }
+    entry.file = file;
+    const { parsed, config } = validateYaml(file, String(file.value), citySchema, 'the city profile');
+    entry.parsed = parsed;
+    if (!config) return entry;
+    entry.config = config;
+    if (config.logo) {
+      const place = nodePosition(parsed, nodeAt(parsed, ['logo']).node);
+      const found = locateInside(reader.root, dir, config.logo);
+      const checked = 'path' in found ? checkInside(reader.root, found.path) : found;
+      if ('path' in checked) entry.logo = checked.path;
+      else if (checked.problem === 'outside') report(file, 'unsafe-path', { what: 'Logo', path: config.logo }, { place });
+      else report(file, 'missing-image', { url: config.logo, expected: path.relative(reader.root, path.resolve(dir, config.logo)) }, { place });
+    }
+    return entry;
+  });
+}
+
+const isLink = (target: string) => {
+  try {
+    return lstatSync(target).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
