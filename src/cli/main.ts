@@ -6,6 +6,8 @@ import { check } from '../build/check.js';
 import { listProject } from '../build/list-project.js';
 import { exitCodes } from '../diagnostics/exit-codes.js';
 import { collectMessages, formatMessages, summarize, toJson } from '../diagnostics/report.js';
+import { formatDoctorReport } from '../doctor/format-doctor-report.js';
+import { runDoctor } from '../doctor/run-doctor.js';
 import { startPreview } from '../preview/serve-preview.js';
 import { findProjectRoot } from '../project/find-project.js';
 
@@ -208,6 +210,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
       for (const c of listing.cities) lines.push(`  ${c.id} — ${c.government}, ${c.office} (${c.caseStudies.length} case studies)`);
       lines.push('', `Fallback chain: ${listing.fallback.join(' → ') || '(none)'}`);
       io.stdout(`${lines.join('\n')}\n`);
+    });
+
+  // #9: say what this machine lacks before a CI build finds out halfway through.
+  program
+    .command('doctor')
+    .description('Check that this machine can build: Node, browser, fonts, output folder, PDF tools.')
+    .option('--browser <path>', 'check this Chrome/Chromium/Edge executable (also BLUEPRINT_BROWSER)')
+    .option('--json', 'print the checks as one JSON document on stdout')
+    .action(async (opts: { browser?: string; json?: boolean }) => {
+      const given = program.opts<{ project?: string }>().project;
+      // Unlike the other commands, no project is no reason to stop: the machine can still be checked.
+      const root = given ? path.resolve(io.cwd, given) : findProjectRoot(io.cwd);
+      const result = await runDoctor({ env: io.env, ...(opts.browser ? { browser: opts.browser } : {}), ...(root ? { root } : {}) });
+      io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatDoctorReport(result)}\n`);
+      code = result.ok ? exitCodes.ok : exitCodes.environment;
     });
 
   try {
