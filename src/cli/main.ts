@@ -5,6 +5,7 @@ import { build, type Format, type ProgressEvent } from '../build/build.js';
 import { check } from '../build/check.js';
 import { listProject } from '../build/list-project.js';
 import { exitCodes } from '../diagnostics/exit-codes.js';
+import { formatAnnotations } from '../diagnostics/format-annotations.js';
 import { collectMessages, formatMessages, summarize, toJson } from '../diagnostics/report.js';
 import { formatDoctorReport } from '../doctor/format-doctor-report.js';
 import { runDoctor } from '../doctor/run-doctor.js';
@@ -65,7 +66,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   const report = (files: VFile[], root: string, quiet: boolean) => {
     const messages = collectMessages(files).filter((m) => !quiet || m.fatal === true);
-    if (messages.length) io.stderr(`${formatMessages(messages, root)}\n`);
+    // #9: in GitHub Actions, as workflow commands, so each message is shown at its line in the pull request.
+    const text = io.env.GITHUB_ACTIONS === 'true' ? formatAnnotations(messages, io.env.GITHUB_WORKSPACE ?? root) : formatMessages(messages, root);
+    if (messages.length) io.stderr(`${text}\n`);
     return messages;
   };
 
