@@ -32,8 +32,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the CLI in-process, exactly as bin/blueprint.js does. */
-export async function run(args: string[], cwd: string, env: Record<string, string | undefined> = process.env): Promise<CliRun> {
+/**
+ * Run the CLI in-process, exactly as bin/blueprint.js does. The default env leaves out GITHUB_ACTIONS, which
+ * turns messages into workflow commands (#9), so tests reading the plain lines pass in GitHub Actions too.
+ */
+export async function run(
+  args: string[],
+  cwd: string,
+  env: Record<string, string | undefined> = { ...process.env, GITHUB_ACTIONS: undefined },
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(['node', 'blueprint', ...args], {

@@ -4,7 +4,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { VFile } from 'vfile';
 import { exitCodeOf, exitCodes } from '../diagnostics/exit-codes.js';
 import { commandFile, report as reportMessage } from '../diagnostics/messages.js';
+import { formatAnnotations } from '../diagnostics/format-annotations.js';
 import { collectMessages, formatMessages, summarize, toJson } from '../diagnostics/report.js';
+import { formatDoctorReport } from '../doctor/format-doctor-report.js';
+import { runDoctor } from '../doctor/run-doctor.js';
 import { build, type Format, type ProgressEvent } from '../pipeline/build.js';
 import { check } from '../pipeline/check.js';
 import { listProject } from '../pipeline/list-project.js';
@@ -74,7 +77,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const all = collectMessages(result.files);
     const code = exitCodeOf(result.files);
     const shown = all.filter((m) => !quiet || m.fatal === true);
-    if (shown.length) io.stderr(`${formatMessages(shown, root ?? io.cwd, io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text')}\n`);
+    // #9: in GitHub Actions, as workflow commands, so each message is shown at its line in the pull request.
+    const text = io.env.GITHUB_ACTIONS === 'true' ? formatAnnotations(shown, io.env.GITHUB_WORKSPACE ?? root ?? io.cwd) : formatMessages(shown, root ?? io.cwd);
+    if (shown.length) io.stderr(`${text}\n`);
     if (wantsJson) {
       io.stdout(`${JSON.stringify({ ok: code === 0, exitCode: code, command, ...(result.json ?? {}), diagnostics: all.map(toJson) }, null, 2)}\n`);
     } else if (!quiet && result.summary) io.stderr(`${result.summary(code, summarize(all))}\n`);
@@ -249,6 +254,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
       });
     });
 
+  // #9: say what this machine lacks before a CI build finds out halfway through.
+  let doctorCode: number | undefined;
+  program
+    .command('doctor')
+    .description('Check that this machine can build: Node, browser, fonts, output folder, PDF tools.')
+    .option('--browser <path>', 'check this Chrome/Chromium/Edge executable (also BLUEPRINT_BROWSER)')
+    .option('--json', 'print the checks as one JSON document on stdout')
+    .action(async (opts: { browser?: string; json?: boolean }) => {
+      const given = program.opts<{ project?: string }>().project;
+      // Unlike the other commands, no project is no reason to stop: the machine can still be checked.
+      const root = given ? path.resolve(io.cwd, given) : findProjectRoot(io.cwd);
+      const result = await runDoctor({ env: io.env, ...(opts.browser ? { browser: opts.browser } : {}), ...(root ? { root } : {}) });
+      io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatDoctorReport(result)}\n`);
+      doctorCode = result.ok ? exitCodes.ok : exitCodes.environment;
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (cause) {
@@ -266,6 +287,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     void message;
     return finish({ files: [file] }, undefined);
   }
+  if (doctorCode !== undefined) return doctorCode;
   return outcome ? finish(outcome, usedRoot) : exitCodes.ok;
 }
 

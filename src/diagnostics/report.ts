@@ -48,7 +48,7 @@ export function toJson(message: VFileMessage): DiagnosticJson {
  * Compiler-style text: `file:line:column: error: message [rule]`, then the hint indented.
  * `relativeTo` shortens absolute paths so messages can be clicked in editors and terminals.
  */
-export function formatMessages(messages: VFileMessage[], relativeTo?: string, _style: 'text' | 'github' = 'text'): string {
+export function formatMessages(messages: VFileMessage[], relativeTo?: string): string {
   const lines: string[] = [];
   for (const m of messages) {
     let file = m.file ?? '';
