@@ -6,6 +6,7 @@ import path from 'node:path';
 import { type BuildOptions, build } from '../build/build.js';
 import { collectMessages, formatMessages, summarize } from '../diagnostics/report.js';
 import { isInside } from '../project/safe-path.js';
+import { allowedHosts, isAllowedHost } from './allowed-hosts.js';
 
 export interface PreviewOptions extends Omit<BuildOptions, 'formats' | 'onProgress'> {
   /** 0 picks a free port. */
@@ -92,7 +93,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   await rebuild();
 
+  let hosts: string[] = [];
   const server = createServer(async (request, response) => {
+    if (!isAllowedHost(request.headers.host, hosts)) {
+      sendText(
+        response,
+        403,
+        `Refused: this preview answers only at ${hosts.map((h) => `http://${h}/`).join(', ')}. Other host names are refused because a web page could use them to read the preview (DNS rebinding).`,
+      );
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/__preview/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
@@ -119,6 +129,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;
+  hosts = allowedHosts(options.host ?? '127.0.0.1', address.port);
 
   // Rebuild shortly after the last change of a burst (editors write files in several steps).
   let timer: NodeJS.Timeout | undefined;
@@ -150,4 +161,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     close,
     [Symbol.asyncDispose]: close,
   };
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end(`${text}\n`);
 }

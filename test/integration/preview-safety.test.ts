@@ -1,0 +1,79 @@
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Preview, startPreview } from '../../src/preview/serve-preview.js';
+import { copyFixture } from '../helpers.js';
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A request sent as written: fetch() would normalise the path and refuses to set Host. */
+function rawGet(base: string, path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    request({ host: url.hostname, port: url.port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+/** Send bytes as they are and read the whole answer (HTTP/1.0, so the server closes the connection). */
+function rawExchange(base: string, text: string): Promise<string> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    connect(Number(url.port), url.hostname)
+      .setEncoding('utf8')
+      .on('data', (chunk: string) => {
+        answer += chunk;
+      })
+      .on('end', () => resolve(answer))
+      .on('error', reject)
+      .end(text);
+  });
+}
+
+describe('blueprint preview safety (#9)', () => {
+  let root: string;
+  let preview: Preview;
+  let port: string;
+  beforeAll(async () => {
+    root = copyFixture('basic');
+    preview = await startPreview({ root, port: 0, env: {} });
+    port = new URL(preview.url).port;
+  });
+  afterAll(async () => {
+    await preview?.close();
+  });
+
+  it('refuses a request whose Host is not the preview’s own (DNS rebinding, #9)', async () => {
+    const refused = await rawGet(preview.url, '/', { host: 'evil.example' });
+    expect(refused.status).toBe(403);
+    expect(refused.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(refused.body).toContain(`Refused: this preview answers only at http://127.0.0.1:${port}/`);
+    expect(refused.body).toContain('DNS rebinding');
+    expect(refused.body).not.toContain('<html');
+
+    for (const host of ['evil.example:' + port, `localhost.evil.example:${port}`, `127.0.0.1:${Number(port) + 1}`, 'localhost']) {
+      expect((await rawGet(preview.url, '/', { host })).status, host).toBe(403);
+    }
+    // HTTP/1.0 allows leaving Host out; a browser always sends it, so its absence is refused too.
+    expect(await rawExchange(preview.url, 'GET / HTTP/1.0\r\n\r\n')).toMatch(/^HTTP\/1\.1 403 /);
+    // The event stream too: it is what a rebinding page would listen to.
+    expect((await rawGet(preview.url, '/__preview/events', { host: 'evil.example' })).status).toBe(403);
+
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LocalHost:${port}`, `[::1]:${port}`]) {
+      expect((await rawGet(preview.url, '/springfield/en/welcome-desk.html', { host })).status, host).toBe(200);
+    }
+  });
+});
