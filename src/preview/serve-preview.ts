@@ -1,12 +1,12 @@
 import { watch } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type BuildOptions, build } from '../build/build.js';
 import { collectMessages, formatMessages, summarize } from '../diagnostics/report.js';
-import { isInside } from '../project/safe-path.js';
 import { allowedHosts, isAllowedHost } from './allowed-hosts.js';
+import { resolveRequestFile } from './resolve-request-file.js';
 
 export interface PreviewOptions extends Omit<BuildOptions, 'formats' | 'onProgress'> {
   /** 0 picks a free port. */
@@ -94,7 +94,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   await rebuild();
 
   let hosts: string[] = [];
-  const server = createServer(async (request, response) => {
+  const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (!isAllowedHost(request.headers.host, hosts)) {
       sendText(
         response,
@@ -103,8 +103,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       );
       return;
     }
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (url.pathname === '/__preview/events') {
+    const route = (request.url ?? '/').split('?')[0];
+    if (route === '/__preview/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
       response.write(': connected\n\n');
       if (lastProblem) response.write(`event: problem\ndata: ${JSON.stringify(lastProblem)}\n\n`);
@@ -112,20 +112,22 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       request.on('close', () => clients.delete(response));
       return;
     }
-    let file = path.join(outDir, decodeURIComponent(url.pathname));
-    if (!isInside(outDir, file)) {
-      response.writeHead(403).end('Outside the output folder');
+    const found = await resolveRequestFile(outDir, request.url ?? '/');
+    if (!('file' in found)) {
+      sendText(response, found.status, found.reason);
       return;
     }
-    try {
-      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      let body: Buffer | string = await readFile(file);
-      const type = types[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      if (type.startsWith('text/html')) body = body.toString('utf8').replace(/<\/body>/i, `${liveScript}</body>`);
-      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
-    } catch {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${url.pathname}`);
-    }
+    let body: Buffer | string = await readFile(found.file);
+    const type = types[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
+    if (type.startsWith('text/html')) body = body.toString('utf8').replace(/<\/body>/i, `${liveScript}</body>`);
+    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+  };
+  const server = createServer((request, response) => {
+    serve(request, response).catch((cause: unknown) => {
+      // #9: nothing a request does may end the preview; an unexpected failure is this request's answer.
+      if (response.headersSent) response.destroy();
+      else sendText(response, 500, `The preview could not serve ${request.url}: ${(cause as Error).message}`);
+    });
   });
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;

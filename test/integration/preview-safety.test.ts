@@ -1,5 +1,8 @@
-import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { type ClientRequest, request } from 'node:http';
 import { connect } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Preview, startPreview } from '../../src/preview/serve-preview.js';
 import { copyFixture } from '../helpers.js';
@@ -14,7 +17,7 @@ interface RawResponse {
 function rawGet(base: string, path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    request({ host: url.hostname, port: url.port, path, headers }, (res) => {
+    request({ host: url.hostname, port: url.port, path, headers, timeout: 10_000 }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -22,6 +25,9 @@ function rawGet(base: string, path: string, headers: Record<string, string> = {}
       });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     })
+      .on('timeout', function (this: ClientRequest) {
+        this.destroy(new Error(`No answer to GET ${path} within 10 s`));
+      })
       .on('error', reject)
       .end();
   });
@@ -75,5 +81,51 @@ describe('blueprint preview safety (#9)', () => {
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LocalHost:${port}`, `[::1]:${port}`]) {
       expect((await rawGet(preview.url, '/springfield/en/welcome-desk.html', { host })).status, host).toBe(200);
     }
+  });
+
+  it('answers 400 to a broken percent-encoding and keeps serving (#9)', async () => {
+    for (const bad of ['/%E0%A4%A', '/%', '/springfield/%zz.html', '/%C3%28']) {
+      const answer = await rawGet(preview.url, bad);
+      expect(answer.status, bad).toBe(400);
+      expect(answer.body, bad).toContain('Bad request: the address is not a valid URL');
+    }
+    const page = await rawGet(preview.url, '/springfield/en/welcome-desk.html');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Find a room.');
+  });
+
+  it('keeps NUL bytes, ".." segments and links inside the output folder (#9)', async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'bp-outside-'));
+    writeFileSync(path.join(outside, 'secret.txt'), 'TOP SECRET');
+    writeFileSync(path.join(outside, 'index.html'), '<p>TOP SECRET</p>');
+    const out = path.join(root, 'out');
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(out, 'leak.txt'));
+    symlinkSync(outside, path.join(out, 'leak-dir'));
+    symlinkSync('../../index.html', path.join(out, 'springfield/en/alias.html'));
+    mkdirSync(path.join(out, '.staging-test'));
+    writeFileSync(path.join(out, '.staging-test/half.html'), '<p>half-written</p>');
+
+    const cases: [string, number][] = [
+      ['/%00', 403],
+      ['/springfield/en/welcome-desk.html%00.png', 403],
+      ['/springfield/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc/passwd', 403],
+      ['/..%5c..%5c..%5c..%5cetc%5cpasswd', 403],
+      ['/..%2fblueprints%2fproject.yaml', 403],
+      // The URL parser resolves "%2e%2e" segments itself, so this one asks for out/etc/passwd.
+      ['/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd', 404],
+      ['/leak.txt', 403],
+      ['/leak-dir/', 403],
+      ['/leak-dir/secret.txt', 403],
+      ['/.staging-test/half.html', 404],
+    ];
+    for (const [target, status] of cases) {
+      const answer = await rawGet(preview.url, target);
+      expect(answer.status, target).toBe(status);
+      expect(answer.body, target).not.toMatch(/TOP SECRET|root:|half-written|Fixture Blueprints/);
+    }
+    // A link that stays inside the output folder is still served.
+    const alias = await rawGet(preview.url, '/springfield/en/alias.html');
+    expect(alias.status).toBe(200);
+    expect(alias.body).toContain('Fixture Blueprints');
   });
 });
