@@ -1,12 +1,14 @@
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { type BuildOptions, build } from '../build/build.js';
 import { collectMessages, formatMessages, summarize } from '../diagnostics/report.js';
 import { allowedHosts, isAllowedHost } from './allowed-hosts.js';
+import { listenServer } from './listen-server.js';
 import { resolveRequestFile } from './resolve-request-file.js';
+
+export { PreviewStartError } from './preview-start-error.js';
 
 export interface PreviewOptions extends Omit<BuildOptions, 'formats' | 'onProgress'> {
   /** 0 picks a free port. */
@@ -91,8 +93,6 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     return event;
   };
 
-  await rebuild();
-
   let hosts: string[] = [];
   const serve = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (!isAllowedHost(request.headers.host, hosts)) {
@@ -129,9 +129,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       else sendText(response, 500, `The preview could not serve ${request.url}: ${(cause as Error).message}`);
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '127.0.0.1', resolve));
-  const address = server.address() as AddressInfo;
-  hosts = allowedHosts(options.host ?? '127.0.0.1', address.port);
+  // Listen before the first build: a taken port is reported at once, not after a build (#9).
+  const host = options.host ?? '127.0.0.1';
+  const address = await listenServer(server, options.port, host);
+  hosts = allowedHosts(host, address.port);
+  try {
+    await rebuild();
+  } catch (cause) {
+    await new Promise((resolve) => server.close(resolve));
+    throw cause;
+  }
 
   // Rebuild shortly after the last change of a burst (editors write files in several steps).
   let timer: NodeJS.Timeout | undefined;

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { type ClientRequest, request } from 'node:http';
-import { connect } from 'node:net';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Preview, startPreview } from '../../src/preview/serve-preview.js';
+import { type Preview, PreviewStartError, startPreview } from '../../src/preview/serve-preview.js';
 import { copyFixture } from '../helpers.js';
 
 interface RawResponse {
@@ -127,5 +127,48 @@ describe('blueprint preview safety (#9)', () => {
     const alias = await rawGet(preview.url, '/springfield/en/alias.html');
     expect(alias.status).toBe(200);
     expect(alias.body).toContain('Fixture Blueprints');
+  });
+});
+
+describe('blueprint preview on a port that is taken (#9)', () => {
+  /** Watchers and listening sockets; a handle counts until its close callback has run, a loop turn later. */
+  const running = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return process.getActiveResourcesInfo().filter((r) => r === 'FSEventWrap' || r === 'TCPServerWrap').length;
+  };
+
+  it('rejects with a PreviewStartError and a hint, before building and leaving nothing running (#9)', async () => {
+    const root = copyFixture('basic');
+    const other = createServer();
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const { port } = other.address() as AddressInfo;
+    try {
+      const before = await running();
+      const failure = await startPreview({ root, port, env: {} }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(failure).toBeInstanceOf(PreviewStartError);
+      expect(failure).toMatchObject({
+        code: 'port-in-use',
+        message: `Port ${port} is already in use`,
+        hint: 'Stop the other preview or choose another port with --port <number> (0 picks a free one).',
+      });
+      expect(await running()).toBe(before);
+      // It failed at once: no build ran, so there is no output folder.
+      expect(existsSync(path.join(root, 'out'))).toBe(false);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+
+  it('rejects a port that is not a port number (#9)', async () => {
+    const root = copyFixture('basic');
+    await expect(startPreview({ root, port: 70000, env: {} })).rejects.toMatchObject({
+      name: 'PreviewStartError',
+      code: 'listen-failed',
+      message: 'Port 70000 is not a port number',
+      hint: 'Use a whole number from 0 to 65535: choose another port with --port <number> (0 picks a free one).',
+    });
   });
 });
