@@ -1,4 +1,4 @@
-import { watch } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -82,15 +82,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const report = [formatMessages(messages, options.root), result.problem ? `error: ${result.problem.message}\n  hint: ${result.problem.hint}` : '']
       .filter(Boolean)
       .join('\n');
-    const event: RebuildEvent = { ok: result.code === 0, report, summary: summarize(messages), ms: performance.now() - t };
-    lastProblem = event.ok ? undefined : report;
-    for (const client of clients) {
-      if (event.ok) client.write('event: reload\ndata: {}\n\n');
-      else client.write(`event: problem\ndata: ${JSON.stringify(report)}\n\n`);
-    }
-    options.onRebuild?.(event);
+    return { ok: result.code === 0, report, summary: summarize(messages), ms: performance.now() - t };
+  };
+
+  const publish = (event: RebuildEvent) => {
+    lastProblem = event.ok ? undefined : event.report;
+    const message = event.ok ? 'event: reload\ndata: {}\n\n' : `event: problem\ndata: ${JSON.stringify(event.report)}\n\n`;
+    for (const client of clients) sendEvent(client, message);
     for (const waiter of waiters.splice(0)) waiter(event);
-    return event;
+    options.onRebuild?.(event);
   };
 
   let hosts: string[] = [];
@@ -105,7 +105,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     const route = (request.url ?? '/').split('?')[0];
     if (route === '/__preview/events') {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      // Not kept alive: when the preview closes and ends the stream, the connection closes with it.
+      response.shouldKeepAlive = false;
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       response.write(': connected\n\n');
       if (lastProblem) response.write(`event: problem\ndata: ${JSON.stringify(lastProblem)}\n\n`);
       clients.add(response);
@@ -122,7 +124,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (type.startsWith('text/html')) body = body.toString('utf8').replace(/<\/body>/i, `${liveScript}</body>`);
     response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
   };
+  // #9: a client that goes away mid-answer (ECONNRESET, EPIPE) is its own loss, never the preview's. Node's
+  // default 'clientError' handling already answers 400 or drops the socket; responses need a listener.
   const server = createServer((request, response) => {
+    response.on('error', ignore);
     serve(request, response).catch((cause: unknown) => {
       // #9: nothing a request does may end the preview; an unexpected failure is this request's answer.
       if (response.headersSent) response.destroy();
@@ -132,44 +137,83 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   // Listen before the first build: a taken port is reported at once, not after a build (#9).
   const host = options.host ?? '127.0.0.1';
   const address = await listenServer(server, options.port, host);
+  // #9: once listening, the server's errors are failures to accept one connection (e.g. too many open
+  // files); it goes on listening, so the preview goes on too.
+  server.on('error', ignore);
   hosts = allowedHosts(host, address.port);
-  try {
-    await rebuild();
-  } catch (cause) {
-    await new Promise((resolve) => server.close(resolve));
-    throw cause;
-  }
 
   // Rebuild shortly after the last change of a burst (editors write files in several steps).
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
+  let running: Promise<void> = Promise.resolve();
+  let closing: Promise<void> | undefined;
+  const rebuildAfterChange = async () => {
+    if (closing) return;
+    const t = performance.now();
+    let event: RebuildEvent;
+    try {
+      event = await rebuild();
+    } catch (cause) {
+      // #9: a build that throws (a full disk, a file deleted while read) must not end the preview: it is
+      // reported like errors in the sources, and the last good pages stay.
+      const report = `error: The rebuild stopped: ${(cause as Error).message}\n  hint: Save a file to try again; if it keeps failing, restart the preview.`;
+      event = { ok: false, report, summary: '1 error, 0 warnings', ms: performance.now() - t };
+    }
+    publish(event);
+  };
   const schedule = () => {
+    if (closing) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      running = running.then(rebuild, rebuild);
+      // A throwing onRebuild must not stop the rebuilds after it.
+      running = running.then(rebuildAfterChange).catch(ignore);
     }, 150);
   };
-  const watchers = ['blueprints', 'themes'].flatMap((dir) => {
-    try {
-      return [watch(path.join(options.root, dir), { recursive: true }, schedule)];
-    } catch {
-      return [];
-    }
-  });
+  const watchers: FSWatcher[] = [];
 
-  const close = async () => {
-    clearTimeout(timer);
-    for (const w of watchers) w.close();
-    for (const client of clients) client.end();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await running.catch(() => undefined);
+  /** Idempotent (#9): every call gets the same promise, which waits for a rebuild that has started. */
+  const close = () => {
+    closing ??= (async () => {
+      clearTimeout(timer);
+      for (const w of watchers) w.close();
+      // The rebuild may be moving files into out/, and whoever waits for its report should get it.
+      await running;
+      for (const client of clients) client.end();
+      clients.clear();
+      await new Promise((resolve) => server.close(resolve));
+    })();
+    return closing;
   };
+
+  try {
+    publish(await rebuild());
+  } catch (cause) {
+    await close();
+    throw cause;
+  }
+  for (const dir of ['blueprints', 'themes']) {
+    try {
+      // #9: a watcher fails when its folder is removed or the system runs out of watches; say nothing and
+      // keep serving the last good pages rather than end the preview.
+      watchers.push(watch(path.join(options.root, dir), { recursive: true }, schedule).on('error', ignore));
+    } catch {
+      // No such folder: nothing to watch there.
+    }
+  }
+
+  const where = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    url: `http://${address.address}:${address.port}/`,
+    url: `http://${where}:${address.port}/`,
     nextRebuild: () => new Promise((resolve) => waiters.push(resolve)),
     close,
     [Symbol.asyncDispose]: close,
   };
+}
+
+const ignore = () => undefined;
+
+/** Write one server-sent event, unless the client has gone away meanwhile (#9: a write after end throws). */
+function sendEvent(client: ServerResponse, message: string): void {
+  if (!client.writableEnded && !client.destroyed) client.write(message);
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {
