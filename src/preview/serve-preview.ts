@@ -6,7 +6,9 @@ import { type BuildOptions, build } from '../build/build.js';
 import { collectMessages, formatMessages, summarize } from '../diagnostics/report.js';
 import { allowedHosts, isAllowedHost } from './allowed-hosts.js';
 import { listenServer } from './listen-server.js';
+import { addLiveScript, liveScript, liveScriptPath } from './live-script.js';
 import { resolveRequestFile } from './resolve-request-file.js';
+import { securityHeaders } from './security-headers.js';
 
 export { PreviewStartError } from './preview-start-error.js';
 
@@ -49,23 +51,6 @@ const types: Record<string, string> = {
 };
 
 /**
- * The script added to pages served by the preview (never to the built files): it reloads the page after
- * a rebuild and shows the build's errors over the page when the sources are broken.
- */
-const liveScript = `<script>
-(() => {
-  const events = new EventSource('/__preview/events');
-  let box;
-  events.addEventListener('reload', () => location.reload());
-  events.addEventListener('problem', (e) => {
-    box ??= document.body.appendChild(Object.assign(document.createElement('pre'), { id: '__preview-problem' }));
-    box.setAttribute('style', 'position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:1rem;background:#2b0b0b;color:#fff;font:13px/1.5 monospace;white-space:pre-wrap;z-index:9999');
-    box.textContent = 'The last change has errors; this page shows the last good build.\\n\\n' + JSON.parse(e.data);
-  });
-})();
-</script>`;
-
-/**
  * `blueprint preview`: build the HTML, serve the output folder on this machine, rebuild when a source
  * changes, and reload the open pages. A broken change keeps the last good pages and shows its errors.
  */
@@ -104,6 +89,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       return;
     }
     const route = (request.url ?? '/').split('?')[0];
+    if (route === liveScriptPath) {
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(liveScript);
+      return;
+    }
     if (route === '/__preview/events') {
       // Not kept alive: when the preview closes and ends the stream, the connection closes with it.
       response.shouldKeepAlive = false;
@@ -121,13 +110,14 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     }
     let body: Buffer | string = await readFile(found.file);
     const type = types[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
-    if (type.startsWith('text/html')) body = body.toString('utf8').replace(/<\/body>/i, `${liveScript}</body>`);
-    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+    if (type.startsWith('text/html')) body = addLiveScript(body.toString('utf8'));
+    response.writeHead(200, { ...securityHeaders(type), 'content-type': type, 'cache-control': 'no-store' }).end(body);
   };
   // #9: a client that goes away mid-answer (ECONNRESET, EPIPE) is its own loss, never the preview's. Node's
   // default 'clientError' handling already answers 400 or drops the socket; responses need a listener.
   const server = createServer((request, response) => {
     response.on('error', ignore);
+    for (const [name, value] of Object.entries(securityHeaders())) response.setHeader(name, value);
     serve(request, response).catch((cause: unknown) => {
       // #9: nothing a request does may end the preview; an unexpected failure is this request's answer.
       if (response.headersSent) response.destroy();

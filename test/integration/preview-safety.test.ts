@@ -128,6 +128,48 @@ describe('blueprint preview safety (#9)', () => {
     expect(alias.status).toBe(200);
     expect(alias.body).toContain('Fixture Blueprints');
   });
+
+  it('sends nosniff and a Content-Security-Policy on every answer, allowing only its own script (#9)', async () => {
+    const policy =
+      "default-src 'self'; script-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    writeFileSync(path.join(root, 'out/springfield/en/old-build.pdf'), '%PDF-1.7\n');
+    const answers = {
+      page: await rawGet(preview.url, '/springfield/en/welcome-desk.html'),
+      index: await rawGet(preview.url, '/'),
+      script: await rawGet(preview.url, '/__preview/live.js'),
+      pdf: await rawGet(preview.url, '/springfield/en/old-build.pdf'),
+      missing: await rawGet(preview.url, '/springfield/en/no-such-page.html'),
+      badEncoding: await rawGet(preview.url, '/%'),
+      otherHost: await rawGet(preview.url, '/', { host: 'evil.example' }),
+    };
+    const events = await fetch(`${preview.url}__preview/events`);
+    await events.body?.cancel();
+    const headersOf = Object.fromEntries([
+      ...Object.entries(answers).map(([name, a]) => [
+        name,
+        { status: a.status, nosniff: a.headers['x-content-type-options'], csp: a.headers['content-security-policy'] },
+      ]),
+      ['events', { status: events.status, nosniff: events.headers.get('x-content-type-options'), csp: events.headers.get('content-security-policy') }],
+    ]);
+    const expected = (status: number, csp = policy) => ({ status, nosniff: 'nosniff', csp });
+    expect(headersOf).toEqual({
+      page: expected(200),
+      index: expected(200),
+      script: expected(200),
+      // Chrome's PDF viewer needs object-src (crbug.com/271452).
+      pdf: expected(200, policy.replace("object-src 'none'", "object-src 'self'")),
+      missing: expected(404),
+      badEncoding: expected(400),
+      otherHost: expected(403),
+      events: expected(200),
+    });
+    expect(answers.page.headers['cross-origin-resource-policy']).toBe('same-origin');
+
+    // The page's only script is the preview's own file: no inline script for the policy to block.
+    expect(answers.page.body.match(/<script\b[^>]*>/gi)).toEqual(['<script src="/__preview/live.js">']);
+    expect(answers.script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(answers.script.body).toContain("new EventSource('/__preview/events')");
+  });
 });
 
 describe('blueprint preview on a port that is taken (#9)', () => {
