@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib';
-import { isInside } from '../project/safe-path.js';
+import { isInside } from '../project/read-inside.js';
 
 export interface PdfMetadata {
   title: string;

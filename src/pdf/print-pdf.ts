@@ -1,7 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { isInside } from '../project/safe-path.js';
+import { isInside } from '../project/read-inside.js';
 import { readDestinations, scanDestinations } from './read-destinations.js';
 
 export interface PrintJob {

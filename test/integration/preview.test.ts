@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
+import { launch } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import { findBrowser } from '../../src/pdf/find-browser.js';
+import { chromiumArgs } from '../../src/pdf/open-browser.js';
 import { startPreview } from '../../src/preview/serve-preview.js';
 import { copyFixture, edit } from '../helpers.js';
 
@@ -30,7 +33,7 @@ describe('blueprint preview', () => {
 
     const first = await (await fetch(page)).text();
     expect(first).toContain('Find a room.');
-    expect(first).toContain('/__preview/events');
+    expect(first).toContain('<script src="/__preview/live.js"></script></body>');
     // The live-reload script is added when serving, never written into the built files.
     expect(readFileSync(path.join(root, 'out/springfield/en/welcome-desk.html'), 'utf8')).not.toContain('__preview');
 
@@ -58,5 +61,38 @@ describe('blueprint preview', () => {
         .end();
     });
     expect(status).toBe(403);
+  });
+
+  it('reloads an open page in Chromium under its Content-Security-Policy and shows errors over it (#9)', async () => {
+    const root = copyFixture('basic');
+    await using preview = await startPreview({ root, port: 0, env: {} });
+    const { executablePath } = await findBrowser({ env: process.env });
+    const browser = await launch({ executablePath, headless: true, args: chromiumArgs });
+    try {
+      const page = await browser.newPage();
+      const refused: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+      });
+      await page.goto(`${preview.url}springfield/en/welcome-desk.html`, { waitUntil: 'load' });
+      expect(await page.$eval('body', (b) => b.textContent)).toContain('Find a room.');
+      // Let the page's event stream connect: a reload sent before that would be missed.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+
+      const reloaded = page.waitForNavigation({ waitUntil: 'load', timeout: 30_000 });
+      edit(root, 'blueprints/welcome-desk/sections/02-steps.md', 'Find a room.', 'Find a bigger room.');
+      await reloaded;
+      expect(await page.$eval('body', (b) => b.textContent)).toContain('Find a bigger room.');
+
+      edit(root, 'blueprints/welcome-desk/blueprint.yaml', 'title: Welcome Desk', 'titel: Welcome Desk');
+      const box = await page.waitForSelector('#__preview-problem', { timeout: 30_000 });
+      expect(await box?.evaluate((b) => [b.textContent, getComputedStyle(b).position])).toEqual([
+        expect.stringContaining('Unexpected key "titel" in the blueprint'),
+        'fixed',
+      ]);
+      expect(refused).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
