@@ -269,6 +269,20 @@ export const catalogue = {
     message: (p) => `Image ${q(p.url)} cannot be published: ${p.problem}`,
     hint: () => 'Export the image again as plain SVG (or PNG) from your drawing program.',
   }),
+  'svg-content-removed': rule<{ url: string; removed: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'An SVG image held scripts, event handlers, links or outside references; they were removed from the published copy.',
+    message: (p) => `Image ${q(p.url)}: removed ${p.removed} from the published copy`,
+    hint: () => 'Export the image again as plain SVG, without scripts, links or embedded web content.',
+  }),
+  'pdf-link-removed': rule<{ document: string; removed: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A link that a PDF cannot safely hold (to a local file that is not a guide, or not a web or e-mail address) was left out of the PDF.',
+    message: (p) => `In ${p.document}, left out ${p.removed}`,
+    hint: () => 'In PDFs, link to https:// pages, mailto: addresses or other guides; put other files on a web page and link to it.',
+  }),
   'remote-resource': rule<{ url: string }>({
     severity: 'error',
     kind: 'content',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib';
 import { isInside } from '../project/read-inside.js';
+import { sanitizeActions } from './sanitize-actions.js';
 
 export interface PdfMetadata {
   title: string;
@@ -18,12 +19,17 @@ export interface PdfMetadata {
   printedFrom?: { root: string; document: string };
 }
 
+export interface FinishOptions {
+  /** Told what was taken out of the PDF's links and actions (#9), when anything was, so the build can report it. */
+  onRemoved?: (removed: string[]) => void;
+}
+
 /**
  * Chromium stamps each PDF with the print time and a random ID, and sets neither author nor subject.
  * Replace both stamps with fixed values so two builds give the same bytes, add the metadata, and ask
  * viewers to show the title rather than the file name (#5).
  */
-export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
+export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, options: FinishOptions = {}): Promise<Uint8Array> {
   const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
@@ -40,7 +46,10 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata): Promise<U
   // Bookmarks open by default where the PDF has an outline.
   if (pdf.catalog.get(PDFName.of('Outlines'))) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   renumberNodeIds(pdf);
-  if (meta.printedFrom) relativizeLinks(pdf, meta.printedFrom.root, meta.printedFrom.document);
+  const removed = meta.printedFrom ? relativizeLinks(pdf, meta.printedFrom.root, meta.printedFrom.document) : [];
+  // #9: after the links are made relative, nothing that runs code or opens a program or file may remain.
+  removed.push(...sanitizeActions(pdf).removed);
+  if (removed.length > 0) options.onRemoved?.(removed);
   const id = createHash('sha256').update(meta.idSeed).digest('hex').slice(0, 32);
   pdf.context.trailerInfo.ID = PDFArray.withContext(pdf.context);
   (pdf.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(id));
@@ -102,10 +111,14 @@ function renumberNodeIds(pdf: PDFDocument): void {
 
 /**
  * Links between documents print as absolute file:// addresses of the staging folder. Point them at the
- * sibling PDF (or file) by a relative path instead, so they work wherever the PDFs are published.
+ * sibling PDF by a relative path instead, so they work wherever the PDFs are published. A link to any
+ * other local file (a .csv beside the guide) loses its action (#9): a PDF viewer would hand the file to
+ * whatever program opens it (a Launch action), and a relative URI resolves differently in every viewer.
+ * Returns what was removed. Links to files outside the folder are left to sanitizeActions, which removes them.
  */
-function relativizeLinks(pdf: PDFDocument, root: string, document: string): void {
-  for (const page of pdf.getPages()) {
+function relativizeLinks(pdf: PDFDocument, root: string, document: string): string[] {
+  const removed: string[] = [];
+  for (const [index, page] of pdf.getPages().entries()) {
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
     if (!annots) continue;
     for (let i = 0; i < annots.size(); i++) {
@@ -125,11 +138,27 @@ function relativizeLinks(pdf: PDFDocument, root: string, document: string): void
       let relative = path.relative(path.dirname(document), target).split(path.sep).join('/');
       const isDocument = relative.endsWith('.html');
       if (isDocument) relative = relative.replace(/\.html$/, '.pdf');
+      else if (!/\.pdf$/i.test(relative)) {
+        annot.delete(PDFName.of('A'));
+        removed.push(`page ${index + 1} link: to "${relative}", a local file that is not a PDF`);
+        continue;
+      }
       const replacement = pdf.context.obj({}) as PDFDict;
-      replacement.set(PDFName.of('S'), PDFName.of(isDocument ? 'GoToR' : 'Launch'));
+      replacement.set(PDFName.of('S'), PDFName.of('GoToR'));
       replacement.set(PDFName.of('F'), PDFString.of(relative));
-      if (isDocument) replacement.set(PDFName.of('D'), fragment ? PDFString.of(decodeURIComponent(fragment)) : pdf.context.obj([0, PDFName.of('Fit')]));
+      const destination = isDocument && fragment ? PDFString.of(decodeFragment(fragment)) : pdf.context.obj([0, PDFName.of('Fit')]);
+      replacement.set(PDFName.of('D'), destination);
       annot.set(PDFName.of('A'), replacement);
     }
+  }
+  return removed;
+}
+
+/** `#caf%C3%A9` → `café`; a malformed escape (`#50%`) is kept as written rather than failing the build. */
+function decodeFragment(fragment: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment;
   }
 }

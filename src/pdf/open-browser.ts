@@ -1,11 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, launch } from 'puppeteer-core';
 
 /**
+ * A place no request can reach: services that cannot be switched off by a flag are pointed here, so
+ * they fail at once, without a lookup or a socket.
+ */
+const nowhere = 'file:///nonexistent/';
+
+/**
  * Flags for printing in locked-down machines and CI: no sandbox (root in containers), no GPU, and no
- * background connections, which a closed network refuses many at a time.
+ * connection to anything but this machine.
  */
 export const chromiumArgs = [
   '--no-sandbox',
@@ -19,21 +25,65 @@ export const chromiumArgs = [
   '--font-render-hinting=none',
   // Documents are printed in English UI locale so nothing locale-dependent creeps into the PDF.
   '--lang=en-US',
+  // #9: a build printed from file:// only, yet Chromium asked clients2.google.com for the time,
+  // update.googleapis.com for an on-device model (an on-demand component update that ignores
+  // --disable-component-update) and accounts.google.com for the signed-in accounts, each after a DNS
+  // lookup and an IPv6 probe of a public address. Switch off what a flag can switch off...
+  '--disable-features=NetworkTimeServiceQuerying,OptimizationHints,MediaRouter,DialMediaRouteProvider,Translate,AutofillServerCommunication',
+  '--disable-domain-reliability',
+  '--disable-breakpad',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-component-extensions-with-background-pages',
+  '--no-pings',
+  '--metrics-recording-only',
+  // ...send every component update to a place that does not exist (the sign-in check is sent there too,
+  // by a file openBrowser writes: see offlineGaiaConfig)...
+  `--component-updater=url-source=${nowhere}`,
+  // ...and should anything new ask for a host, resolve no name and send every connection, even one to
+  // an address, to port 9 (discard) of this machine, closed on any ordinary one.
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
 ];
+
+/**
+ * #9: Chromium checks the accounts signed in to Google at start, even in a fresh headless profile with
+ * sync off; no flag stops it, but a Gaia config (`--gaia-config`) may say where that check goes.
+ */
+const offlineGaiaConfig = { urls: { list_accounts_url: { url: `${nowhere}ListAccounts` } } };
+
+export interface OpenBrowserOptions {
+  /** More command-line flags, after ours: tests add `--log-net-log=<file>` to see what the browser sends. */
+  extraArgs?: string[];
+  /** Folder for the temporary profile; the system's temporary folder by default. */
+  tempDir?: string;
+}
 
 export interface OpenBrowser extends AsyncDisposable {
   browser: Browser;
 }
 
-/** One browser per build, closed (with its temporary profile) however the build ends. */
-export async function openBrowser(executablePath: string): Promise<OpenBrowser> {
-  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'blueprint-chromium-'));
-  const browser = await launch({ executablePath, headless: true, args: chromiumArgs, userDataDir });
+/** One browser per build, closed (with its temporary profile) however the build ends, even if it never starts. */
+export async function openBrowser(executablePath: string, options: OpenBrowserOptions = {}): Promise<OpenBrowser> {
+  const userDataDir = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'blueprint-chromium-'));
+  const removeProfile = () => rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+  let browser: Browser;
+  try {
+    const gaiaConfig = path.join(userDataDir, 'offline-gaia-config.json');
+    await writeFile(gaiaConfig, JSON.stringify(offlineGaiaConfig));
+    const args = [...chromiumArgs, `--gaia-config=${gaiaConfig}`, ...(options.extraArgs ?? [])];
+    browser = await launch({ executablePath, headless: true, args, userDataDir });
+  } catch (cause) {
+    // #9: a browser that fails to start must not leave its profile folder behind either.
+    await removeProfile();
+    throw cause;
+  }
   return {
     browser,
     async [Symbol.asyncDispose]() {
       await browser.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+      await removeProfile();
     },
   };
 }

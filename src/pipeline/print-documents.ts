@@ -63,16 +63,22 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
         const doc = jobs.get(job) as BuiltDocument;
         for (const url of result.blocked) reportBlocked(ctx, doc, url);
         const city = doc.edition.city.config;
-        const bytes = await finishPdf(result.bytes, {
-          title: doc.rendered.title,
-          author: `${city.office}, ${city.government}`,
-          subject: doc.blueprint.config.subtitle ?? doc.blueprint.config.summary.trim(),
-          keywords: [project.config.title, doc.blueprint.config.title, city.name],
-          lang: doc.lang,
-          date,
-          idSeed: `${doc.base}\n${doc.rendered.html}`,
-          printedFrom: { root: staged.dir, document: staged.pathOf(`${doc.base}.html`) },
-        });
+        const bytes = await finishPdf(
+          result.bytes,
+          {
+            title: doc.rendered.title,
+            author: `${city.office}, ${city.government}`,
+            subject: doc.blueprint.config.subtitle ?? doc.blueprint.config.summary.trim(),
+            keywords: [project.config.title, doc.blueprint.config.title, city.name],
+            lang: doc.lang,
+            date,
+            idSeed: `${doc.base}\n${doc.rendered.html}`,
+            printedFrom: { root: staged.dir, document: staged.pathOf(`${doc.base}.html`) },
+          },
+          {
+            onRemoved: (removed) => report(doc.blueprint.file, 'pdf-link-removed', { document: `${doc.base}.pdf`, removed: removed.join('; ') }),
+          },
+        );
         const file = `${doc.base}.pdf`;
         await staged.write(file, bytes);
         results.set(doc, { path: file, sha256: sha256(bytes), pages: result.pages, bytes: bytes.byteLength });

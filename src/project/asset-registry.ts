@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { type Position, report } from '../diagnostics/messages.js';
+import { sanitizeSvg } from '../html/sanitize-svg.js';
 import { readBytesInside } from './read-inside.js';
 
 export interface Asset {
@@ -37,7 +38,19 @@ export class AssetRegistry {
       }
       return undefined;
     }
-    const bytes: Uint8Array = read.bytes;
+    let bytes: Uint8Array = read.bytes;
+    if (path.extname(source).toLowerCase() === '.svg') {
+      // #9: an SVG opened from the site runs its script; publish only its drawing.
+      const clean = sanitizeSvg(new TextDecoder().decode(bytes));
+      const url = path.relative(this.root, source);
+      if ('error' in clean) {
+        if (file) report(file, 'unsafe-image', { url, problem: clean.error }, { place });
+        return undefined;
+      }
+      if (clean.removed.length > 0 && file)
+        report(file, 'svg-content-removed', { url, removed: [...new Set(clean.removed)].slice(0, 5).join(', ') }, { place });
+      bytes = new TextEncoder().encode(clean.svg);
+    }
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
     const ext = path.extname(source).toLowerCase();
     const asset = { source, output: `assets/${hash}${ext}`, bytes };
