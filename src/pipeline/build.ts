@@ -13,7 +13,7 @@ import { publishOutput } from './publish-output.js';
 import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
 import { Run, type Timings } from './run.js';
 import { type BuildOptions, type BuildSettings, checkOutputFolder, settleOptions } from './settings.js';
-import { StagedOutput } from './stage-output.js';
+import { openOutput, type StagedOutput } from './stage-output.js';
 
 export type { BuildOptions, Format, ProgressEvent } from './settings.js';
 
@@ -64,12 +64,8 @@ async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | u
   run.timings.htmlMs = performance.now() - t;
   if (run.shouldStop()) return undefined;
 
-  const staged = await StagedOutput.open(settings.outDir, process.pid, isAlive);
-  if (!(staged instanceof StagedOutput)) {
-    if (staged.problem === 'locked') report(run.request, 'output-locked', { dir: settings.outDir, pid: staged.pid });
-    else report(run.request, 'output-not-writable', { dir: settings.outDir, reason: staged.reason });
-    return undefined;
-  }
+  const staged = await openOutput(settings.outDir, run.request);
+  if (!staged) return undefined;
   try {
     const manifest = await writeStage(project, themes, documents, assets, staged, settings, run);
     if (!manifest) await staged.discard();
@@ -130,15 +126,6 @@ async function writeStage(
   if (run.shouldStop()) return undefined;
   return publishOutput(project, themes.get(project.config.default_theme), entries, staged, run.request);
 }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    return (cause as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 const isFileSystemError = (cause: unknown) =>
   ['ENOSPC', 'EACCES', 'EROFS', 'EPERM', 'EDQUOT', 'EIO', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENAMETOOLONG'].includes((cause as NodeJS.ErrnoException)?.code ?? '');

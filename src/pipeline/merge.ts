@@ -9,7 +9,7 @@ import { documentKey, type Manifest, type ManifestDocument, ownedFiles, readMani
 import { manifestOf, writeIndexAndManifest } from './publish-output.js';
 import { Run } from './run.js';
 import { checkOutputFolder, settleOptions } from './settings.js';
-import { StagedOutput } from './stage-output.js';
+import { openOutput } from './stage-output.js';
 
 export interface MergeOptions {
   root: string;
@@ -66,12 +66,8 @@ async function runMerge(inputs: string[], settings: ReturnType<typeof settleOpti
   if (!project || run.shouldStop()) return undefined;
   const themes = loadThemes(project.root, [project.config.default_theme], run.files);
 
-  const staged = await StagedOutput.open(settings.outDir, process.pid, () => true);
-  if (!(staged instanceof StagedOutput)) {
-    if (staged.problem === 'locked') report(run.request, 'output-locked', { dir: settings.outDir, pid: staged.pid });
-    else report(run.request, 'output-not-writable', { dir: settings.outDir, reason: staged.reason });
-    return undefined;
-  }
+  const staged = await openOutput(settings.outDir, run.request);
+  if (!staged) return undefined;
   try {
     const documents = new Map<string, ManifestDocument>();
     const written = new Map<string, string>();

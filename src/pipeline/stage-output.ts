@@ -1,9 +1,30 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { VFile } from 'vfile';
+import { report } from '../diagnostics/messages.js';
 
 const lockName = '.blueprint-lock';
 const stagingPrefix = '.blueprint-staging-';
+
+/** Open the output folder for one build, reporting a lock held by another build or an unwritable folder. */
+export async function openOutput(outDir: string, requestFile: VFile): Promise<StagedOutput | undefined> {
+  const staged = await StagedOutput.open(outDir, process.pid, isAlive);
+  if (staged instanceof StagedOutput) return staged;
+  if (staged.problem === 'locked') report(requestFile, 'output-locked', { dir: outDir, pid: staged.pid });
+  else report(requestFile, 'output-not-writable', { dir: outDir, reason: staged.reason });
+  return undefined;
+}
+
+/** Whether the process that holds a lock still runs (EPERM: it runs, as another user). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 export type OpenProblem = { problem: 'locked'; pid: string } | { problem: 'unwritable'; reason: string };
 

@@ -40,7 +40,13 @@ export function locateInside(root: string, fromDir: string, relative: string): {
 export function checkInside(root: string, target: string): { path: string } | Refusal {
   if (!isInside(root, target)) return { problem: 'outside' };
   // Hidden files and folders (.git, .env, .ssh) are never sources, whatever links point at them (#9).
-  if (path.relative(root, target).split(path.sep).some((part) => part.startsWith('.') && part !== '.')) return { problem: 'outside' };
+  if (
+    path
+      .relative(root, target)
+      .split(path.sep)
+      .some((part) => part.startsWith('.') && part !== '.')
+  )
+    return { problem: 'outside' };
   let real: string;
   try {
     real = realpathSync(target);
