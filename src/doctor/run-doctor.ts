@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { defaultOutDir } from '../pipeline/settings.js';
 import { checkBrowser } from './check-browser.js';
 import { checkFonts } from './check-fonts.js';
