@@ -32,7 +32,7 @@ function walkNameTree(pdf: PDFDocument, node: PDFDict, add: (name: string, value
   if (names) {
     for (let i = 0; i + 1 < names.size(); i += 2) {
       const key = names.lookup(i);
-      if (key instanceof PDFString || key instanceof PDFHexString) add(key.decodeText(), names.get(i + 1));
+      if (key instanceof PDFString || key instanceof PDFHexString) add(fragmentId(key.decodeText()), names.get(i + 1));
     }
   }
   const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
@@ -43,7 +43,19 @@ function walkNameTree(pdf: PDFDocument, node: PDFDict, add: (name: string, value
 function decodeName(raw: string): string {
   const name = raw.startsWith('/') ? raw.slice(1) : raw;
   const bytes = name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
+  return fragmentId(Buffer.from(bytes, 'latin1').toString('utf8'));
+}
+
+/**
+ * Chromium names a destination after the link's URL fragment, percent-encoded: the heading id
+ * `por-qué-importa` becomes `por-qu%C3%A9-importa` (#8: such headings had no page number in the contents).
+ */
+function fragmentId(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 /**
@@ -55,15 +67,18 @@ export function scanDestinations(bytes: Uint8Array): Map<string, number> | undef
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   if (text.includes('/ObjStm')) return undefined;
   const objects = new Map<number, string>();
-  for (const match of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b([\s\S]*?)endobj/g)) {
+  // The keywords only where they are keywords: a destination named `mainstream-services` or `endobj` is a
+  // PDF name (/mainstream-services) and cut the object short (#8: the contents lost their page numbers).
+  for (const match of text.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b([\s\S]*?)(?<=[\s>\]])endobj\b/g)) {
     let body = match[2] as string;
-    const stream = body.indexOf('stream');
-    if (stream >= 0) body = body.slice(0, stream);
+    const stream = /(?<=>>\s*)stream\r?\n/.exec(body);
+    if (stream) body = body.slice(0, stream.index);
     objects.set(Number(match[1]), body);
   }
   const catalog = [...objects.values()].find((body) => /\/Type\s*\/Catalog\b/.test(body));
   const pagesRef = catalog && /\/Pages\s+(\d+) 0 R/.exec(catalog)?.[1];
-  if (!catalog || !pagesRef) return undefined;
+  // A name tree (/Names) is not Chromium's shape: leave it to the full parse.
+  if (!catalog || !pagesRef || /\/Names\b/.test(catalog)) return undefined;
   const pageIndex = new Map<number, number>();
   const walk = (num: number, depth: number): boolean => {
     const body = objects.get(num);
