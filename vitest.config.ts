@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // #8: compile src/ into dist/ once, so the tests that spawn bin/blueprint.js run the code under test.
+    globalSetup: ['test/global-setup.ts'],
     // PDF tests start a real Chromium; two test files at a time keep a 2-core machine responsive.
     maxWorkers: 2,
     testTimeout: 180_000,
