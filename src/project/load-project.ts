@@ -54,7 +54,9 @@ export async function loadProject(root: string): Promise<LoadResult> {
 function assemble(ctx: LoadContext, config: Project['config']): Project {
   const cities = new Map(
     ctx.cities.flatMap((c) =>
-      c.file && c.config ? [[c.id, { id: c.id, dir: c.dir, file: c.file, config: c.config, ...(c.logo ? { logo: c.logo } : {}) }] as const] : [],
+      c.file && c.parsed && c.config
+        ? [[c.id, { id: c.id, dir: c.dir, file: c.file, parsed: c.parsed, config: c.config, ...(c.logo ? { logo: c.logo } : {}) }] as const]
+        : [],
     ),
   );
   const blueprints = config.blueprints.flatMap((id) => {

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import type { ParsedYaml } from '../validate/parse-yaml.js';
 import type { BlueprintConfig, Slot } from '../validate/schemas/blueprint.js';
 import type { CaseStudyConfig } from '../validate/schemas/case-study.js';
 import type { CityConfig } from '../validate/schemas/city.js';
@@ -30,6 +31,7 @@ export interface CityProfile {
   id: string;
   dir: string;
   file: VFile;
+  parsed: ParsedYaml;
   config: CityConfig;
   /** Absolute path of the logo, when it exists inside the project. */
   logo?: string;
