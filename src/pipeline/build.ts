@@ -12,6 +12,7 @@ import { formatById } from './output-formats.js';
 import { planDocuments } from './plan-documents.js';
 import { publishOutput } from './publish-output.js';
 import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
+import { reportEditionStubs } from './report-stubs.js';
 import { Run, type Timings } from './run.js';
 import { type BuildOptions, type BuildSettings, checkOutputFolder, settleOptions } from './settings.js';
 import { openOutput, type StagedOutput } from './stage-output.js';
@@ -51,6 +52,7 @@ async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | u
   if (!project || run.shouldStop()) return undefined;
   const plan = planDocuments(project, settings, run.request);
   if (!plan || run.shouldStop()) return undefined;
+  reportEditionStubs(plan.editions);
   const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
   checkEditionColors(plan.editions, themes, run.request);
   if (run.shouldStop()) return undefined;

@@ -7,6 +7,7 @@ import { checkEditionColors } from './check-edition-colors.js';
 import { loadThemes } from './load-themes.js';
 import { planDocuments } from './plan-documents.js';
 import { dedupeMessages, renderDocuments } from './render-documents.js';
+import { reportStubs } from './report-stubs.js';
 import { Run } from './run.js';
 
 export interface CheckResult {
@@ -30,6 +31,7 @@ export async function check(options: { root: string; signal?: AbortSignal }): Pr
     if (project && !run.shouldStop()) {
       const plan = planDocuments(project, { blueprints: [], cities: ['all'], languages: [], caseStudies: {}, shard: undefined }, run.request);
       if (plan && !run.shouldStop()) {
+        reportStubs(project, plan.editions);
         const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
         checkEditionColors(plan.editions, themes, run.request);
         // Editions whose theme failed are skipped; the theme's messages say why.

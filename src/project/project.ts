@@ -44,6 +44,14 @@ export interface CaseStudy extends MarkdownSource {
   translations: Map<string, MarkdownSource>;
 }
 
+/** A case study still to write (`status: stub`, #11): never printed; editions fall back for its slot. */
+export interface CaseStudyStub {
+  city: string;
+  slot: string;
+  file: VFile;
+  parsed: ParsedYaml;
+}
+
 export interface SlotDeclaration {
   slot: Slot;
   blueprint: BlueprintSource;
@@ -57,6 +65,8 @@ export interface Project {
   blueprints: BlueprintSource[];
   cities: Map<string, CityProfile>;
   caseStudies: CaseStudy[];
+  /** Case studies cities still have to write, sorted by city and slot. */
+  stubs: CaseStudyStub[];
   slots: Map<string, SlotDeclaration>;
   /** Theme names available: the project's themes/ folders and the toolkit's own. */
   themes: string[];
