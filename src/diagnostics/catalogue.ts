@@ -187,7 +187,7 @@ export const catalogue = {
     severity: 'error',
     kind: 'content',
     summary: "An edition's colours (the theme's, with the city's over them) are too close: text under 4.5:1 or the focus ring under 3:1.",
-    message: (p) => `Colour ${p.fg} ${p.fgValue} on ${p.bg} ${p.bgValue} has a contrast of ${p.ratio}:1; ${p.role} need ${p.min}:1`,
+    message: (p) => `Colour ${p.fg} ${p.fgValue} on ${p.bg} ${p.bgValue} has a contrast of ${p.ratio}:1, below the ${p.min}:1 required for ${p.role}`,
     hint: (p) =>
       `Choose a ${p.fg === 'on_primary' || p.fg === 'focus' ? p.fg : 'darker'} colour here (or a lighter ${p.bg}) so that the two reach ${p.min}:1; a contrast checker shows the ratio.`,
   }),

@@ -52,7 +52,7 @@ async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | u
   if (!project || run.shouldStop()) return undefined;
   const plan = planDocuments(project, settings, run.request);
   if (!plan || run.shouldStop()) return undefined;
-  reportEditionStubs(plan.editions);
+  reportEditionStubs(project, plan);
   const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
   checkEditionColors(plan.editions, themes, run.request);
   if (run.shouldStop()) return undefined;

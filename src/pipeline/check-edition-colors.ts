@@ -17,7 +17,10 @@ export function checkEditionColors(editions: Edition[], themes: Map<string, Them
     const city = edition.city;
     const colors = editionColors(theme.config.colors, city.config.colors);
     for (const problem of lowContrast(colors)) {
-      const decider = [problem.fg, problem.bg].find((key) => city.config.colors && key in city.config.colors);
+      // A focus ring that follows another colour ("focus: primary") is decided by whoever set that colour.
+      const focus = theme.config.colors.focus;
+      const source = (key: string) => (key === 'focus' && (focus === 'primary' || focus === 'accent' || focus === 'text') ? focus : key);
+      const decider = [problem.fg, problem.bg].map(source).find((key) => city.config.colors && key in city.config.colors);
       const params = {
         fg: problem.fg,
         fgValue: colors[problem.fg],

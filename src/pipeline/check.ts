@@ -28,10 +28,10 @@ export async function check(options: { root: string; signal?: AbortSignal }): Pr
     const loaded = await loadProject(options.root);
     run.files.push(...loaded.files);
     const project = loaded.project;
+    if (project) reportStubs(project);
     if (project && !run.shouldStop()) {
       const plan = planDocuments(project, { blueprints: [], cities: ['all'], languages: [], caseStudies: {}, shard: undefined }, run.request);
       if (plan && !run.shouldStop()) {
-        reportStubs(project, plan.editions);
         const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
         checkEditionColors(plan.editions, themes, run.request);
         // Editions whose theme failed are skipped; the theme's messages say why.
