@@ -61,7 +61,7 @@ export function themeNames(root: string): string[] {
  * then merge them: the child's tokens over the parent's, its stylesheets after the parent's. A cycle or an
  * unknown parent is reported at the `extends:` line that leads to it. Problems are messages on the files.
  */
-export function loadTheme(root: string, name: string): { theme?: Theme; files: VFile[] } {
+export function loadTheme(root: string, name: string, reads: ThemeReads = new Map()): { theme?: Theme; files: VFile[] } {
   const files: VFile[] = [];
   const layers: ThemeLayer[] = [];
   let current = name;
@@ -82,7 +82,7 @@ export function loadTheme(root: string, name: string): { theme?: Theme; files: V
       }
       return { files };
     }
-    const layer = readLayer(dir, current, files);
+    const layer = readLayer(dir, current, files, reads);
     if (!layer) return { files };
     layers.unshift(layer);
     if (!('extends' in layer.config)) break;
@@ -97,15 +97,10 @@ export function loadTheme(root: string, name: string): { theme?: Theme; files: V
   let logo: Theme['logo'];
   for (const layer of layers) {
     const reader = new SourceReader(layer.dir);
-    for (const [i, css] of (layer.config.css ?? []).entries()) {
-      const ref = { from: layer.file, place: nodePosition(layer.parsed, nodeAt(layer.parsed, ['css', i]).node), what: 'Stylesheet', written: css };
-      const cssPath = reader.locate(layer.dir, ref);
-      const cssFile = cssPath ? reader.read(cssPath, ref) : undefined;
-      if (!cssFile) continue;
-      parts.push(`/* ${layer.name}/${css} */\n${String(cssFile.value)}`);
-      cssFiles.push(cssFile);
-    }
-    files.push(...reader.files.filter((f) => !files.includes(f)));
+    const css = readStylesheets(layer, reads);
+    parts.push(...css.parts);
+    cssFiles.push(...css.cssFiles);
+    files.push(...css.files.filter((f) => !files.includes(f)));
     if (layer.config.cover?.logo) {
       const place = nodePosition(layer.parsed, nodeAt(layer.parsed, ['cover', 'logo']).node);
       const ref = { from: layer.file, place, what: 'Logo', written: layer.config.cover.logo };
@@ -125,15 +120,50 @@ export function loadTheme(root: string, name: string): { theme?: Theme; files: V
   };
 }
 
+/**
+ * What one loadThemes() has read of each theme folder (#11: many themes extend the default; its files are
+ * read, and their problems reported, once). One map per build: never shared between builds.
+ */
+export type ThemeReads = Map<string, { layer: ThemeLayer | undefined; files: VFile[]; css?: { parts: string[]; cssFiles: VFile[]; files: VFile[] } }>;
+
 /** Read and validate one theme.yaml: a theme of its own, or one that extends another. */
-function readLayer(dir: string, name: string, files: VFile[]): ThemeLayer | undefined {
+function readLayer(dir: string, name: string, files: VFile[], reads: ThemeReads): ThemeLayer | undefined {
+  const known = reads.get(dir);
+  if (known) {
+    files.push(...known.files.filter((f) => !files.includes(f)));
+    return known.layer;
+  }
   const reader = new SourceReader(dir);
   const file = reader.read(path.join(dir, 'theme.yaml'));
   files.push(...reader.files);
-  if (!file) return undefined;
-  const text = String(file.value);
-  // Which schema applies depends on whether the theme extends another; a peek at the top-level keys says.
-  const extending = /^extends\s*:/m.test(text);
-  const { parsed, config } = extending ? validateYaml(file, text, themeExtensionSchema, 'the theme') : validateYaml(file, text, themeSchema, 'the theme');
-  return config ? { name, dir, file, parsed, config } : undefined;
+  let layer: ThemeLayer | undefined;
+  if (file) {
+    const text = String(file.value);
+    // Which schema applies depends on whether the theme extends another; a peek at the top-level keys says.
+    const extending = /^extends\s*:/m.test(text);
+    const { parsed, config } = extending ? validateYaml(file, text, themeExtensionSchema, 'the theme') : validateYaml(file, text, themeSchema, 'the theme');
+    if (config) layer = { name, dir, file, parsed, config };
+  }
+  reads.set(dir, { layer, files: reader.files });
+  return layer;
+}
+
+/** A layer's own stylesheets, each through the reader confined to its folder; read once per build. */
+function readStylesheets(layer: ThemeLayer, reads: ThemeReads): { parts: string[]; cssFiles: VFile[]; files: VFile[] } {
+  const entry = reads.get(layer.dir);
+  if (entry?.css) return entry.css;
+  const reader = new SourceReader(layer.dir);
+  const parts: string[] = [];
+  const cssFiles: VFile[] = [];
+  for (const [i, css] of (layer.config.css ?? []).entries()) {
+    const ref = { from: layer.file, place: nodePosition(layer.parsed, nodeAt(layer.parsed, ['css', i]).node), what: 'Stylesheet', written: css };
+    const cssPath = reader.locate(layer.dir, ref);
+    const cssFile = cssPath ? reader.read(cssPath, ref) : undefined;
+    if (!cssFile) continue;
+    parts.push(`/* ${layer.name}/${css} */\n${String(cssFile.value)}`);
+    cssFiles.push(cssFile);
+  }
+  const read = { parts, cssFiles, files: reader.files };
+  if (entry) entry.css = read;
+  return read;
 }

@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { loadThemes } from '../../src/pipeline/load-themes.js';
 import { contrastRatio, editionColors, lowContrast } from '../../src/theme/edition-colors.js';
 import { loadTheme } from '../../src/theme/load-theme.js';
 import { fillPageText } from '../../src/theme/page-rules.js';
-import { copyFixture } from '../helpers.js';
+import { copyFixture, repoRoot } from '../helpers.js';
 
 /** A copy of the basic fixture with these theme files (path under themes/ → text). */
 function projectWith(themes: Record<string, string>): string {
@@ -55,6 +57,18 @@ describe('#11 themes that extend another', () => {
     expect(theme?.config.fonts.body).toBe('@fontsource/public-sans');
     // The default theme's fallbacks for other scripts come along.
     expect(theme?.config.fonts.fallback).toContain('@fontsource/noto-sans-arabic');
+  });
+
+  it('reads a parent that several themes extend once per build', () => {
+    const root = projectWith({});
+    const files: VFile[] = [];
+    const themes = loadThemes(root, ['civic', 'almanac', 'default'], files);
+    expect([...themes.keys()]).toEqual(['almanac', 'civic', 'default']);
+    const paths = files.map((f) => path.relative(repoRoot, f.path));
+    expect(paths.filter((p) => p === 'themes/default/theme.yaml')).toHaveLength(1);
+    expect(new Set(paths).size).toBe(paths.length);
+    // The very same stylesheet object, not a second reading of it.
+    expect(themes.get('civic')?.cssFiles[0]).toBe(themes.get('almanac')?.cssFiles[0]);
   });
 
   it('reports a cycle at the extends line that closes it', () => {
