@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { defaultOutDir } from '../pipeline/settings.js';
 import { checkBrowser } from './check-browser.js';
 import { checkFonts } from './check-fonts.js';
 import { checkNode } from './check-node.js';
@@ -32,7 +32,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     checkProject(options.root),
     ...(await checkBrowser({ env: options.env, platform, ...(options.browser ? { flag: options.browser } : {}) })),
     ...checkFonts(options.root),
-    ...(options.root ? [await checkOutput(path.join(options.root, 'out'))] : []),
+    ...(options.root ? [await checkOutput(defaultOutDir(options.root))] : []),
     ...checkTools(options.env, platform),
   ];
   return { ok: checks.every((check) => check.ok || !check.required), checks };

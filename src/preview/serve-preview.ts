@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { collectMessages, formatMessages, summarize } from '../diagnostics/report.js';
 import { type BuildOptions, build } from '../pipeline/build.js';
+import { defaultOutDir } from '../pipeline/settings.js';
 import { allowedHosts, isAllowedHost } from './allowed-hosts.js';
 import { listenServer } from './listen-server.js';
 import { addLiveScript, liveScript, liveScriptPath } from './live-script.js';
@@ -55,7 +56,7 @@ const types: Record<string, string> = {
  * changes, and reload the open pages. A broken change keeps the last good pages and shows its errors.
  */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
-  const outDir = options.outDir ?? path.join(options.root, 'out');
+  const outDir = options.outDir ?? defaultOutDir(options.root);
   const clients = new Set<ServerResponse>();
   const waiters: ((event: RebuildEvent) => void)[] = [];
   let lastProblem: string | undefined;
