@@ -9,9 +9,11 @@ export { type Edition, type EditionRequest, resolveEdition } from './edition/res
 export { findBrowser } from './pdf/find-browser.js';
 export { type BuildOptions, type BuildResult, build, type Format, type ProgressEvent } from './pipeline/build.js';
 export { type CheckResult, check } from './pipeline/check.js';
+export { type Coverage, type CoverageCell, projectCoverage } from './pipeline/coverage.js';
 export { listProject, type ProjectListing } from './pipeline/list-project.js';
 export type { Manifest, ManifestDocument, OutputFile } from './pipeline/manifest.js';
 export { type MergeResult, merge } from './pipeline/merge.js';
 export { type Preview, type PreviewOptions, type RebuildEvent, startPreview } from './preview/serve-preview.js';
 export { findProjectRoot } from './project/find-project.js';
 export { type LoadResult, loadProject, type Project } from './project/load-project.js';
+export { newBlueprint, newCity, type ScaffoldResult } from './scaffold/new-scaffold.js';

@@ -15,6 +15,8 @@ import { merge } from '../pipeline/merge.js';
 import { defaultOutDir } from '../pipeline/settings.js';
 import { startPreview } from '../preview/serve-preview.js';
 import { findProjectRoot } from '../project/find-project.js';
+import { newBlueprint, newCity } from '../scaffold/new-scaffold.js';
+import { formatCoverage } from './format-coverage.js';
 
 export interface Io {
   stdout: (text: string) => void;
@@ -244,13 +246,72 @@ export async function main(argv: string[], io: Io): Promise<number> {
   program
     .command('list')
     .description('List blueprints, their case-study slots and which cities fill them, and the cities.')
+    .option('--coverage', 'show the blueprint × city matrix: slots each city fills, still has stubs for, or takes from another city')
     .option('--json', 'print as one JSON document on stdout')
-    .action(async () => {
+    .action(async (opts: { coverage?: boolean }) => {
       command = 'list';
       usedRoot = await withRoot(async (root) => {
-        const { listing, files } = await listProject({ root });
-        if (listing && !wantsJson) io.stdout(`${formatListing(listing)}\n`);
-        return { files, json: { listing: listing ?? null } };
+        const { listing, coverage, files } = await listProject({ root, coverage: opts.coverage === true });
+        if (!wantsJson && coverage) io.stdout(`${formatCoverage(coverage)}\n`);
+        else if (listing && !wantsJson) io.stdout(`${formatListing(listing)}\n`);
+        return { files, json: { listing: listing ?? null, ...(opts.coverage ? { coverage: coverage ?? null } : {}) } };
+      });
+    });
+
+  // #11: a fork's city or guide starts from files the toolkit writes, never from copies of upstream's.
+  const scaffold = program.command('new').description('Create the files of a new city or guide (never replaces a file).');
+  scaffold
+    .command('city')
+    .description('Create a city: profile, placeholder logo, a theme that extends the default, one stub per slot.')
+    .argument('<id>', 'city id, lower-case-with-dashes, e.g. saint-paul')
+    .requiredOption('--name <name>', 'the city as readers know it, e.g. "Saint Paul"')
+    .option('--government <text>', 'the government publishing the edition (default: "City of <name>")')
+    .option('--office <text>', 'the office that publishes the guide')
+    .option('--state <text>', 'the state')
+    .option('--website <url>', "the office's website")
+    .option('--json', 'print the files written and diagnostics as one JSON document on stdout')
+    .action(async (id: string, opts: { name: string; government?: string; office?: string; state?: string; website?: string }) => {
+      command = 'new city';
+      usedRoot = await withRoot(async (root) => {
+        const result = await newCity({ root, id, ...opts });
+        if (!wantsJson) for (const file of result.written) io.stdout(`created ${file}\n`);
+        return {
+          files: result.files,
+          json: { written: result.written },
+          summary: (code) =>
+            code === 0
+              ? [
+                  `Created city ${id} (${result.written.length} files). Next:`,
+                  `  1. Fill in blueprints/cities/${id}/city.yaml ("blueprint check" reports each TODO) and replace logo.svg.`,
+                  `  2. Set your colours, fonts and cover in themes/${id}/theme.yaml.`,
+                  '  3. Write the case studies: "blueprint list --coverage" shows what is left, "blueprint check" lists each stub.',
+                  `  4. In a fork, make it the default edition: "default_city: ${id}" in blueprints/fork.yaml.`,
+                ].join('\n')
+              : 'Nothing was written.',
+        };
+      });
+    });
+  scaffold
+    .command('blueprint')
+    .description('Create a guide: blueprint.yaml and one section per part the project requires.')
+    .argument('<id>', 'blueprint id, lower-case-with-dashes, e.g. housing-navigation')
+    .option('--title <text>', 'the title of the guide')
+    .option('--json', 'print the files written and diagnostics as one JSON document on stdout')
+    .action(async (id: string, opts: { title?: string }) => {
+      command = 'new blueprint';
+      usedRoot = await withRoot(async (root) => {
+        const result = await newBlueprint({ root, id, ...opts });
+        if (!wantsJson) for (const file of result.written) io.stdout(`created ${file}\n`);
+        return {
+          files: result.files,
+          json: { written: result.written, listedIn: result.listedIn ?? null },
+          summary: (code) =>
+            code !== 0
+              ? 'Nothing was written.'
+              : result.listedIn
+                ? `Created blueprint ${id} and added it to add_blueprints in ${result.listedIn}.`
+                : `Created blueprint ${id}. List it to build it: "- ${id}" under blueprints: in blueprints/project.yaml, or under add_blueprints: in blueprints/fork.yaml in a fork.`,
+        };
       });
     });
 

@@ -5,9 +5,11 @@ import { h } from 'hastscript';
 import type { Edition } from '../edition/resolve-edition.js';
 import type { Heading, RenderedBody } from '../markdown/render-body.js';
 import type { BlueprintSource, Project } from '../project/load-project.js';
+import { editionColors } from '../theme/edition-colors.js';
 import type { Theme } from '../theme/load-theme.js';
 import { pageRules } from '../theme/page-rules.js';
 import { type FontCatalog, type FontSelection, selectFonts } from '../theme/select-fonts.js';
+import { fontFamilies, themeVariables } from '../theme/theme-variables.js';
 import type { Source } from '../validate/schemas/common.js';
 import { fill, type Strings } from './strings.js';
 import { styleElement } from './style-element.js';
@@ -21,8 +23,8 @@ export interface RenderDocumentInput {
   theme: Theme;
   body: RenderedBody;
   toOutRoot: string;
-  /** Output path (under out/) of the edition city's logo, if it has one. */
-  logo?: string;
+  /** Output path (under out/) of the cover logo: the edition city's, else its theme's (#11). */
+  logo?: { output: string; fromTheme: boolean };
   fonts: FontCatalog;
 }
 
@@ -41,10 +43,19 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
   const { project, blueprint, edition, lang, strings, theme, body } = input;
   const city = edition.city.config;
   const bp = blueprint.config;
-  const colors = { ...theme.config.colors, ...(city.colors ?? {}) };
+  const colors = editionColors(theme.config.colors, city.colors);
   const editionName = fill(strings.edition, { city: city.name });
   const title = `${bp.title} — ${editionName}`;
   const date = project.config.date ? formatDate(project.config.date, lang) : undefined;
+  const pageValues = {
+    title: bp.title,
+    subtitle: bp.subtitle ?? '',
+    series: project.config.title,
+    city: city.name,
+    government: city.government,
+    office: city.office,
+    version: project.config.version ?? '',
+  };
 
   const sources = collectSources(
     bp.sources,
@@ -57,7 +68,7 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
 
   const cover = h('header.cover', [
     h('div.cover-brand', [
-      input.logo ? h('img.cover-logo', { src: input.toOutRoot + input.logo, alt: `${city.government} logo` }) : undefined,
+      input.logo ? h('img.cover-logo', { src: input.toOutRoot + input.logo.output, alt: input.logo.fromTheme ? '' : `${city.government} logo` }) : undefined,
       h('div', [h('p.cover-government', city.government), h('p.cover-office', city.office)]),
     ]),
     h('div.cover-text', [
@@ -99,21 +110,20 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     { pkg: theme.config.fonts.heading, sheets: ['700.css'] },
     ...theme.config.fonts.fallback.map((pkg) => ({ pkg, sheets: ['400.css', '700.css'], fallback: true })),
   ];
-  const fonts = selectFonts(input.fonts, fontPackages, bodyText, input.toOutRoot);
-  const fallbackFamilies = theme.config.fonts.fallback.map((pkg) => `'${input.fonts.familyName(pkg)}'`).join(',');
-  const bodyFamily = `'${input.fonts.familyName(theme.config.fonts.body)}',${fallbackFamilies},sans-serif`;
-  const headingFamily = `'${input.fonts.familyName(theme.config.fonts.heading)}',${bodyFamily}`;
-  const variables = `:root{--bp-primary:${colors.primary};--bp-accent:${colors.accent};--bp-text:${colors.text};--bp-muted:${colors.muted};--bp-surface:${colors.surface};--bp-font-body:${bodyFamily};--bp-font-heading:${headingFamily}}`;
+  const fonts = selectFonts(input.fonts, fontPackages, `${bodyText} ${pageValues.title} ${pageValues.series}`, input.toOutRoot);
+  const families = fontFamilies(input.fonts, theme.config.fonts);
+  const variables = themeVariables(theme.config, colors, families);
   const parts = blueprint.sections.map((_, i) => body.headings.find((x) => x.part === i && x.depth === 1)?.text ?? '');
   const print = pageRules({
     paper: project.config.paper,
-    theme: theme.config,
-    colors,
-    title: bp.title,
-    city: city.government,
+    page: theme.config.page,
+    partBreak: theme.config.part_break,
+    values: pageValues,
+    muted: colors.muted,
+    background: colors.background,
     parts,
     strings,
-    fontFamily: bodyFamily,
+    fontFamily: families.body,
   });
 
   const dir = rtl.has(lang.split('-')[0] ?? lang) ? 'rtl' : 'ltr';
@@ -132,7 +142,7 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
           h('meta', { name: 'generator', content: 'Blueprints toolkit' }),
           styleElement(`${fonts.css}\n${variables}\n${theme.css}\n${print}`),
         ]),
-        h('body', { className: ['blueprint', `city-${edition.city.id}`, `blueprint-${blueprint.id}`] }, [
+        h('body', { className: ['blueprint', `city-${edition.city.id}`, `blueprint-${blueprint.id}`, `cover-${theme.config.cover.layout}`] }, [
           h('a.skip-link', { href: '#content' }, strings.skipToContent),
           cover,
           toc,

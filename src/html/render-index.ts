@@ -3,8 +3,10 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { ManifestDocument } from '../pipeline/manifest.js';
 import type { Project } from '../project/load-project.js';
+import { editionColors } from '../theme/edition-colors.js';
 import type { Theme } from '../theme/load-theme.js';
 import { FontCatalog, type FontSelection, selectFonts } from '../theme/select-fonts.js';
+import { fontFamilies, themeVariables } from '../theme/theme-variables.js';
 import { stringsFor } from './strings.js';
 import { styleElement } from './style-element.js';
 
@@ -47,9 +49,8 @@ export function renderIndex(
       ),
     ]);
   });
-  const colors = theme.config.colors;
   const text = documents.map((d) => d.title).join(' ') + project.config.title + (project.config.subtitle ?? '');
-  const catalog = new FontCatalog();
+  const catalog = new FontCatalog(project.root);
   const fonts = selectFonts(
     catalog,
     [
@@ -60,9 +61,8 @@ export function renderIndex(
     text,
     '',
   );
-  const body = `'${catalog.familyName(theme.config.fonts.body)}',sans-serif`;
   const css = `${fonts.css}
-:root{--bp-primary:${colors.primary};--bp-accent:${colors.accent};--bp-text:${colors.text};--bp-muted:${colors.muted};--bp-surface:${colors.surface};--bp-font-body:${body};--bp-font-heading:'${catalog.familyName(theme.config.fonts.heading)}',${body}}
+${themeVariables(theme.config, editionColors(theme.config.colors, undefined), fontFamilies(catalog, theme.config.fonts))}
 ${theme.css}
 .index main{padding-bottom:3rem}.documents{padding-left:1.2rem}.documents li{margin:.35rem 0}.format-link{font-size:.85rem;margin-left:.4rem}.edition-office{color:var(--bp-muted);margin-top:-.4rem}`;
   const tree: Root = {
@@ -76,7 +76,7 @@ ${theme.css}
           h('title', project.config.title),
           styleElement(css),
         ]),
-        h('body.index', [
+        h('body', { className: ['index', `cover-${theme.config.cover.layout}`] }, [
           h('header.cover', [
             h('p.cover-series', strings.allGuides),
             h('h1.cover-title', project.config.title),

@@ -122,8 +122,11 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     fills: edition.fills,
     render: renderCaseStudy,
     placed,
+    // A slot the city has a stub for is on its to-do list: the build says so once per edition
+    // (edition-stubs), not once per slot (#11: twenty warnings on every build of a new city).
     onFallback: (fill, file, place) =>
       input.reportFallbacks &&
+      !edition.stubs.has(fill.slot) &&
       report(file, 'slot-fallback', { city: city.name, cityId: edition.city.id, slot: fill.slot, other: fill.caseStudy.city }, { place }),
   };
   const sections: RootContent[] = [];

@@ -5,12 +5,14 @@ import { AssetRegistry } from '../project/asset-registry.js';
 import { loadProject, type Project } from '../project/load-project.js';
 import type { Theme } from '../theme/load-theme.js';
 import { FontCatalog } from '../theme/select-fonts.js';
+import { checkEditionColors } from './check-edition-colors.js';
 import { loadThemes } from './load-themes.js';
 import type { Manifest, ManifestDocument } from './manifest.js';
 import { formatById } from './output-formats.js';
 import { planDocuments } from './plan-documents.js';
 import { publishOutput } from './publish-output.js';
 import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
+import { reportEditionStubs } from './report-stubs.js';
 import { Run, type Timings } from './run.js';
 import { type BuildOptions, type BuildSettings, checkOutputFolder, settleOptions } from './settings.js';
 import { openOutput, type StagedOutput } from './stage-output.js';
@@ -50,7 +52,9 @@ async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | u
   if (!project || run.shouldStop()) return undefined;
   const plan = planDocuments(project, settings, run.request);
   if (!plan || run.shouldStop()) return undefined;
+  reportEditionStubs(project, plan);
   const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
+  checkEditionColors(plan.editions, themes, run.request);
   if (run.shouldStop()) return undefined;
   const t = performance.now();
   const assets = new AssetRegistry(project.root);
@@ -58,7 +62,7 @@ async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | u
     project,
     plan.documents,
     themes,
-    { assets, fonts: new FontCatalog(), signal: settings.signal, reportFallbacks: true },
+    { assets, fonts: new FontCatalog(project.root), signal: settings.signal, reportFallbacks: true },
     (doc, done) => settings.onProgress({ type: 'html', document: `${doc.base}.html`, done, total: plan.documents.length }),
   );
   run.timings.htmlMs = performance.now() - t;

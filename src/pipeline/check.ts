@@ -3,9 +3,11 @@ import type { ExitCode } from '../diagnostics/exit-codes.js';
 import { AssetRegistry } from '../project/asset-registry.js';
 import { loadProject } from '../project/load-project.js';
 import { FontCatalog } from '../theme/select-fonts.js';
+import { checkEditionColors } from './check-edition-colors.js';
 import { loadThemes } from './load-themes.js';
 import { planDocuments } from './plan-documents.js';
 import { dedupeMessages, renderDocuments } from './render-documents.js';
+import { reportStubs } from './report-stubs.js';
 import { Run } from './run.js';
 
 export interface CheckResult {
@@ -26,13 +28,15 @@ export async function check(options: { root: string; signal?: AbortSignal }): Pr
     const loaded = await loadProject(options.root);
     run.files.push(...loaded.files);
     const project = loaded.project;
+    if (project) reportStubs(project);
     if (project && !run.shouldStop()) {
       const plan = planDocuments(project, { blueprints: [], cities: ['all'], languages: [], caseStudies: {}, shard: undefined }, run.request);
       if (plan && !run.shouldStop()) {
         const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
+        checkEditionColors(plan.editions, themes, run.request);
         // Editions whose theme failed are skipped; the theme's messages say why.
         const renderable = plan.documents.filter((d) => themes.has(d.edition.theme));
-        const shared = { assets: new AssetRegistry(project.root), fonts: new FontCatalog(), signal: options.signal };
+        const shared = { assets: new AssetRegistry(project.root), fonts: new FontCatalog(project.root), signal: options.signal };
         documents = (await renderDocuments(project, renderable, themes, shared)).length;
         run.shouldStop();
       }

@@ -53,7 +53,7 @@ async function renderOne(
     return `${path.posix.relative(path.posix.dirname(base), target)}.html`;
   };
   const body = await renderBody({ project, blueprint, edition, lang, strings, assets, toOutRoot, documentFor, reportFallbacks });
-  const logo = edition.city.logo ? assets.add(edition.city.logo, edition.city.file)?.output : undefined;
+  const logo = coverLogo(edition, theme, assets);
   const rendered = renderDocument({ project, blueprint, edition, lang, strings, theme, body, toOutRoot, fonts, ...(logo ? { logo } : {}) });
   const slots: ManifestDocument['slots'] = {};
   for (const fill of body.fills) slots[fill.slot] = { city: fill.caseStudy.city, source: fill.source };
@@ -71,4 +71,15 @@ export function dedupeMessages(files: VFile[]): void {
       return true;
     });
   }
+}
+
+/** The edition city's logo, else the one its theme gives (#11), copied into the output's assets. */
+function coverLogo(edition: DocumentPlan['edition'], theme: Theme, assets: AssetRegistry): { output: string; fromTheme: boolean } | undefined {
+  if (edition.city.logo) {
+    const output = assets.add(edition.city.logo, edition.city.file)?.output;
+    return output ? { output, fromTheme: false } : undefined;
+  }
+  if (!theme.logo) return undefined;
+  const output = assets.add(theme.logo.path, theme.logo.file, theme.logo.place, theme.logo.root)?.output;
+  return output ? { output, fromTheme: true } : undefined;
 }

@@ -1,8 +1,9 @@
 import type { VFile } from 'vfile';
 import type { ParsedYaml } from '../validate/parse-yaml.js';
 import type { BlueprintConfig } from '../validate/schemas/blueprint.js';
-import type { CaseStudyConfig } from '../validate/schemas/case-study.js';
+import type { CaseStudyFrontMatter } from '../validate/schemas/case-study.js';
 import type { CityConfig } from '../validate/schemas/city.js';
+import type { ForkConfig } from '../validate/schemas/fork.js';
 import type { ProjectConfig } from '../validate/schemas/project.js';
 import type { MarkdownSource, SectionSource } from './project.js';
 
@@ -19,6 +20,8 @@ export interface LoadContext {
     valid: ProjectConfig | undefined;
     /** What can be used of it either way, so the other files are still checked. */
     config: ProjectConfig;
+    /** blueprints/fork.yaml, when the project is a fork that has one (#11); its settings are in `config`. */
+    fork?: { file: VFile; parsed: ParsedYaml; config: ForkConfig };
   };
   /** Theme names with a theme.yaml (project first, then the toolkit's). */
   themes: string[];
@@ -53,6 +56,16 @@ export interface CaseStudyEntry extends MarkdownSource {
   /** The city folder it is in. */
   folder: string;
   parsed?: ParsedYaml;
-  config?: CaseStudyConfig;
+  config?: CaseStudyFrontMatter;
   translations: Map<string, MarkdownSource>;
+}
+
+/**
+ * The file and YAML that set a project setting: blueprints/fork.yaml when the fork sets it (#11), else
+ * blueprints/project.yaml, so a message about the value points at the line that wrote it.
+ */
+export function settingSource(ctx: LoadContext, key: keyof ForkConfig): { file: VFile; parsed: ParsedYaml } {
+  const fork = ctx.project.fork;
+  if (fork && fork.config[key] !== undefined) return { file: fork.file, parsed: fork.parsed };
+  return { file: ctx.project.file, parsed: ctx.project.parsed };
 }

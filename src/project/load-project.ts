@@ -4,16 +4,17 @@ import { report } from '../diagnostics/messages.js';
 import { createMarkdownParser } from '../markdown/processor.js';
 import { builtInThemesDir } from '../theme/load-theme.js';
 import { crossReferenceRules } from '../validate/rules/index.js';
+import { isWritten } from '../validate/schemas/case-study.js';
 import { projectFileName } from './find-project.js';
 import type { LoadContext } from './load-context.js';
-import type { CaseStudy, LoadResult, Project, SlotDeclaration } from './project.js';
+import type { CaseStudy, CaseStudyStub, LoadResult, Project, SlotDeclaration } from './project.js';
 import { readBlueprints } from './read-blueprints.js';
 import { readCaseStudies } from './read-case-studies.js';
 import { readCities } from './read-cities.js';
 import { readProjectFile } from './read-project-file.js';
 import { listFolders, SourceReader } from './read-sources.js';
 
-export type { BlueprintSource, CaseStudy, CityProfile, LoadResult, MarkdownSource, Project, SectionSource, SlotDeclaration } from './project.js';
+export type { BlueprintSource, CaseStudy, CaseStudyStub, CityProfile, LoadResult, MarkdownSource, Project, SectionSource, SlotDeclaration } from './project.js';
 
 /**
  * Read and validate every source of the project at `root` (#8): read each kind of file and check it against
@@ -54,7 +55,9 @@ export async function loadProject(root: string): Promise<LoadResult> {
 function assemble(ctx: LoadContext, config: Project['config']): Project {
   const cities = new Map(
     ctx.cities.flatMap((c) =>
-      c.file && c.config ? [[c.id, { id: c.id, dir: c.dir, file: c.file, config: c.config, ...(c.logo ? { logo: c.logo } : {}) }] as const] : [],
+      c.file && c.parsed && c.config
+        ? [[c.id, { id: c.id, dir: c.dir, file: c.file, parsed: c.parsed, config: c.config, ...(c.logo ? { logo: c.logo } : {}) }] as const]
+        : [],
     ),
   );
   const blueprints = config.blueprints.flatMap((id) => {
@@ -64,12 +67,14 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
   const slots = new Map<string, SlotDeclaration>();
   for (const blueprint of blueprints) for (const slot of blueprint.config.slots) if (!slots.has(slot.id)) slots.set(slot.id, { slot, blueprint });
   const caseStudies: CaseStudy[] = [];
+  const stubs: CaseStudyStub[] = [];
   for (const entry of ctx.caseStudies) {
     const c = entry.config;
-    if (!c || c.city !== entry.folder || !cities.has(c.city) || !slots.has(c.slot)) continue;
-    if (caseStudies.some((s) => s.city === c.city && s.slot === c.slot)) continue;
-    caseStudies.push({ city: c.city, slot: c.slot, config: c, file: entry.file, tree: entry.tree, translations: entry.translations });
+    if (!c || !entry.parsed || c.city !== entry.folder || !cities.has(c.city) || !slots.has(c.slot)) continue;
+    if ([...caseStudies, ...stubs].some((s) => s.city === c.city && s.slot === c.slot)) continue;
+    if (isWritten(c)) caseStudies.push({ city: c.city, slot: c.slot, config: c, file: entry.file, tree: entry.tree, translations: entry.translations });
+    else stubs.push({ city: c.city, slot: c.slot, file: entry.file, parsed: entry.parsed });
   }
   const sectionOwners = new Map(blueprints.flatMap((b) => b.sections.map((section) => [section.file.path, b.id] as const)));
-  return { root: ctx.root, file: ctx.project.file, config, blueprints, cities, caseStudies, slots, themes: ctx.themes, sectionOwners };
+  return { root: ctx.root, file: ctx.project.file, config, blueprints, cities, caseStudies, stubs, slots, themes: ctx.themes, sectionOwners };
 }

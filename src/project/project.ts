@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import type { ParsedYaml } from '../validate/parse-yaml.js';
 import type { BlueprintConfig, Slot } from '../validate/schemas/blueprint.js';
 import type { CaseStudyConfig } from '../validate/schemas/case-study.js';
 import type { CityConfig } from '../validate/schemas/city.js';
@@ -30,6 +31,7 @@ export interface CityProfile {
   id: string;
   dir: string;
   file: VFile;
+  parsed: ParsedYaml;
   config: CityConfig;
   /** Absolute path of the logo, when it exists inside the project. */
   logo?: string;
@@ -40,6 +42,14 @@ export interface CaseStudy extends MarkdownSource {
   slot: string;
   config: CaseStudyConfig;
   translations: Map<string, MarkdownSource>;
+}
+
+/** A case study still to write (`status: stub`, #11): never printed; editions fall back for its slot. */
+export interface CaseStudyStub {
+  city: string;
+  slot: string;
+  file: VFile;
+  parsed: ParsedYaml;
 }
 
 export interface SlotDeclaration {
@@ -55,6 +65,8 @@ export interface Project {
   blueprints: BlueprintSource[];
   cities: Map<string, CityProfile>;
   caseStudies: CaseStudy[];
+  /** Case studies cities still have to write, sorted by city and slot. */
+  stubs: CaseStudyStub[];
   slots: Map<string, SlotDeclaration>;
   /** Theme names available: the project's themes/ folders and the toolkit's own. */
   themes: string[];

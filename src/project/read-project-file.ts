@@ -1,17 +1,44 @@
 import path from 'node:path';
+import { type ForkConfig, forkFileName, forkSchema } from '../validate/schemas/fork.js';
 import { type ProjectConfig, projectSchema } from '../validate/schemas/project.js';
 import { validateYaml } from '../validate/validate-yaml.js';
 import { projectFileName } from './find-project.js';
 import type { LoadContext } from './load-context.js';
 import type { SourceReader } from './read-sources.js';
 
-/** Read and validate blueprints/project.yaml. Undefined when there is none (not a project). */
+/**
+ * Read and validate blueprints/project.yaml and, when the project is a fork that has one,
+ * blueprints/fork.yaml (#11), whose settings win. Undefined when there is no project file (not a project).
+ */
 export function readProjectFile(reader: SourceReader): LoadContext['project'] | undefined {
   const file = reader.read(path.join(reader.root, projectFileName));
   if (!file) return undefined;
   const { parsed, config } = validateYaml(file, String(file.value), projectSchema, 'the project file');
   // A broken project file must not hide the other files' problems: go on with what can be read.
-  return { file, parsed, valid: config, config: config ?? fallbackConfig(parsed.value) };
+  const own = config ?? fallbackConfig(parsed.value);
+  const forkFile = reader.read(path.join(reader.root, 'blueprints', forkFileName));
+  if (!forkFile) return { file, parsed, valid: config, config: own };
+  const fork = validateYaml(forkFile, String(forkFile.value), forkSchema, 'the fork settings');
+  const forkConfig = fork.config ?? {};
+  return {
+    file,
+    parsed,
+    fork: { file: forkFile, parsed: fork.parsed, config: forkConfig },
+    valid: config && fork.config ? applyFork(config, fork.config) : undefined,
+    config: applyFork(own, forkConfig),
+  };
+}
+
+/** The project's settings with the fork's over them; the fork's blueprints follow the project's. */
+export function applyFork(project: ProjectConfig, fork: ForkConfig): ProjectConfig {
+  const { add_blueprints: added = [], strings, ...settings } = fork;
+  const merged: ProjectConfig = { ...project, ...Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) };
+  merged.blueprints = [...project.blueprints, ...added];
+  if (strings) {
+    merged.strings = { ...(project.strings ?? {}) };
+    for (const [lang, words] of Object.entries(strings)) merged.strings[lang] = { ...(project.strings?.[lang] ?? {}), ...words };
+  }
+  return merged;
 }
 
 /** What can be used of an invalid project file, so the rest of the project is still checked. */

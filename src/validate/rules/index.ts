@@ -7,6 +7,7 @@ import { duplicateSlot } from './duplicate-slot.js';
 import { emptySlot } from './empty-slot.js';
 import { missingPart } from './missing-part.js';
 import { outputPattern } from './output-pattern.js';
+import { profilePlaceholder } from './profile-placeholder.js';
 import { projectCities } from './project-cities.js';
 import { themeReferences } from './theme-references.js';
 
@@ -25,4 +26,5 @@ export const crossReferenceRules: Rule[] = [
   caseStudySlot,
   duplicateCaseStudy,
   emptySlot,
+  profilePlaceholder,
 ];
