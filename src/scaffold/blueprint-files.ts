@@ -16,6 +16,9 @@ const partTitles: Record<Part, string> = {
   'measuring-results': 'Measuring results',
   pitfalls: 'Pitfalls to avoid',
   resources: 'Resources',
+  'budget-model': 'Budget model',
+  timeline: 'Timeline: the first 90 days and the first year',
+  templates: 'Templates to adapt',
   other: 'More',
 };
 

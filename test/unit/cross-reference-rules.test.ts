@@ -38,19 +38,29 @@ const cases: Record<string, Case[]> = {
     {
       fixture: 'unknown-theme',
       messages: [
-        'blueprints/cities/springfield/city.yaml:6:8: error: Unknown theme "civic" [unknown-theme]',
+        'blueprints/cities/springfield/city.yaml:6:8: error: Unknown theme "harbor" [unknown-theme]',
         'blueprints/project.yaml:3:16: error: Unknown theme "defualt" [unknown-theme]',
       ],
-      hints: ['Known themes (folders under themes/): default.', 'Did you mean "default"? Known themes (folders under themes/): default.'],
-      expected: [['default'], ['default']],
+      hints: [
+        'Known themes (folders under themes/): almanac, civic, default.',
+        'Did you mean "default"? Known themes (folders under themes/): almanac, civic, default.',
+      ],
+      expected: [['almanac', 'civic', 'default'], ['default']],
     },
     {
       // #8: this crashed the build with a TypeError.
       fixture: 'theme-folder-without-theme-yaml',
-      messages: ['blueprints/cities/springfield/city.yaml:6:8: error: Theme folder "civic" has no theme.yaml [missing-theme-file]'],
-      hints: ['Add themes/civic/theme.yaml (copy the one in themes/default/), or remove the folder.'],
+      messages: ['blueprints/cities/springfield/city.yaml:6:8: error: Theme folder "harbor" has no theme.yaml [missing-theme-file]'],
+      hints: ['Add themes/harbor/theme.yaml with "extends: default" and the tokens you change, or remove the folder.'],
     },
     { fixture: 'unreferenced-theme-folder', messages: [], hints: [] },
+  ],
+  'profile-placeholder': [
+    {
+      fixture: 'profile-placeholder',
+      messages: ['blueprints/cities/springfield/city.yaml:4:8: warning: City profile "state" is still a placeholder: "TODO (the state)" [profile-placeholder]'],
+      hints: ["Replace the value of \"state\" with the city's own."],
+    },
   ],
   'output-pattern': [
     {

@@ -23,9 +23,9 @@ describe('loadThemes (#8)', () => {
     const files: VFile[] = [];
     const themes = loadThemes(root, ['default', 'civic', 'default', 'civic'], files);
     expect([...themes.keys()]).toEqual(['civic', 'default']);
-    expect(themes.get('civic')?.css).toBe('/* civic.css */\nh1 { color: #123456; }');
+    expect(themes.get('civic')?.css).toBe('/* civic/civic.css */\nh1 { color: #123456; }');
     expect(themes.get('default')?.dir).toBe(path.join(root, 'themes/default'));
-    expect(themes.get('default')?.css).toBe('/* mine.css */\np { margin: 0; }');
+    expect(themes.get('default')?.css).toBe('/* default/mine.css */\np { margin: 0; }');
     expect(messageLines(files, root)).toEqual([]);
     // Each theme file was read once.
     expect(files.map((f) => path.relative(root, f.path)).sort()).toEqual([
@@ -41,8 +41,8 @@ describe('loadThemes (#8)', () => {
     const files: VFile[] = [];
     const themes = loadThemes(root, ['default'], files);
     expect(themes.get('default')?.dir).toBe(path.join(builtInThemesDir, 'default'));
-    expect(themes.get('default')?.css).toContain('/* screen.css */');
-    expect(themes.get('default')?.css).toContain('/* print.css */');
+    expect(themes.get('default')?.css).toContain('/* default/screen.css */');
+    expect(themes.get('default')?.css).toContain('/* default/print.css */');
     expect(files.flatMap((f) => f.messages)).toEqual([]);
   });
 
@@ -56,6 +56,6 @@ describe('loadThemes (#8)', () => {
     const files: VFile[] = [];
     const themes = loadThemes(root, ['broken', 'nowhere', 'default'], files);
     expect([...themes.keys()]).toEqual(['default']);
-    expect(messageLines(files, root)).toEqual(['themes/broken/theme.yaml:22:19: error: Stylesheet "missing.css" does not exist [missing-file]']);
+    expect(messageLines(files, root)).toEqual(['themes/broken/theme.yaml:43:19: error: Stylesheet "missing.css" does not exist [missing-file]']);
   });
 });
