@@ -59,7 +59,7 @@ const cases: Record<string, Case[]> = {
     {
       fixture: 'profile-placeholder',
       messages: ['blueprints/cities/springfield/city.yaml:4:8: warning: City profile "state" is still a placeholder: "TODO (the state)" [profile-placeholder]'],
-      hints: ["Replace the value of \"state\" with the city's own."],
+      hints: ['Replace the value of "state" with the city\'s own.'],
     },
   ],
   'output-pattern': [
