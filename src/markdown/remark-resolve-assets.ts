@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { Html, Root } from 'mdast';
+import type { Html, Root, RootContent } from 'mdast';
 import { visit, visit as visitHast } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type Position, report } from '../diagnostics/messages.js';
@@ -76,8 +76,16 @@ export function remarkResolveAssets(options: ResolveAssetsOptions) {
 
     visit(tree, (node, index, parent) => {
       if (node.type === 'image') node.url = resolve('image', node.url, node.position) ?? '';
-      else if (node.type === 'link' || node.type === 'definition') node.url = resolve('link', node.url, node.position) ?? '';
-      else if (node.type === 'html') {
+      else if (node.type === 'link' || node.type === 'definition') {
+        const url = resolve('link', node.url, node.position);
+        if (url !== undefined) node.url = url;
+        else if (parent && index !== undefined) {
+          // #9: a refused address is removed, as its message says: a link keeps only its text (not an
+          // `<a href="">`), a definition goes, and references to it print as the text they are.
+          (parent.children as RootContent[]).splice(index, 1, ...(node.type === 'link' ? node.children : []));
+          return index;
+        }
+      } else if (node.type === 'html') {
         if (rawTextTags.test(node.value.trim())) {
           report(file, 'raw-text-html', { tag: (rawTextTags.exec(node.value.trim())?.[1] ?? '').toLowerCase() }, { place: node.position });
           if (parent && index !== undefined) parent.children.splice(index, 1);
