@@ -1,7 +1,6 @@
 import type { Element, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Root, RootContent } from 'mdast';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkRehype from 'remark-rehype';
@@ -15,6 +14,7 @@ import { fill as fillTemplate, type Strings } from '../html/strings.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
 import type { BlueprintSource, Project } from '../project/load-project.js';
 import { rehypeLabelTaskItems } from './rehype-label-task-items.js';
+import { rehypeRawPerSource } from './rehype-raw-per-source.js';
 import { type CaseStudySlotOptions, remarkCaseStudySlot } from './remark-case-study-slot.js';
 import { remarkCityVariables } from './remark-city-variables.js';
 import { type ResolveAssetsOptions, remarkResolveAssets } from './remark-resolve-assets.js';
@@ -168,7 +168,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
       // '↩' (the default) and arrows are missing from Noto Sans, so Chromium would embed a system font.
       footnoteBackContent: '^',
     })
-    .use(hasRaw ? [rehypeRaw] : [])
+    .use(hasRaw ? [rehypeRawPerSource] : [])
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeSlug)
     .use(rehypeLabelTaskItems)

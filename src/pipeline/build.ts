@@ -114,7 +114,8 @@ async function writeStage(
   for (const id of settings.formats) {
     if (run.shouldStop()) return undefined;
     const produced = await formatById(id).produce({ project, themes, documents, staged, settings, requestFile: run.request, timings: run.timings });
-    if (!produced || run.shouldStop()) return undefined;
+    // shouldStop first: a print stopped by a signal produces nothing and must still be reported (#9).
+    if (run.shouldStop() || !produced) return undefined;
     for (const [doc, file] of produced) (outputs.get(doc) as ManifestDocument['outputs'])[id] = file;
   }
   // The HTML was only the PDF's source: do not publish it.

@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
@@ -113,6 +114,8 @@ export function checkOutputFolder(settings: BuildSettings, requestFile: VFile): 
   const inProject = path.relative(settings.root, out);
   if (!inProject.startsWith('..') && !path.isAbsolute(inProject) && sourceFolders.includes(inProject.split(path.sep)[0] ?? ''))
     return refuse(`it is inside the project's ${inProject.split(path.sep)[0]}/ folder`);
+  const link = linkInProject(settings.root, out);
+  if (link) return refuse(`${link} in the project is a symbolic link, which could lead anywhere`);
   const home = os.homedir();
   if (out === home || out === os.tmpdir()) return refuse('it is a home or temporary folder itself');
   for (const system of systemFolders) {
@@ -120,4 +123,23 @@ export function checkOutputFolder(settings: BuildSettings, requestFile: VFile): 
       return refuse('it is a system folder');
   }
   return true;
+}
+
+/**
+ * The first folder from the project root down to `out` that is a symbolic link (#9): `out` is git-ignored
+ * as a folder, not as a link, so a fork can commit `out` → blueprints/ or → ~/.ssh, and the build wrote there.
+ */
+function linkInProject(root: string, out: string): string | undefined {
+  const rel = path.relative(root, out);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const parts = rel.split(path.sep);
+  for (let i = 1; i <= parts.length; i++) {
+    const shown = parts.slice(0, i).join('/');
+    try {
+      if (lstatSync(path.join(root, ...parts.slice(0, i))).isSymbolicLink()) return shown;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }

@@ -34,12 +34,16 @@ export async function loadProject(root: string): Promise<LoadResult> {
   const themeFolders = [...listFolders(path.join(root, 'themes')), ...listFolders(builtInThemesDir)];
   const hasThemeFile = (name: string) => [path.join(root, 'themes'), builtInThemesDir].some((dir) => existsSync(path.join(dir, name, 'theme.yaml')));
   const blueprintsDir = path.join(root, 'blueprints');
+  const blueprintFolders = listFolders(blueprintsDir).filter((f) => f !== 'cities' && existsSync(path.join(blueprintsDir, f, 'blueprint.yaml')));
+  // #9: a project file that cannot be read at all (a syntax error, an alias bomb) lists no blueprints. Check
+  // every blueprint folder instead, so its one error is not followed by "unknown slot" on each case study.
+  if (project.parsed.value === undefined) project.config.blueprints = blueprintFolders;
   const ctx: LoadContext = {
     root,
     project,
     themes: [...new Set(themeFolders.filter(hasThemeFile))].sort(),
     themeFoldersWithoutFile: [...new Set(themeFolders.filter((name) => !hasThemeFile(name)))].sort(),
-    blueprintFolders: listFolders(blueprintsDir).filter((f) => f !== 'cities' && existsSync(path.join(blueprintsDir, f, 'blueprint.yaml'))),
+    blueprintFolders,
     cities: readCities(reader),
     blueprints: [],
     caseStudies: [],

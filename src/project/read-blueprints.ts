@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { suggestion } from '../diagnostics/messages.js';
-import { type MarkdownParser, parseMarkdown } from '../markdown/processor.js';
+import { checkMarkdownLimits, checkTreeDepth } from '../markdown/check-markdown-limits.js';
+import { type MarkdownParser, parseFrontMatter, parseMarkdown } from '../markdown/processor.js';
 import { nodeAt, nodePosition } from '../validate/parse-yaml.js';
 import { blueprintSchema } from '../validate/schemas/blueprint.js';
 import { validateYaml } from '../validate/validate-yaml.js';
@@ -39,7 +40,7 @@ export function readBlueprints(reader: SourceReader, ids: string[], folders: str
   return entries;
 }
 
-/** Read and parse one Markdown source. */
+/** Read and parse one Markdown source; one past the Markdown limits keeps only its front matter (#9). */
 export function readMarkdown(
   reader: SourceReader,
   parser: MarkdownParser,
@@ -48,5 +49,9 @@ export function readMarkdown(
 ): MarkdownSource | undefined {
   const file = reader.read(target, ref);
   if (!file) return undefined;
-  return { file, tree: parseMarkdown(parser, file) };
+  if (checkMarkdownLimits(file)) {
+    const tree = parseMarkdown(parser, file);
+    if (checkTreeDepth(tree, file)) return { file, tree };
+  }
+  return { file, tree: parseFrontMatter(parser, file) };
 }
