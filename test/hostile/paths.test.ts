@@ -80,7 +80,7 @@ describe('symbolic links and paths that lead out of the project', { timeout }, (
     });
     const o = await blueprint(root, 'build', '--format', 'html');
     expect(o.code).toBe(1);
-    expect(errorsOf(o)).toEqual(['themes/hostile/theme.yaml:22:19 unsafe-path']);
+    expect(errorsOf(o)).toEqual(['themes/hostile/theme.yaml:43:19 unsafe-path']);
     expect(only(o, 'unsafe-path').message).toBe('Stylesheet "print.css" leads outside the project');
     expect(filesBelow(path.join(root, 'out'))).toEqual([]);
     expectNotLeaked(o);
