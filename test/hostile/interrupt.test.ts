@@ -124,7 +124,7 @@ describe('stopping a build', () => {
   // Blocked in src/pdf (not ours to change): puppeteer's launch() handles SIGINT itself by killing the browser
   // and calling process.exit(130), before the build can clean up or print its report. Fixed by passing
   // handleSIGINT/handleSIGTERM/handleSIGHUP: false in openBrowser (src/pdf/open-browser.ts).
-  it.fails('SIGINT (Ctrl-C) while the browser prints: the same clean stop as SIGTERM', { timeout: printTimeout }, async () => {
+  it('SIGINT (Ctrl-C) while the browser prints: the same clean stop as SIGTERM', { timeout: printTimeout }, async () => {
     const { root, before } = await builtOnce();
     const { child, output, exited } = startBuild(root);
     const profile = await untilPrinting(root, child);

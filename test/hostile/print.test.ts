@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { edit, repoRoot } from '../helpers.js';
@@ -13,7 +13,7 @@ describe('printing', () => {
   it('refuses a theme stylesheet that loads an image from the network, at its line', { timeout: 90_000 }, async () => {
     const root = hostileCopy((r) => {
       cpSync(path.join(repoRoot, 'themes', 'default'), path.join(r, 'themes', 'hostile'), { recursive: true });
-      // print.css has 61 lines: this rule is line 63, its address at column 27.
+      // The appended rule's address is at column 27 of the line after print.css's last.
       appendFileSync(path.join(r, 'themes', 'hostile', 'print.css'), '\nbody{background-image:url(https://evil.example/track.png)}\n');
       edit(r, 'blueprints/project.yaml', 'paper: letter', 'paper: letter\ndefault_theme: hostile');
     });
@@ -29,8 +29,25 @@ describe('printing', () => {
       'the published HTML makes every reader fetch https://evil.example/track.png)',
   );
 
-  it.todo(
-    'an SVG image holding <script>, on* handlers or outside references is published without them ' +
-      '(src/html/sanitize-svg.ts is being written separately; then build html and parse the copied asset)',
-  );
+  it('publishes an SVG image without its script, handlers or outside references, and says so at the image', async () => {
+    const root = hostileCopy((r) => {
+      writeFileSync(
+        path.join(r, 'blueprints/welcome-desk/images/mark.svg'),
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10" onload="alert(1)">' +
+          '<script>alert(2)</script><rect width="10" height="10" fill="#123456"/>' +
+          '<image xlink:href="https://evil.example/x.png"/><foreignObject><div>x</div></foreignObject></svg>',
+      );
+      appendFileSync(path.join(r, 'blueprints/welcome-desk/sections/01-why.md'), '\n![A mark](../images/mark.svg)\n');
+    });
+    const o = await blueprint(root, 'build', '--format', 'html', 'welcome-desk');
+    expect(o.code).toBe(0);
+    expect(o.json.diagnostics.filter((d) => d.ruleId === 'svg-content-removed').map((d) => `${path.basename(d.file ?? '')}:${d.line}`)).toEqual([
+      expect.stringMatching(/^01-why\.md:\d+$/),
+    ]);
+    const svgs = filesBelow(path.join(root, 'out')).filter((f) => f.endsWith('.svg'));
+    const published = svgs.map((f) => readFileSync(path.join(root, 'out', f), 'utf8')).find((t) => t.includes('#123456'));
+    expect(published).toBeDefined();
+    expect(published).not.toMatch(/<script|onload|foreignObject|evil\.example|<image/i);
+    expect(published).toContain('<rect');
+  });
 });
