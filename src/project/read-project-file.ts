@@ -29,5 +29,6 @@ function fallbackConfig(value: unknown): ProjectConfig {
     fallback: strings(raw.fallback),
     required_parts: [],
     output: '{city}/{lang}/{blueprint}',
+    reading_grade: 9,
   };
 }

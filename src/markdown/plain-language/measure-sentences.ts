@@ -1,0 +1,44 @@
+import type { Root as NlcstRoot, Sentence } from 'nlcst';
+import { toString as nlcstToString } from 'nlcst-to-string';
+import { syllable } from 'syllable';
+import { visit } from 'unist-util-visit';
+import type { Position } from '../../diagnostics/messages.js';
+
+export interface MeasuredSentence {
+  words: number;
+  syllables: number;
+  /** Flesch–Kincaid grade of the sentence alone. */
+  grade: number;
+  text: string;
+  position: Position;
+}
+
+/** Flesch–Kincaid grade level: 0.39 × words per sentence + 11.8 × syllables per word − 15.59. */
+export const fleschKincaid = (words: number, sentences: number, syllables: number) =>
+  words === 0 || sentences === 0 ? 0 : 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59;
+
+/** Every sentence of some prose with its words, syllables and grade; numbers and symbols are not words. */
+export function measureSentences(tree: NlcstRoot): MeasuredSentence[] {
+  const sentences: MeasuredSentence[] = [];
+  visit(tree, 'SentenceNode', (sentence: Sentence) => {
+    let words = 0;
+    let syllables = 0;
+    visit(sentence, 'WordNode', (word) => {
+      const text = nlcstToString(word);
+      if (!/\p{L}/u.test(text)) return;
+      words++;
+      syllables += Math.max(1, syllable(text));
+    });
+    const start = sentence.position?.start;
+    const end = sentence.position?.end;
+    if (words === 0 || !start || !end) return;
+    sentences.push({
+      words,
+      syllables,
+      grade: fleschKincaid(words, 1, syllables),
+      text: nlcstToString(sentence).replace(/\s+/g, ' ').trim(),
+      position: { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } },
+    });
+  });
+  return sentences;
+}
