@@ -227,7 +227,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
           ...(io.signal ? { signal: io.signal } : {}),
           strict: opts.strict ?? false,
           verbose,
-          ...(wantsJson || quiet ? {} : { onProgress: (e: { document: string; done: number; total: number }) => io.isTty && display.step('check', e.done, e.total, e.document) }),
+          ...(wantsJson || quiet
+            ? {}
+            : { onProgress: (e: { document: string; done: number; total: number }) => io.isTty && display.step('check', e.done, e.total, e.document) }),
         });
         const elapsed = performance.now() - t;
         const graded = result.grades.filter((g) => g.graded);
@@ -237,7 +239,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
           : '';
         return {
           files: result.files,
-          json: { documents: result.documents, rendered: result.rendered, readingGrade: result.readingGrade, grades: result.grades.map((g) => ({ ...g, grade: Number(g.grade.toFixed(1)) })) },
+          json: {
+            documents: result.documents,
+            rendered: result.rendered,
+            readingGrade: result.readingGrade,
+            grades: result.grades.map((g) => ({ ...g, grade: Number(g.grade.toFixed(1)) })),
+          },
           details: formatGrades(result.grades, result.readingGrade, root),
           summary: (code, counts) =>
             `${code === 0 ? 'Check passed' : 'Check failed'}: ${result.documents} edition document(s) checked (${result.rendered} rendered) in ${ms(elapsed)}, ${counts}.${plain}`,

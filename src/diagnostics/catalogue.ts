@@ -493,8 +493,7 @@ export const catalogue = {
     kind: 'usage',
     summary: 'The command line cannot be read: an unknown command or option, a missing or malformed value.',
     message: (p) => p.reason,
-    hint: (p) =>
-      `${p.guess ? `Did you mean "${p.guess}"? ` : ''}Run "blueprint --help" (or "blueprint <command> --help") for the commands and options.`,
+    hint: (p) => `${p.guess ? `Did you mean "${p.guess}"? ` : ''}Run "blueprint --help" (or "blueprint <command> --help") for the commands and options.`,
   }),
   'unknown-option-value': rule<{ option: string; value: string; where: string } & Known>({
     severity: 'error',

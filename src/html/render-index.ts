@@ -22,6 +22,7 @@ export function renderIndex(
   theme: Theme,
   documents: ManifestDocument[],
   linksOf: (doc: ManifestDocument) => IndexLink[],
+  catalog: FontCatalog = new FontCatalog(),
 ): { html: string; fonts: FontSelection } {
   const lang = project.config.languages[0] ?? 'en';
   const strings = stringsFor(lang, project.config.strings);
@@ -49,7 +50,6 @@ export function renderIndex(
   });
   const colors = theme.config.colors;
   const text = documents.map((d) => d.title).join(' ') + project.config.title + (project.config.subtitle ?? '');
-  const catalog = new FontCatalog();
   const fonts = selectFonts(
     catalog,
     [

@@ -135,7 +135,12 @@ export function siteRootCandidate(url: string, dir: string, sections: Iterable<s
     ?.toLowerCase();
   if (!wanted) return '';
   const matches = [...sections].filter((file) => path.basename(file, '.md').toLowerCase().replace(/^\d+-/, '') === wanted).sort();
-  return matches.length === 1 ? path.relative(dir, matches[0] as string).split(path.sep).join('/') : '';
+  return matches.length === 1
+    ? path
+        .relative(dir, matches[0] as string)
+        .split(path.sep)
+        .join('/')
+    : '';
 }
 
 function safeDecode(text: string): string {

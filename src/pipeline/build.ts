@@ -23,6 +23,8 @@ export interface BuildResult {
   files: VFile[];
   /** The documents this build made (absent when it failed). */
   manifest?: Manifest;
+  /** The project as loaded (absent when it could not be): the preview reads which files each guide uses. */
+  project?: Project;
   timings: Timings;
 }
 
@@ -35,18 +37,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const settings = settleOptions(options);
   const run = new Run(settings.signal);
   let manifest: Manifest | undefined;
+  const loaded: { project?: Project } = {};
   try {
-    manifest = await runBuild(settings, run);
+    manifest = await runBuild(settings, run, loaded);
   } catch (cause) {
     run.internalError(cause);
   }
   dedupeMessages(run.files);
-  return { code: run.code, files: run.allFiles(), ...(manifest && run.code === exitCodes.ok ? { manifest } : {}), timings: run.timings };
+  return {
+    code: run.code,
+    files: run.allFiles(),
+    ...(manifest && run.code === exitCodes.ok ? { manifest } : {}),
+    ...(loaded.project ? { project: loaded.project } : {}),
+    timings: run.timings,
+  };
 }
 
-async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | undefined> {
+async function runBuild(settings: BuildSettings, run: Run, loaded: { project?: Project }): Promise<Manifest | undefined> {
   if (!checkOutputFolder(settings, run.request)) return undefined;
   const project = await loadStage(settings, run);
+  if (project) loaded.project = project;
   if (!project || run.shouldStop()) return undefined;
   const plan = planDocuments(project, settings, run.request);
   if (!plan || run.shouldStop()) return undefined;
@@ -58,7 +68,7 @@ async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | u
     project,
     plan.documents,
     themes,
-    { assets, fonts: new FontCatalog(), signal: settings.signal, reportFallbacks: true },
+    { assets, fonts: settings.cache?.fonts ?? new FontCatalog(), signal: settings.signal, reportFallbacks: true },
     (doc, done) => settings.onProgress({ type: 'html', document: `${doc.base}.html`, done, total: plan.documents.length }),
   );
   run.timings.htmlMs = performance.now() - t;
@@ -82,7 +92,7 @@ async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | u
 
 async function loadStage(settings: BuildSettings, run: Run): Promise<Project | undefined> {
   const t = performance.now();
-  const loaded = await loadProject(settings.root);
+  const loaded = await loadProject(settings.root, settings.cache ? { cache: settings.cache } : {});
   run.files.push(...loaded.files);
   run.timings.loadMs = performance.now() - t;
   return loaded.project;
@@ -124,7 +134,7 @@ async function writeStage(
     outputs: outputs.get(doc) ?? {},
   }));
   if (run.shouldStop()) return undefined;
-  return publishOutput(project, themes.get(project.config.default_theme), entries, staged, run.request);
+  return publishOutput(project, themes.get(project.config.default_theme), entries, staged, run.request, settings.cache?.fonts);
 }
 
 const isFileSystemError = (cause: unknown) =>

@@ -60,7 +60,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
         documents = plan.documents.length;
         // Editions whose theme failed are skipped; the theme's messages say why.
-        const chosen = onePerGuide(project, plan.documents.filter((d) => themes.has(d.edition.theme)));
+        const chosen = onePerGuide(
+          project,
+          plan.documents.filter((d) => themes.has(d.edition.theme)),
+        );
         const shared = { assets: new AssetRegistry(project.root), fonts: new FontCatalog(), signal: options.signal };
         const built = await renderDocuments(project, chosen, themes, shared, (doc, done) =>
           options.onProgress?.({ document: `${doc.blueprint.id} (${doc.lang})`, done, total: chosen.length }),

@@ -17,7 +17,7 @@ export function readBlueprints(reader: SourceReader, ids: string[], folders: str
     const dir = path.join(reader.root, 'blueprints', id);
     const file = reader.read(path.join(dir, 'blueprint.yaml'));
     if (!file) continue;
-    const { parsed, config } = validateYaml(file, String(file.value), blueprintSchema, 'the blueprint');
+    const { parsed, config } = validateYaml(file, String(file.value), blueprintSchema, 'the blueprint', 0, reader.cache);
     const entry: BlueprintEntry = { id, dir, file, parsed, sections: [] };
     entries.push(entry);
     if (!config) continue;

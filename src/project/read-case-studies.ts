@@ -32,7 +32,7 @@ export function readCaseStudies(reader: SourceReader, languages: string[], parse
         report(source.file, 'missing-front-matter', {}, { place: { line: 1, column: 1 } });
         continue;
       }
-      const { parsed, config } = validateYaml(source.file, front.value, caseStudySchema, 'the case study front matter', 1);
+      const { parsed, config } = validateYaml(source.file, front.value, caseStudySchema, 'the case study front matter', 1, reader.cache);
       entry.parsed = parsed;
       if (config) entry.config = config;
       for (const lang of languages.slice(1)) {

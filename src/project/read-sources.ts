@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { VFile as SourceFile } from 'vfile';
 import { type Position, report } from '../diagnostics/messages.js';
-import type { SourceCache } from './source-cache.js';
 import { locateInside, maxTextBytes, placeOfOffset, readBytesInside, readInside } from './read-inside.js';
+import type { SourceCache } from './source-cache.js';
 
 /** Who asked for a file, to point a message at the line that names it. */
 export interface Reference {

@@ -1,6 +1,9 @@
 import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import type { SourceKind } from '../markdown/checks/index.js';
+import { FontCatalog } from '../theme/select-fonts.js';
+import type { ParsedYaml } from '../validate/parse-yaml.js';
 
 interface Entry {
   text: string;
@@ -9,13 +12,35 @@ interface Entry {
   messages: VFileMessage[];
 }
 
+interface YamlEntry {
+  text: string;
+  parsed: ParsedYaml;
+  config: unknown;
+  messages: VFileMessage[];
+}
+
 /**
- * Markdown sources parsed and checked by earlier loads, by path and exact text (#13). The preview keeps
- * one across rebuilds, so a save re-parses only the file that changed; every file is still read (through
- * readInside) on every load, so what a build sees is what is on disk. One per preview: never shared.
+ * Sources parsed, validated and checked by earlier loads, by path and exact text (#13), and the font
+ * catalog. The preview keeps one across rebuilds, so a save re-parses only the file that changed; every
+ * file is still read (through readInside) on every load, so what a build sees is what is on disk. One per
+ * preview: never shared, never module-level.
  */
 export class SourceCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly yaml = new Map<string, YamlEntry>();
+  readonly fonts = new FontCatalog();
+
+  /** A YAML source (or front matter) validated before with the same text: its result, on `file`. */
+  getYaml(file: VFile, key: string, text: string): { parsed: ParsedYaml; config: unknown } | undefined {
+    const entry = this.yaml.get(`${file.path}\n${key}`);
+    if (!entry || entry.text !== text) return undefined;
+    file.messages.push(...entry.messages.map(copyMessage));
+    return { parsed: { ...entry.parsed, file }, config: entry.config };
+  }
+
+  setYaml(file: VFile, key: string, text: string, result: { parsed: ParsedYaml; config: unknown }, messages: VFileMessage[]): void {
+    this.yaml.set(`${file.path}\n${key}`, { text, ...result, messages: messages.map(copyMessage) });
+  }
 
   get(path: string, text: string, kind: SourceKind): { tree: Root; messages: VFileMessage[] } | undefined {
     const entry = this.entries.get(path);

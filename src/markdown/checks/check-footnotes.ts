@@ -26,7 +26,11 @@ export const checkFootnotes: MarkdownCheck = (tree: Root, file: VFile) => {
       seen.set(match[0], n);
       const label = match[1] as string;
       if (defined.has(label.toLowerCase())) continue;
-      const { known, expected } = suggestion(label, [...defined.values()].map((d) => d.label ?? d.identifier), 'notes in this file');
+      const { known, expected } = suggestion(
+        label,
+        [...defined.values()].map((d) => d.label ?? d.identifier),
+        'notes in this file',
+      );
       report(file, 'undefined-footnote', { label, known }, { place: placeInNode(file, node, match[0], n) ?? node.position, expected });
     }
   });

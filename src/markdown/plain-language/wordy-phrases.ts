@@ -14,7 +14,11 @@ export const wordyPhrase: PlainLanguageRule = (file: VFile, { tree }, { all }) =
     const end = nodes.at(-1)?.position?.end;
     if (!start || !end) return;
     const phrase = String(file.value).slice(start.offset ?? 0, end.offset ?? 0);
-    hits.push({ phrase, simpler: wordyPhrases[pattern] ?? [], place: { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } } });
+    hits.push({
+      phrase,
+      simpler: wordyPhrases[pattern] ?? [],
+      place: { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } },
+    });
   });
   hits.sort((a, b) => a.place.start.line - b.place.start.line || a.place.start.column - b.place.start.column);
   const shown = all ? hits : hits.slice(0, shownPerFile);
