@@ -378,7 +378,7 @@ export const catalogue = {
     summary: 'A directive (:::name, ::name, :name[…]{…}) the toolkit does not know; it would print as a plain box or as text.',
     message: (p) => `Unknown directive ${q(p.directive)}: it would print without any meaning`,
     hint: (p) =>
-      `${p.known} Known directives: ::case-study{slot="…"} on its own line and :city[name] in text. For a warning or note, use a blockquote ("> **Warning:** …").`,
+      `${p.known ? `${p.known} ` : ''}Known directives: ::case-study{slot="…"} on its own line and :city[name] in text. For a warning or note, use a blockquote ("> **Warning:** …").`,
   }),
   'unused-front-matter': rule<{ key: string; fix: string }>({
     severity: 'warning',

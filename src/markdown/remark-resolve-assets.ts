@@ -134,7 +134,11 @@ export function siteRootCandidate(url: string, dir: string, sections: Iterable<s
     .at(-1)
     ?.toLowerCase();
   if (!wanted) return '';
-  const matches = [...sections].filter((file) => path.basename(file, '.md').toLowerCase().replace(/^\d+-/, '') === wanted).sort();
+  const bare = wanted.replace(/^\d+-/, '');
+  let matches = [...sections].filter((file) => path.basename(file, '.md').toLowerCase().replace(/^\d+-/, '') === bare).sort();
+  // Several guides have a "02-steps.md": the other parts of the address may name the guide's folder.
+  const folders = url.toLowerCase().split('/').slice(0, -1).filter(Boolean);
+  if (matches.length > 1) matches = matches.filter((file) => folders.some((folder) => file.toLowerCase().split(path.sep).includes(folder)));
   return matches.length === 1
     ? path
         .relative(dir, matches[0] as string)

@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import type { ExitCode } from '../diagnostics/exit-codes.js';
+import { hasErrors } from '../diagnostics/messages.js';
 import { checkCityFields } from '../edition/check-city-fields.js';
 import { checkPlainLanguage, type SectionGrade } from '../markdown/plain-language/check-plain-language.js';
 import { checkCaseStudy } from '../markdown/render-body.js';
@@ -54,9 +55,15 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     const loaded = await loadProject(options.root);
     run.files.push(...loaded.files);
     const project = loaded.project;
-    if (project && !run.shouldStop()) {
+    // #13: all at once — errors in the sources do not stop a check (the project holds only what is valid,
+    // so it can be rendered); a stop signal or a problem of the request does.
+    const mustStop = () => {
+      run.shouldStop();
+      return options.signal?.aborted === true || hasErrors([run.request]);
+    };
+    if (project && !mustStop()) {
       const plan = planDocuments(project, { blueprints: [], cities: ['all'], languages: [], caseStudies: {}, shard: undefined }, run.request);
-      if (plan && !run.shouldStop()) {
+      if (plan && !mustStop()) {
         const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
         documents = plan.documents.length;
         // Editions whose theme failed are skipped; the theme's messages say why.

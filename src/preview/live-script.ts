@@ -55,6 +55,8 @@ export const liveScript = `(() => {
     swap(data.ms ?? 0).catch(() => location.reload());
   });
   events.addEventListener('problem', (e) => show(JSON.parse(e.data)));
+  // Tools (and the tests) can tell when the page listens for rebuilds; a swap keeps <html>, so this stays.
+  events.addEventListener('open', () => { document.documentElement.dataset.preview = 'live'; });
   offerPdf();
 })();
 `;
