@@ -76,9 +76,12 @@ async function runBuild(settings: BuildSettings, run: Run, loaded: { project?: P
 
   const staged = await openOutput(settings.outDir, run.request);
   if (!staged) return undefined;
+  // A PDF is printed from the staging folder, so it needs every file there; HTML alone does not.
+  if (settings.cache && !settings.formats.includes('pdf')) staged.reusable = settings.cache.published;
   try {
     const manifest = await writeStage(project, themes, documents, assets, staged, settings, run);
     if (!manifest) await staged.discard();
+    else for (const file of staged.files()) if (file.startsWith('assets/')) settings.cache?.published.add(file);
     return manifest;
   } catch (cause) {
     await staged.discard();
@@ -113,7 +116,8 @@ async function writeStage(
     await staged.write(`${doc.base}.html`, doc.rendered.html);
     for (const font of doc.rendered.fonts.files) fonts.set(font.output, font.source);
   }
-  for (const asset of [...assets.assets.values()].sort((a, b) => (a.output < b.output ? -1 : 1))) await staged.write(asset.output, asset.bytes);
+  for (const asset of [...assets.assets.values()].sort((a, b) => (a.output < b.output ? -1 : 1)))
+    if (!staged.isPublished(asset.output)) await staged.write(asset.output, asset.bytes);
   for (const [output, source] of [...fonts].sort()) await staged.copy(source, output);
 
   const outputs = new Map<BuiltDocument, ManifestDocument['outputs']>(documents.map((doc) => [doc, {}]));

@@ -29,6 +29,12 @@ export class SourceCache {
   private readonly entries = new Map<string, Entry>();
   private readonly yaml = new Map<string, YamlEntry>();
   readonly fonts = new FontCatalog();
+  /**
+   * Files under assets/ that builds with this cache published. They are named by their content (images
+   * by hash, fonts by their package file), so one still in the output folder need not be copied again:
+   * a preview rebuild writes a page, the index and the manifest, not thirty fonts.
+   */
+  readonly published = new Set<string>();
 
   /** A YAML source (or front matter) validated before with the same text: its result, on `file`. */
   getYaml(file: VFile, key: string, text: string): { parsed: ParsedYaml; config: unknown } | undefined {
