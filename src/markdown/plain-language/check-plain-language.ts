@@ -1,5 +1,5 @@
 import type { MarkdownSource, Project } from '../../project/load-project.js';
-import { fleschKincaid, measureSentences } from './measure-sentences.js';
+import { fleschKincaid, measureSentences, roundGrade } from './measure-sentences.js';
 import { passiveVoice } from './passive-voice.js';
 import type { PlainLanguageOptions, PlainLanguageRule } from './plain-language-rule.js';
 import { proseOf } from './prose-tree.js';
@@ -39,7 +39,7 @@ export async function checkPlainLanguage(project: Project, options: PlainLanguag
     if (words > 0)
       grades.push({
         file: source.file.path,
-        grade: Math.max(0, fleschKincaid(words, sentences.length, syllables)),
+        grade: roundGrade(fleschKincaid(words, sentences.length, syllables)),
         words,
         sentences: sentences.length,
         graded: words >= minimumWords,

@@ -17,6 +17,9 @@ export interface MeasuredSentence {
 export const fleschKincaid = (words: number, sentences: number, syllables: number) =>
   words === 0 || sentences === 0 ? 0 : 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59;
 
+/** A grade as it is printed and judged: one decimal, never below 0. */
+export const roundGrade = (grade: number) => Math.max(0, Math.round(grade * 10) / 10);
+
 /** Every sentence of some prose with its words, syllables and grade; numbers and symbols are not words. */
 export function measureSentences(tree: NlcstRoot): MeasuredSentence[] {
   const sentences: MeasuredSentence[] = [];

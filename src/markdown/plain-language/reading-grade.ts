@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import { report } from '../../diagnostics/messages.js';
-import { fleschKincaid } from './measure-sentences.js';
+import { fleschKincaid, roundGrade } from './measure-sentences.js';
 import type { PlainLanguageRule } from './plain-language-rule.js';
 
 /** Below this a grade says little: a short section is judged by its sentences alone. */
@@ -15,10 +15,13 @@ export const minimumWords = 60;
 export const readingGrade: PlainLanguageRule = (file: VFile, { sentences }, { limit }) => {
   const words = sentences.reduce((n, s) => n + s.words, 0);
   if (words < minimumWords) return;
-  const grade = fleschKincaid(
-    words,
-    sentences.length,
-    sentences.reduce((n, s) => n + s.syllables, 0),
+  // Judged as printed (one decimal), so "12.0" is never within a limit of 11.
+  const grade = roundGrade(
+    fleschKincaid(
+      words,
+      sentences.length,
+      sentences.reduce((n, s) => n + s.syllables, 0),
+    ),
   );
   if (Math.floor(grade) <= limit) return;
   const hardest = [...sentences].sort((a, b) => b.grade - a.grade)[0];
@@ -31,7 +34,7 @@ export const readingGrade: PlainLanguageRule = (file: VFile, { sentences }, { li
     { grade: grade.toFixed(1), limit, words, sentences: sentences.length, longest: longest && longest !== hardest ? where(longest) : '' },
     { place: first },
   );
-  if (hardest && Math.floor(hardest.grade) > limit)
+  if (hardest && Math.floor(roundGrade(hardest.grade)) > limit)
     report(file, 'hard-sentence', { words: hardest.words, grade: hardest.grade.toFixed(1), start: opening(hardest.text) }, { place: hardest.position });
 };
 
