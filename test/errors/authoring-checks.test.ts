@@ -60,7 +60,12 @@ describe('checks that teach: Markdown that would not print as written (#13)', ()
 
   it('says did-you-mean for a directive of the wrong form, and leaves "word:word" text alone', async () => {
     const root = copyFixture('basic');
-    edit(root, 'blueprints/welcome-desk/sections/02-steps.md', '2. Train staff.[^train]', '2. Train staff: see :case-study{slot="x"} and note:this.[^train]\n\n::citty[name]');
+    edit(
+      root,
+      'blueprints/welcome-desk/sections/02-steps.md',
+      '2. Train staff.[^train]',
+      '2. Train staff: see :case-study{slot="x"} and note:this.[^train]\n\n::citty[name]',
+    );
     const { diagnostics } = await checkJson(root);
     const found = diagnostics.filter((d) => d.ruleId === 'unknown-directive');
     expect(found.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
@@ -89,7 +94,12 @@ describe('a fast check that still sees every edition (#13)', () => {
   it('renders one document per guide and language, and still checks case studies and city fields of other editions', async () => {
     const root = copyFixture('basic');
     // Riverton's welcome-desk case study is not placed in the default (Springfield) edition.
-    edit(root, 'blueprints/cities/riverton/case-studies/welcome-desk-model.md', 'in the public library.', 'in the [public library](missing.md) and [below](#nowhere).');
+    edit(
+      root,
+      'blueprints/cities/riverton/case-studies/welcome-desk-model.md',
+      'in the public library.',
+      'in the [public library](missing.md) and [below](#nowhere).',
+    );
     // Only Springfield has an office_short: the Riverton edition would print its name there.
     edit(root, 'blueprints/cities/springfield/city.yaml', /^office: .*\n/m, (line) => `${line}office_short: SONN\n`);
     edit(root, 'blueprints/welcome-desk/sections/01-why.md', 'and its :city[office].', 'and its :city[office] (:city[office_short]).');
