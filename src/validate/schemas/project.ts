@@ -20,7 +20,7 @@ export const projectSchema = z
       .min(1)
       .max(20)
       .default(9)
-      .describe('Highest reading grade (Flesch–Kincaid) a section may have before `blueprint check` warns; 9 by default (#13).'),
+      .describe('Highest reading grade (Flesch–Kincaid) a section may have before `blueprint check` warns; 9 by default.'),
     output: z
       .string()
       .regex(/\{blueprint\}/, 'The pattern must contain {blueprint}')
