@@ -6,8 +6,6 @@ import { exitCodeOf, exitCodes } from '../diagnostics/exit-codes.js';
 import { formatAnnotations } from '../diagnostics/format-annotations.js';
 import { commandFile, report as reportMessage } from '../diagnostics/messages.js';
 import { collectMessages, formatMessages, summarize, toJson } from '../diagnostics/report.js';
-import { formatDoctorReport } from '../doctor/format-doctor-report.js';
-import { runDoctor } from '../doctor/run-doctor.js';
 import { build, type Format } from '../pipeline/build.js';
 import { check } from '../pipeline/check.js';
 import { listProject } from '../pipeline/list-project.js';
@@ -176,6 +174,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       command = 'preview';
       usedRoot = await withRoot(async (root) => {
         const files: VFile[] = [];
+        let rebuilds = 0;
         try {
           const preview = await startPreview({
             root,
@@ -186,14 +185,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
             ...(opts.out ? { outDir: path.resolve(io.cwd, opts.out) } : {}),
             onRebuild: (event) => {
               if (event.report) io.stderr(`${event.report}\n`);
+              const what = event.blueprints.length === 1 ? (event.blueprints[0] as string) : `${event.blueprints.length} guides`;
+              // #13: say how long a save took to reach the page, so the author knows it did.
               io.stderr(
                 event.ok
-                  ? `Rebuilt in ${Math.round(event.ms)} ms (${event.summary}).\n`
-                  : `Not rebuilt: fix the errors above (${event.summary}); the preview keeps the last good pages.\n`,
+                  ? `${rebuilds++ === 0 ? 'Built' : 'Updated'} ${what} in ${Math.round(event.ms)} ms (${event.summary}).\n`
+                  : `Not updated: fix the errors above (${event.summary}); the pages show the last good version and the errors.\n`,
               );
             },
           });
-          io.stderr(`Preview at ${preview.url} — edit files under blueprints/ or themes/ and the page reloads. Ctrl-C stops.\n`);
+          io.stderr(
+            `Preview at ${preview.url} — save a file under blueprints/ or themes/ and the open page updates; "PDF of this guide" prints one. Ctrl-C stops.\n`,
+          );
           await new Promise<void>((resolve) => {
             if (!io.signal || io.signal.aborted) resolve();
             else io.signal.addEventListener('abort', () => resolve(), { once: true });
@@ -303,6 +306,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const given = program.opts<{ project?: string }>().project;
       // Unlike the other commands, no project is no reason to stop: the machine can still be checked.
       const root = given ? path.resolve(io.cwd, given) : findProjectRoot(io.cwd);
+      // Loaded only here: it starts a browser, and its driver is slow to load for the other commands.
+      const { runDoctor } = await import('../doctor/run-doctor.js');
+      const { formatDoctorReport } = await import('../doctor/format-doctor-report.js');
       const result = await runDoctor({ env: io.env, ...(opts.browser ? { browser: opts.browser } : {}), ...(root ? { root } : {}) });
       io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatDoctorReport(result)}\n`);
       doctorCode = result.ok ? exitCodes.ok : exitCodes.environment;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -78,7 +79,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const rebuild = async (changed: Set<string> | undefined, since: number): Promise<RebuildEvent> => {
     // After a failed rebuild every guide is rendered again: the failure may have stopped any of them.
-    const affected = changed && project && lastOk ? affectedBlueprints(project, changed) : undefined;
+    // An editor's temporary file (sed -i writes "sedAbC123", then renames it over the file) is gone by now:
+    // it changed nothing a guide reads, so it must not make every guide render again.
+    const files = changed && [...changed].filter((file) => existsSync(file) || path.extname(file) === '.md');
+    const affected = files?.length && project && lastOk ? affectedBlueprints(project, files) : undefined;
     const requested = options.blueprints?.length ? options.blueprints : undefined;
     const only = affected && [...affected].filter((id) => !requested || requested.includes(id));
     const blueprints = only?.length ? only : requested;

@@ -30,9 +30,10 @@ export async function checkPlainLanguage(project: Project, options: PlainLanguag
   if (!/^en\b/.test(project.config.languages[0] ?? '')) return [];
   const sources: MarkdownSource[] = [...project.blueprints.flatMap((b) => b.sections), ...project.caseStudies];
   const grades: SectionGrade[] = [];
+  const counted = new Map<string, number>();
   for (const source of sources) {
     const prose = await proseOf(source.tree, source.file);
-    const sentences = measureSentences(prose.tree);
+    const sentences = measureSentences(prose.tree, counted);
     for (const rule of plainLanguageRules) rule(source.file, { ...prose, sentences }, options);
     const words = sentences.reduce((n, s) => n + s.words, 0);
     const syllables = sentences.reduce((n, s) => n + s.syllables, 0);

@@ -20,25 +20,34 @@ export const fleschKincaid = (words: number, sentences: number, syllables: numbe
 /** A grade as it is printed and judged: one decimal, never below 0. */
 export const roundGrade = (grade: number) => Math.max(0, Math.round(grade * 10) / 10);
 
-/** Every sentence of some prose with its words, syllables and grade; numbers and symbols are not words. */
-export function measureSentences(tree: NlcstRoot): MeasuredSentence[] {
+/**
+ * Every sentence of some prose with its words, syllables and grade; numbers and symbols are not words.
+ * `syllables` remembers each word's count for one check (counting is the costly part, and words repeat).
+ */
+export function measureSentences(tree: NlcstRoot, syllables: Map<string, number> = new Map()): MeasuredSentence[] {
   const sentences: MeasuredSentence[] = [];
   visit(tree, 'SentenceNode', (sentence: Sentence) => {
     let words = 0;
-    let syllables = 0;
-    visit(sentence, 'WordNode', (word) => {
-      const text = nlcstToString(word);
-      if (!/\p{L}/u.test(text)) return;
+    let count = 0;
+    for (const word of sentence.children) {
+      if (word.type !== 'WordNode') continue;
+      const text = nlcstToString(word).toLowerCase();
+      if (!/\p{L}/u.test(text)) continue;
       words++;
-      syllables += Math.max(1, syllable(text));
-    });
+      let n = syllables.get(text);
+      if (n === undefined) {
+        n = Math.max(1, syllable(text));
+        syllables.set(text, n);
+      }
+      count += n;
+    }
     const start = sentence.position?.start;
     const end = sentence.position?.end;
     if (words === 0 || !start || !end) return;
     sentences.push({
       words,
-      syllables,
-      grade: fleschKincaid(words, 1, syllables),
+      syllables: count,
+      grade: fleschKincaid(words, 1, count),
       text: nlcstToString(sentence).replace(/\s+/g, ' ').trim(),
       position: { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } },
     });

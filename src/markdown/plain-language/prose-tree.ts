@@ -25,14 +25,7 @@ export interface Prose {
  * item that is mostly a link (a list of sources) is a reference, not a sentence, and is left out.
  */
 export async function proseOf(tree: MdastRoot, file: VFile): Promise<Prose> {
-  const copy = structuredClone(tree);
-  visit(copy, (node, index, parent) => {
-    if (!parent || index === undefined) return undefined;
-    const isReference = node.type === 'listItem' && linkShare(node) > 0.5;
-    if (!notProse.has(node.type) && !isReference) return undefined;
-    parent.children.splice(index, 1);
-    return [SKIP, index];
-  });
+  const copy = prune(tree) as MdastRoot;
   // A scratch file with the same text: positions map to the source, messages stay off it.
   const scratch = new VFile({ path: file.path, value: file.value });
   let prose: NlcstRoot = { type: 'RootNode', children: [] };
@@ -48,6 +41,13 @@ export async function proseOf(tree: MdastRoot, file: VFile): Promise<Prose> {
     .use(remarkRetext, english as unknown as Parameters<typeof remarkRetext>[0])
     .run(copy, scratch);
   return { tree: prose, found: scratch.messages };
+}
+
+/** A copy without what is not prose; nodes that are kept whole are shared, not copied (the source tree is never changed). */
+function prune(node: MdastRoot | RootContent): MdastRoot | RootContent {
+  if (!('children' in node)) return node;
+  const children = (node.children as RootContent[]).filter((child) => !notProse.has(child.type) && !(child.type === 'listItem' && linkShare(child) > 0.5));
+  return { ...node, children: children.map(prune) } as MdastRoot | RootContent;
 }
 
 function linkShare(node: RootContent): number {

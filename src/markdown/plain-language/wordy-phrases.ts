@@ -5,9 +5,12 @@ import { type PlainLanguageRule, shownPerFile } from './plain-language-rule.js';
 import { wordyPhrases } from './wordy-phrase-list.js';
 
 const patterns = Object.keys(wordyPhrases);
+/** Most files hold none of the phrases: a look at the text saves walking its sentences. */
+const anyPhrase = new RegExp(`\\b(?:${patterns.map((p) => p.replaceAll(' ', '\\s+')).join('|')})\\b`, 'i');
 
 /** `wordy-phrase` (#13): a curated list rather than retext-simplify's thousand, which flagged 215 ordinary words here. */
 export const wordyPhrase: PlainLanguageRule = (file: VFile, { tree }, { all }) => {
+  if (!anyPhrase.test(String(file.value))) return;
   const hits: { phrase: string; simpler: string[]; place: { start: { line: number; column: number }; end: { line: number; column: number } } }[] = [];
   search(tree, patterns, (nodes, _index, _parent, pattern) => {
     const start = nodes[0]?.position?.start;
