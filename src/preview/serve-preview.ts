@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import type { VFile } from 'vfile';
 import { collectMessages, formatMessages, summarize } from '../diagnostics/report.js';
+import { checkPlainLanguage } from '../markdown/plain-language/check-plain-language.js';
 import { type BuildOptions, build } from '../pipeline/build.js';
 import { defaultOutDir } from '../pipeline/settings.js';
-import type { Project } from '../project/load-project.js';
+import type { MarkdownSource, Project } from '../project/load-project.js';
 import { SourceCache } from '../project/source-cache.js';
 import { affectedBlueprints } from './affected-blueprints.js';
 import { allowedHosts, isAllowedHost } from './allowed-hosts.js';
@@ -74,6 +76,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const cache = new SourceCache();
   let project: Project | undefined;
   let lastOk = false;
+  let lastFiles: VFile[] = [];
   /** Output page → the document it is, for PDFs on demand. */
   const pages = new Map<string, { blueprint: string; city: string; lang: string }>();
 
@@ -88,6 +91,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const blueprints = only?.length ? only : requested;
     const result = await build({ ...options, ...(blueprints ? { blueprints } : {}), outDir, formats: ['html'], cache });
     if (result.project) project = result.project;
+    lastFiles = result.files;
     lastOk = result.code === 0;
     const messages = collectMessages(result.files);
     const report = formatMessages(messages, options.root);
@@ -103,12 +107,29 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     };
   };
 
-  const publish = (event: RebuildEvent) => {
+  const publish = async (event: RebuildEvent, changed?: Set<string>) => {
     lastProblem = event.ok ? undefined : event.report;
     const message = event.ok
       ? `event: reload\ndata: ${JSON.stringify({ pages: event.pages, ms: Math.round(event.ms) })}\n\n`
       : `event: problem\ndata: ${JSON.stringify(event.report)}\n\n`;
     for (const client of clients) sendEvent(client, message);
+    // #13: then, with the page already updated, what `check` would say about the plain language of the
+    // files just saved, so the author learns while writing.
+    if (event.ok && changed && project) {
+      try {
+        const saved = new Set(changed);
+        await checkPlainLanguage(project, { limit: project.config.reading_grade, all: false }, (file) => saved.has(file));
+        const sources: MarkdownSource[] = [...project.blueprints.flatMap((b) => b.sections), ...project.caseStudies];
+        const files = sources.filter((s) => saved.has(s.file.path)).map((s) => s.file);
+        const messages = collectMessages(files).filter((m) => plainLanguageRules.has(m.ruleId ?? ''));
+        if (messages.length) {
+          event.report = [event.report, formatMessages(messages, options.root)].filter(Boolean).join('\n');
+          event.summary = summarize(collectMessages(lastFiles));
+        }
+      } catch {
+        // Advice only: a failure here must not keep the rebuild's report from the author.
+      }
+    }
     for (const waiter of waiters.splice(0)) waiter(event);
     options.onRebuild?.(event);
   };
@@ -194,7 +215,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const report = `error: The rebuild stopped: ${(cause as Error).message}\n  hint: Save a file to try again; if it keeps failing, restart the preview.`;
       event = { ok: false, report, summary: '1 error, 0 warnings', ms: performance.now() - since, pages: [], blueprints: [] };
     }
-    publish(event);
+    await publish(event, files);
   };
   const schedule = (file: string) => {
     if (closing) return;
@@ -245,7 +266,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
 
   try {
-    publish(await rebuild(undefined, performance.now()));
+    await publish(await rebuild(undefined, performance.now()));
   } catch (cause) {
     await close();
     throw cause;
@@ -263,6 +284,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 }
 
 const ignore = () => undefined;
+const plainLanguageRules = new Set(['reading-grade', 'hard-sentence', 'wordy-phrase', 'passive-voice', 'repeated-word']);
 const debounceMs = 25;
 const pdfRoute = '/__preview/pdf/';
 

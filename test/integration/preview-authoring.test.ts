@@ -113,5 +113,14 @@ describe('the authoring loop: blueprint preview in Chromium (#13)', () => {
     const event = await again;
     expect(event.blueprints).toEqual(['welcome-desk']);
     expect(await (await fetch(`${preview.url}springfield/en/welcome-desk.html`)).text()).toContain('CHANGED-MARKER');
+
+    // What check says about plain language, for the file just saved, once the page is up to date.
+    const advised = preview.nextRebuild();
+    edit(root, 'blueprints/welcome-desk/sections/more/03-more.md', 'A CHANGED-MARKER paragraph.', 'In order to start, the the desk opens.');
+    const advice = await advised;
+    expect(advice.ok).toBe(true);
+    expect(advice.report).toContain('blueprints/welcome-desk/sections/more/03-more.md:3:1: warning: Wordy phrase "In order to": write "to" [wordy-phrase]');
+    expect(advice.report).toContain('blueprints/welcome-desk/sections/more/03-more.md:3:20: warning: Repeated word "the the" [repeated-word]');
+    expect(advice.report).not.toMatch(/01-why\.md:\d+:\d+: warning: .*\[(wordy-phrase|passive-voice)\]/);
   });
 });

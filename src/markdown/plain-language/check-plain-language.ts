@@ -24,11 +24,13 @@ export interface SectionGrade {
 /**
  * Plain-language checks of every section and case study in the source language, once per file (#13).
  * English only: the grade formula and the word lists are English. Returns each file's grade, for
- * `check --verbose` and --json.
+ * `check --verbose` and --json. `only` limits it to some files (the preview: those a save changed).
  */
-export async function checkPlainLanguage(project: Project, options: PlainLanguageOptions): Promise<SectionGrade[]> {
+export async function checkPlainLanguage(project: Project, options: PlainLanguageOptions, only?: (file: string) => boolean): Promise<SectionGrade[]> {
   if (!/^en\b/.test(project.config.languages[0] ?? '')) return [];
-  const sources: MarkdownSource[] = [...project.blueprints.flatMap((b) => b.sections), ...project.caseStudies];
+  const sources: MarkdownSource[] = [...project.blueprints.flatMap((b) => b.sections), ...project.caseStudies].filter(
+    (source) => !only || only(source.file.path ?? ''),
+  );
   const grades: SectionGrade[] = [];
   const counted = new Map<string, number>();
   for (const source of sources) {
