@@ -42,8 +42,10 @@ describe('the authoring loop: blueprint preview in Chromium (#13)', () => {
         page.waitForFunction((t: string) => document.body.textContent?.includes(t), { polling: 'mutation', timeout: 30_000 }, text);
 
       // The first save after start also warms the caches and the JIT; the limit holds from then on.
+      const warmed = preview.nextRebuild();
       save(root, stepsFile, original.replace('Find a room.', 'Find a warm room.'), 'in place');
       await shows('Find a warm room.');
+      await warmed;
 
       const times: Record<string, number[]> = { 'in place': [], 'by rename': [] };
       const server: number[] = [];
