@@ -63,8 +63,9 @@ const types: Record<string, string> = {
 };
 
 /**
- * `blueprint preview`: build the HTML, serve the output folder on this machine, rebuild when a source
- * changes, and reload the open pages. A broken change keeps the last good pages and shows its errors.
+ * `blueprint preview`: build the HTML, serve the output folder on this machine, rebuild what a saved
+ * source affects, and update the open pages (#13). A broken change keeps the last good pages and shows
+ * its errors over them.
  */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const outDir = options.outDir ?? defaultOutDir(options.root);
@@ -85,7 +86,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     // An editor's temporary file (sed -i writes "sedAbC123", then renames it over the file) is gone by now:
     // it changed nothing a guide reads, so it must not make every guide render again.
     const files = changed && [...changed].filter((file) => existsSync(file) || path.extname(file) === '.md');
-    const affected = files?.length && project && lastOk ? affectedBlueprints(project, files) : undefined;
+    const affected = files && files.length > 0 && project && lastOk ? affectedBlueprints(project, files) : undefined;
     const requested = options.blueprints?.length ? options.blueprints : undefined;
     const only = affected && [...affected].filter((id) => !requested || requested.includes(id));
     const blueprints = only?.length ? only : requested;
