@@ -20,10 +20,10 @@ export function copyFixture(name: string): string {
 }
 
 /** Replace text in a file of a copied fixture; fails loudly when the text is not there. */
-export function edit(root: string, file: string, from: string | RegExp, to: string): void {
+export function edit(root: string, file: string, from: string | RegExp, to: string | ((match: string) => string)): void {
   const target = path.join(root, file);
   const text = readFileSync(target, 'utf8');
-  const next = text.replace(from, to);
+  const next = typeof to === 'string' ? text.replace(from, to) : text.replace(from, to);
   if (next === text) throw new Error(`edit: ${String(from)} not found in ${file}`);
   writeFileSync(target, next);
 }

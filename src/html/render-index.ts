@@ -24,6 +24,7 @@ export function renderIndex(
   theme: Theme,
   documents: ManifestDocument[],
   linksOf: (doc: ManifestDocument) => IndexLink[],
+  catalog: FontCatalog = new FontCatalog(project.root),
 ): { html: string; fonts: FontSelection } {
   const lang = project.config.languages[0] ?? 'en';
   const strings = stringsFor(lang, project.config.strings);
@@ -50,7 +51,6 @@ export function renderIndex(
     ]);
   });
   const text = documents.map((d) => d.title).join(' ') + project.config.title + (project.config.subtitle ?? '');
-  const catalog = new FontCatalog(project.root);
   const fonts = selectFonts(
     catalog,
     [

@@ -15,6 +15,8 @@ export interface ResolveAssetsOptions {
   toOutRoot: string;
   /** Section file (absolute path) → output file name of the blueprint it belongs to, for cross-guide links. */
   documentFor: (absolutePath: string) => string | undefined;
+  /** Absolute paths of the project's section files, to suggest one for a site-root link (#13). */
+  sections?: Iterable<string>;
   /** Same-document fragments to check once heading ids exist. */
   fragments: { file: VFile; id: string; place: Position['start'] | undefined }[];
 }
@@ -52,7 +54,7 @@ export function remarkResolveAssets(options: ResolveAssetsOptions) {
         return undefined;
       }
       if (trimmed.startsWith('/') || trimmed.startsWith('\\')) {
-        report(file, 'site-root-link', { url: trimmed }, { place });
+        report(file, 'site-root-link', { url: trimmed, candidate: siteRootCandidate(trimmed, dir, options.sections ?? []) }, { place });
         return undefined;
       }
       const [target = '', fragment] = trimmed.split('#', 2) as [string, string | undefined];
@@ -141,6 +143,33 @@ function resolveRawHtml(node: Html, resolve: (kind: 'image' | 'link', url: strin
     }
   });
   node.value = value;
+}
+
+/**
+ * A section file a site-root link probably meant (#13): `/guidelines/audience` from a Jekyll page names
+ * `…/audience.md` or `…/03-audience.md`. Its path from `dir`, or '' when none fits.
+ */
+export function siteRootCandidate(url: string, dir: string, sections: Iterable<string>): string {
+  const wanted = url
+    .split(/[?#]/)[0]
+    ?.replace(/\/(index)?(\.html?|\.md)?$/i, '')
+    .replace(/\.(html?|md)$/i, '')
+    .split('/')
+    .filter(Boolean)
+    .at(-1)
+    ?.toLowerCase();
+  if (!wanted) return '';
+  const bare = wanted.replace(/^\d+-/, '');
+  let matches = [...sections].filter((file) => path.basename(file, '.md').toLowerCase().replace(/^\d+-/, '') === bare).sort();
+  // Several guides have a "02-steps.md": the other parts of the address may name the guide's folder.
+  const folders = url.toLowerCase().split('/').slice(0, -1).filter(Boolean);
+  if (matches.length > 1) matches = matches.filter((file) => folders.some((folder) => file.toLowerCase().split(path.sep).includes(folder)));
+  return matches.length === 1
+    ? path
+        .relative(dir, matches[0] as string)
+        .split(path.sep)
+        .join('/')
+    : '';
 }
 
 function safeDecode(text: string): string {

@@ -12,7 +12,7 @@ import type { Edition, SlotFill } from '../edition/resolve-edition.js';
 import { sanitizeSchema } from '../html/sanitize-schema.js';
 import { fill as fillTemplate, type Strings } from '../html/strings.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
-import type { BlueprintSource, Project } from '../project/load-project.js';
+import type { BlueprintSource, CaseStudy, Project } from '../project/load-project.js';
 import { rehypeLabelTaskItems } from './rehype-label-task-items.js';
 import { rehypeRawPerSource } from './rehype-raw-per-source.js';
 import { type CaseStudySlotOptions, remarkCaseStudySlot } from './remark-case-study-slot.js';
@@ -33,6 +33,8 @@ export interface RenderedBody {
   headings: Heading[];
   /** The case studies placed in this document, in reading order. */
   fills: SlotFill[];
+  /** Every element id in the body (headings, notes), for #links. */
+  ids: Set<string>;
 }
 
 export interface RenderBodyInput {
@@ -69,7 +71,14 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
   const { project, blueprint, edition, lang, strings } = input;
   const sourceLang = project.config.languages[0];
   const fragments: ResolveAssetsOptions['fragments'] = [];
-  const assets: ResolveAssetsOptions = { root: project.root, assets: input.assets, toOutRoot: input.toOutRoot, documentFor: input.documentFor, fragments };
+  const assets: ResolveAssetsOptions = {
+    root: project.root,
+    assets: input.assets,
+    toOutRoot: input.toOutRoot,
+    documentFor: input.documentFor,
+    sections: [...project.sectionOwners.keys()],
+    fragments,
+  };
   const placed = new Map<string, VFile>();
   const fills: SlotFill[] = [];
   const allSlots = new Map([...project.slots].map(([id, d]) => [id, d.blueprint.id]));
@@ -188,7 +197,48 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
   for (const fragment of fragments) {
     if (!ids.has(fragment.id)) report(fragment.file, 'broken-fragment', { id: fragment.id }, { place: fragment.place });
   }
-  return { tree, headings, fills };
+  return { tree, headings, fills, ids };
+}
+
+export interface CheckCaseStudyInput extends Omit<RenderBodyInput, 'blueprint' | 'edition' | 'strings' | 'reportFallbacks'> {
+  study: CaseStudy;
+  /** The ids of the guide the case study is placed in: its #links may point there. */
+  guideIds: Set<string>;
+}
+
+/**
+ * Run a case study through the transforms on its own, with its own city's values (#13: `check` renders
+ * each guide once per language, in one edition, so a case study that edition does not place is checked
+ * here): variables, images, links, and #links against its own ids and the guide's.
+ */
+export async function checkCaseStudy(input: CheckCaseStudyInput): Promise<void> {
+  const { project, study, lang } = input;
+  const city = project.cities.get(study.city)?.config;
+  if (!city) return;
+  const source = study.translations.get(lang) ?? study;
+  const fragments: ResolveAssetsOptions['fragments'] = [];
+  const assets: ResolveAssetsOptions = {
+    root: project.root,
+    assets: input.assets,
+    toOutRoot: input.toOutRoot,
+    documentFor: input.documentFor,
+    sections: [...project.sectionOwners.keys()],
+    fragments,
+  };
+  const tree = withoutFrontMatter(structuredClone(source.tree));
+  await sourceTransforms({ city, scope: `cs-${study.slot}`, shiftBy: 3, assets }).run(tree, source.file);
+  const hast = (await unified()
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeSlug)
+    .run(tree, new VFile({ path: source.file.path }))) as HastRoot;
+  const ids = new Set(input.guideIds);
+  visit(hast, 'element', (node: Element) => {
+    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+  });
+  for (const fragment of fragments) {
+    if (!ids.has(fragment.id)) report(fragment.file, 'broken-fragment', { id: fragment.id }, { place: fragment.place });
+  }
 }
 
 function withoutFrontMatter(tree: Root): Root {

@@ -25,6 +25,8 @@ export interface BuildResult {
   files: VFile[];
   /** The documents this build made (absent when it failed). */
   manifest?: Manifest;
+  /** The project as loaded (absent when it could not be): the preview reads which files each guide uses. */
+  project?: Project;
   timings: Timings;
 }
 
@@ -37,18 +39,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const settings = settleOptions(options);
   const run = new Run(settings.signal);
   let manifest: Manifest | undefined;
+  const loaded: { project?: Project } = {};
   try {
-    manifest = await runBuild(settings, run);
+    manifest = await runBuild(settings, run, loaded);
   } catch (cause) {
     run.internalError(cause);
   }
   dedupeMessages(run.files);
-  return { code: run.code, files: run.allFiles(), ...(manifest && run.code === exitCodes.ok ? { manifest } : {}), timings: run.timings };
+  return {
+    code: run.code,
+    files: run.allFiles(),
+    ...(manifest && run.code === exitCodes.ok ? { manifest } : {}),
+    ...(loaded.project ? { project: loaded.project } : {}),
+    timings: run.timings,
+  };
 }
 
-async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | undefined> {
+async function runBuild(settings: BuildSettings, run: Run, loaded: { project?: Project }): Promise<Manifest | undefined> {
   if (!checkOutputFolder(settings, run.request)) return undefined;
   const project = await loadStage(settings, run);
+  if (project) loaded.project = project;
   if (!project || run.shouldStop()) return undefined;
   const plan = planDocuments(project, settings, run.request);
   if (!plan || run.shouldStop()) return undefined;
@@ -62,7 +72,7 @@ async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | u
     project,
     plan.documents,
     themes,
-    { assets, fonts: new FontCatalog(project.root), signal: settings.signal, reportFallbacks: true },
+    { assets, fonts: settings.cache?.fonts ?? new FontCatalog(project.root), signal: settings.signal, reportFallbacks: true },
     (doc, done) => settings.onProgress({ type: 'html', document: `${doc.base}.html`, done, total: plan.documents.length }),
   );
   run.timings.htmlMs = performance.now() - t;
@@ -70,9 +80,12 @@ async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | u
 
   const staged = await openOutput(settings.outDir, run.request);
   if (!staged) return undefined;
+  // A PDF is printed from the staging folder, so it needs every file there; HTML alone does not.
+  if (settings.cache && !settings.formats.includes('pdf')) staged.reusable = settings.cache.published;
   try {
     const manifest = await writeStage(project, themes, documents, assets, staged, settings, run);
     if (!manifest) await staged.discard();
+    else for (const file of staged.files()) if (file.startsWith('assets/')) settings.cache?.published.add(file);
     return manifest;
   } catch (cause) {
     await staged.discard();
@@ -86,7 +99,7 @@ async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | u
 
 async function loadStage(settings: BuildSettings, run: Run): Promise<Project | undefined> {
   const t = performance.now();
-  const loaded = await loadProject(settings.root);
+  const loaded = await loadProject(settings.root, settings.cache ? { cache: settings.cache } : {});
   run.files.push(...loaded.files);
   run.timings.loadMs = performance.now() - t;
   return loaded.project;
@@ -107,7 +120,8 @@ async function writeStage(
     await staged.write(`${doc.base}.html`, doc.rendered.html);
     for (const font of doc.rendered.fonts.files) fonts.set(font.output, font.source);
   }
-  for (const asset of [...assets.assets.values()].sort((a, b) => (a.output < b.output ? -1 : 1))) await staged.write(asset.output, asset.bytes);
+  for (const asset of [...assets.assets.values()].sort((a, b) => (a.output < b.output ? -1 : 1)))
+    if (!staged.isPublished(asset.output)) await staged.write(asset.output, asset.bytes);
   for (const [output, source] of [...fonts].sort()) await staged.copy(source, output);
 
   const outputs = new Map<BuiltDocument, ManifestDocument['outputs']>(documents.map((doc) => [doc, {}]));
@@ -129,7 +143,7 @@ async function writeStage(
     outputs: outputs.get(doc) ?? {},
   }));
   if (run.shouldStop()) return undefined;
-  return publishOutput(project, themes.get(project.config.default_theme), entries, staged, run.request);
+  return publishOutput(project, themes.get(project.config.default_theme), entries, staged, run.request, settings.cache?.fonts);
 }
 
 const isFileSystemError = (cause: unknown) =>

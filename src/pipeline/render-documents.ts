@@ -13,6 +13,8 @@ import { type DocumentPlan, outputBase } from './plan-documents.js';
 export interface BuiltDocument extends DocumentPlan {
   rendered: RenderedDocument;
   slots: ManifestDocument['slots'];
+  /** Element ids of the body, for checking #links from case studies rendered on their own (check). */
+  ids: Set<string>;
 }
 
 /** Render stage: every planned document to HTML in memory. Messages land on the sources. */
@@ -57,7 +59,7 @@ async function renderOne(
   const rendered = renderDocument({ project, blueprint, edition, lang, strings, theme, body, toOutRoot, fonts, ...(logo ? { logo } : {}) });
   const slots: ManifestDocument['slots'] = {};
   for (const fill of body.fills) slots[fill.slot] = { city: fill.caseStudy.city, source: fill.source };
-  return { ...plan, rendered, slots };
+  return { ...plan, rendered, slots, ids: body.ids };
 }
 
 /** Drop messages reported more than once (the same section renders in several editions). */

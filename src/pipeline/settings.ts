@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/messages.js';
+import type { SourceCache } from '../project/source-cache.js';
 
 export type Format = 'html' | 'pdf';
 
@@ -30,6 +31,11 @@ export interface BuildOptions {
   /** Stops the build (Ctrl-C, SIGTERM): nothing is written and the browser is closed. */
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Markdown parsed by earlier builds in this process, reused when a file's text is unchanged (#13: the
+   * preview keeps one, so a save re-parses one file). Every file is still read; the output is the same.
+   */
+  cache?: SourceCache;
 }
 
 export type ProgressEvent =
@@ -52,6 +58,7 @@ export interface BuildSettings {
   shard: { index: number; count: number } | undefined;
   signal: AbortSignal | undefined;
   onProgress: (event: ProgressEvent) => void;
+  cache: SourceCache | undefined;
 }
 
 /** Where a project's output goes unless `--out` says otherwise. */
@@ -73,6 +80,7 @@ export function settleOptions(options: BuildOptions): BuildSettings {
     shard: options.shard,
     signal: options.signal,
     onProgress: options.onProgress ?? (() => undefined),
+    cache: options.cache,
   };
 }
 

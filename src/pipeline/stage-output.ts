@@ -36,6 +36,8 @@ export type OpenProblem = { problem: 'locked'; pid: string } | { problem: 'unwri
  */
 export class StagedOutput {
   private readonly staged = new Set<string>();
+  /** Content-named files an earlier build of this process published (#13: the preview's); see SourceCache. */
+  reusable: ReadonlySet<string> = new Set();
 
   private constructor(
     readonly outDir: string,
@@ -89,8 +91,14 @@ export class StagedOutput {
     this.staged.add(relative);
   }
 
+  /** Whether `relative` is a content-named file already published by this process, still in place. */
+  isPublished(relative: string): boolean {
+    return this.reusable.has(relative) && existsSync(path.join(this.outDir, relative));
+  }
+
   /** Copy a file of the toolkit's own (a font from an npm package) into the staging folder. */
   async copy(source: string, relative: string): Promise<void> {
+    if (this.isPublished(relative)) return;
     const target = this.pathOf(relative);
     await mkdir(path.dirname(target), { recursive: true });
     await copyFile(source, target);

@@ -13,6 +13,7 @@ import { readCaseStudies } from './read-case-studies.js';
 import { readCities } from './read-cities.js';
 import { readProjectFile } from './read-project-file.js';
 import { listFolders, SourceReader } from './read-sources.js';
+import type { SourceCache } from './source-cache.js';
 
 export type { BlueprintSource, CaseStudy, CaseStudyStub, CityProfile, LoadResult, MarkdownSource, Project, SectionSource, SlotDeclaration } from './project.js';
 
@@ -21,8 +22,8 @@ export type { BlueprintSource, CaseStudy, CaseStudyStub, CityProfile, LoadResult
  * its schema, then run the cross-reference rules, then assemble what is valid. Problems are messages on
  * the files; `project` is absent when the project file itself is unusable.
  */
-export async function loadProject(root: string): Promise<LoadResult> {
-  const reader = new SourceReader(root);
+export async function loadProject(root: string, options: { cache?: SourceCache } = {}): Promise<LoadResult> {
+  const reader = new SourceReader(root, options.cache);
   const project = readProjectFile(reader);
   if (!project) {
     const file = reader.placeholder(path.join(root, projectFileName));

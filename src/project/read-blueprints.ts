@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { suggestion } from '../diagnostics/messages.js';
 import { checkMarkdownLimits, checkTreeDepth } from '../markdown/check-markdown-limits.js';
+import { checkMarkdown, type SourceKind } from '../markdown/checks/index.js';
 import { type MarkdownParser, parseFrontMatter, parseMarkdown } from '../markdown/processor.js';
 import { nodeAt, nodePosition } from '../validate/parse-yaml.js';
 import { blueprintSchema } from '../validate/schemas/blueprint.js';
@@ -17,7 +18,7 @@ export function readBlueprints(reader: SourceReader, ids: string[], folders: str
     const dir = path.join(reader.root, 'blueprints', id);
     const file = reader.read(path.join(dir, 'blueprint.yaml'));
     if (!file) continue;
-    const { parsed, config } = validateYaml(file, String(file.value), blueprintSchema, 'the blueprint');
+    const { parsed, config } = validateYaml(file, String(file.value), blueprintSchema, 'the blueprint', 0, reader.cache);
     const entry: BlueprintEntry = { id, dir, file, parsed, sections: [] };
     entries.push(entry);
     if (!config) continue;
@@ -27,11 +28,11 @@ export function readBlueprints(reader: SourceReader, ids: string[], folders: str
       const sectionPath = reader.locate(dir, ref);
       if (!sectionPath) continue;
       const existing = listFiles(path.dirname(sectionPath), '.md').map((f) => path.relative(dir, path.join(path.dirname(sectionPath), f)));
-      const source = readMarkdown(reader, parser, sectionPath, { ...ref, known: suggestion(section.file, existing, 'section files') });
+      const source = readMarkdown(reader, parser, sectionPath, 'section', { ...ref, known: suggestion(section.file, existing, 'section files') });
       if (!source) continue;
       const translations = new Map<string, MarkdownSource>();
       for (const lang of languages.slice(1)) {
-        const translated = readMarkdown(reader, parser, sectionPath.replace(/\.md$/, `.${lang}.md`));
+        const translated = readMarkdown(reader, parser, sectionPath.replace(/\.md$/, `.${lang}.md`), 'section');
         if (translated) translations.set(lang, translated);
       }
       entry.sections.push({ part: section.part, ...source, translations });
@@ -40,18 +41,29 @@ export function readBlueprints(reader: SourceReader, ids: string[], folders: str
   return entries;
 }
 
-/** Read and parse one Markdown source; one past the Markdown limits keeps only its front matter (#9). */
+/**
+ * Read, parse and check one Markdown source; one past the Markdown limits keeps only its front matter (#9) (#13: the checks run here, once per file, not per edition).
+ * With the reader's cache, a file whose text has not changed since the last load is not parsed again.
+ */
 export function readMarkdown(
   reader: SourceReader,
   parser: MarkdownParser,
   target: string,
+  kind: SourceKind,
   ref?: Parameters<SourceReader['read']>[1],
 ): MarkdownSource | undefined {
   const file = reader.read(target, ref);
   if (!file) return undefined;
-  if (checkMarkdownLimits(file)) {
-    const tree = parseMarkdown(parser, file);
-    if (checkTreeDepth(tree, file)) return { file, tree };
+  const text = String(file.value);
+  const cached = reader.cache?.get(target, text, kind);
+  if (cached) {
+    file.messages.push(...cached.messages);
+    return { file, tree: cached.tree };
   }
-  return { file, tree: parseFrontMatter(parser, file) };
+  if (!checkMarkdownLimits(file)) return { file, tree: parseFrontMatter(parser, file) };
+  const tree = parseMarkdown(parser, file);
+  if (!checkTreeDepth(tree, file)) return { file, tree: parseFrontMatter(parser, file) };
+  checkMarkdown(tree, file, kind);
+  reader.cache?.set(target, text, kind, tree, file.messages);
+  return { file, tree };
 }

@@ -23,7 +23,7 @@ export function readCaseStudies(reader: SourceReader, languages: string[], parse
       return lang !== undefined && languages.slice(1).includes(lang);
     };
     for (const name of names.filter((n) => !isTranslation(n))) {
-      const source = readMarkdown(reader, parser, path.join(dir, name));
+      const source = readMarkdown(reader, parser, path.join(dir, name), 'case-study');
       if (!source) continue;
       const entry: CaseStudyEntry = { ...source, folder, translations: new Map<string, MarkdownSource>() };
       entries.push(entry);
@@ -32,11 +32,11 @@ export function readCaseStudies(reader: SourceReader, languages: string[], parse
         report(source.file, 'missing-front-matter', {}, { place: { line: 1, column: 1 } });
         continue;
       }
-      const { parsed, config } = validateYaml(source.file, front.value, caseStudySchema, 'the case study front matter', 1);
+      const { parsed, config } = validateYaml(source.file, front.value, caseStudySchema, 'the case study front matter', 1, reader.cache);
       entry.parsed = parsed;
       if (config) entry.config = config;
       for (const lang of languages.slice(1)) {
-        const translated = readMarkdown(reader, parser, path.join(dir, name.replace(/\.md$/, `.${lang}.md`)));
+        const translated = readMarkdown(reader, parser, path.join(dir, name.replace(/\.md$/, `.${lang}.md`)), 'case-study');
         if (translated) entry.translations.set(lang, translated);
       }
     }

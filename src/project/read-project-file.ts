@@ -13,7 +13,7 @@ import type { SourceReader } from './read-sources.js';
 export function readProjectFile(reader: SourceReader): LoadContext['project'] | undefined {
   const file = reader.read(path.join(reader.root, projectFileName));
   if (!file) return undefined;
-  const { parsed, config } = validateYaml(file, String(file.value), projectSchema, 'the project file');
+  const { parsed, config } = validateYaml(file, String(file.value), projectSchema, 'the project file', 0, reader.cache);
   // A broken project file must not hide the other files' problems: go on with what can be read.
   const own = config ?? fallbackConfig(parsed.value);
   const forkFile = reader.read(path.join(reader.root, 'blueprints', forkFileName));
@@ -56,5 +56,6 @@ function fallbackConfig(value: unknown): ProjectConfig {
     fallback: strings(raw.fallback),
     required_parts: [],
     output: '{city}/{lang}/{blueprint}',
+    reading_grade: 9,
   };
 }

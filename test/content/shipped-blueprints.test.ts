@@ -29,11 +29,22 @@ describe('the shipped blueprints', () => {
     project = loaded.project as Project;
   });
 
-  it('pass `blueprint check` for every city edition with no errors or warnings', async () => {
+  it('pass `blueprint check` for every city edition with no errors, and no warnings but plain-language ones', async () => {
     const result = await check({ root: repoRoot });
-    expect(formatMessages(collectMessages(result.files), repoRoot)).toBe('');
+    // #13: the guides are above grade 9 in places; check says where (and only where), with the hardest sentence.
+    const plainLanguage = new Set(['reading-grade', 'hard-sentence', 'wordy-phrase', 'passive-voice', 'repeated-word']);
+    const others = collectMessages(result.files).filter((m) => !plainLanguage.has(m.ruleId ?? ''));
+    expect(formatMessages(others, repoRoot)).toBe('');
     expect(result.code).toBe(0);
     expect(result.documents).toBe(project.cities.size * project.blueprints.length);
+    expect(result.rendered).toBe(project.blueprints.length);
+    const graded = result.grades.filter((g) => g.graded);
+    const over = graded.filter((g) => Math.floor(g.grade) > project.config.reading_grade);
+    const warnings = collectMessages(result.files);
+    // One reading-grade and at most one hard-sentence warning per section over the limit; few others.
+    expect(warnings.filter((m) => m.ruleId === 'reading-grade')).toHaveLength(over.length);
+    expect(warnings.filter((m) => m.ruleId === 'hard-sentence').length).toBeLessThanOrEqual(over.length);
+    expect(warnings.filter((m) => !['reading-grade', 'hard-sentence'].includes(m.ruleId ?? '')).length).toBeLessThan(20);
   });
 
   it('build as PDFs for the default edition, every font bundled, fallbacks only for slots the city lacks', async () => {
