@@ -195,7 +195,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     }
   });
   for (const fragment of fragments) {
-    if (!ids.has(fragment.id)) report(fragment.file, 'broken-fragment', { id: fragment.id }, { place: fragment.place });
+    if (!ids.has(fragment.id) && !blueprint.incomplete) report(fragment.file, 'broken-fragment', { id: fragment.id }, { place: fragment.place });
   }
   return { tree, headings, fills, ids };
 }

@@ -67,7 +67,10 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
   );
   const blueprints = config.blueprints.flatMap((id) => {
     const entry = ctx.blueprints.find((b) => b.id === id);
-    return entry?.config ? [{ id, dir: entry.dir, file: entry.file, config: entry.config, sections: entry.sections }] : [];
+    if (!entry?.config) return [];
+    // A section that could not be read (its own message says why) holds headings other links point at.
+    const incomplete = entry.sections.length < entry.config.sections.length;
+    return [{ id, dir: entry.dir, file: entry.file, config: entry.config, sections: entry.sections, ...(incomplete ? { incomplete } : {}) }];
   });
   const slots = new Map<string, SlotDeclaration>();
   for (const blueprint of blueprints) for (const slot of blueprint.config.slots) if (!slots.has(slot.id)) slots.set(slot.id, { slot, blueprint });

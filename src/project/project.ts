@@ -25,6 +25,8 @@ export interface BlueprintSource {
   file: VFile;
   config: BlueprintConfig;
   sections: SectionSource[];
+  /** A section file could not be read: links to its headings are not reported as broken again. */
+  incomplete?: boolean;
 }
 
 export interface CityProfile {
