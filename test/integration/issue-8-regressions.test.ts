@@ -23,7 +23,7 @@ async function diagnose(args: string[], root: string): Promise<{ code: number; l
 }
 
 describe('#8: a folder under themes/ without theme.yaml', () => {
-  const expected = ['blueprints/cities/springfield/city.yaml:6:8 missing-theme-file: Theme folder "civic" has no theme.yaml'];
+  const expected = ['blueprints/cities/springfield/city.yaml:6:8 missing-theme-file: Theme folder "harbor" has no theme.yaml'];
 
   it('used by a city is an error at the city’s theme line for check and build, not a TypeError', async () => {
     const root = copyFixture('theme-folder-without-theme-yaml');
