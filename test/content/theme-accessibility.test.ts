@@ -26,8 +26,11 @@ interface FocusRing {
 
 /**
  * #11: every shipped theme, in every shipped city's colours, passes axe-core (WCAG 2.1 A and AA) in real
- * Chromium and shows a keyboard focus ring of at least 3:1 against what surrounds it. Each city is built in
- * each theme (not only the theme it uses), so a city that changes theme stays accessible.
+ * Chromium and shows a keyboard focus ring of at least 3:1 against what surrounds it. Each sampled city is
+ * built in each theme (not only the theme it uses), so a city that changes theme stays accessible. The
+ * sample is the default city and the four cities with the palest primary colours, where contrast is
+ * tightest; `check` computes every edition's contrast without a browser (low-contrast), so this keeps the
+ * suite's time in bounds (#8: a sample of editions, not all of them).
  */
 describe('#11 every shipped theme in every city’s colours', () => {
   const themes = readdirSync(path.join(repoRoot, 'themes')).sort();
@@ -37,14 +40,31 @@ describe('#11 every shipped theme in every city’s colours', () => {
     cpSync(path.join(repoRoot, 'blueprints'), path.join(root, 'blueprints'), { recursive: true });
   });
 
-  /** Build language-access for every city in one theme; the HTML files. */
+  /** The default city and the four cities whose primary colour is palest. */
+  function sampleCities(): string[] {
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const primaries = readdirSync(path.join(root, 'blueprints/cities')).map((city) => {
+      const text = readFileSync(path.join(root, 'blueprints/cities', city, 'city.yaml'), 'utf8');
+      return { city, light: luminance(/primary:\s*"?(#[0-9a-fA-F]{6})/.exec(text)?.[1] ?? '#000000') };
+    });
+    const palest = primaries
+      .sort((a, b) => b.light - a.light || a.city.localeCompare(b.city))
+      .slice(0, 4)
+      .map((p) => p.city);
+    return [...new Set(['new-york-city', ...palest])].sort();
+  }
+
+  /** Build language-access for the sampled cities in one theme; the HTML files. */
   async function buildIn(theme: string): Promise<string[]> {
     for (const city of readdirSync(path.join(root, 'blueprints/cities'))) {
       const file = path.join(root, 'blueprints/cities', city, 'city.yaml');
       writeFileSync(file, `${readFileSync(file, 'utf8').replace(/^theme: .*\n/m, '')}theme: ${theme}\n`);
     }
     const outDir = path.join(root, `out-${theme}`);
-    const result = await build({ root, outDir, formats: ['html'], blueprints: ['language-access'], cities: ['all'], env: process.env });
+    const result = await build({ root, outDir, formats: ['html'], blueprints: ['language-access'], cities: sampleCities(), env: process.env });
     expect(result.code, JSON.stringify(result.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => m.reason)))).toBe(0);
     return (result.manifest?.documents ?? []).map((d) => path.join(outDir, d.outputs.html?.path ?? ''));
   }
@@ -55,7 +75,7 @@ describe('#11 every shipped theme in every city’s colours', () => {
 
   it.each(['almanac', 'civic', 'default'])('%s: no WCAG 2.1 A/AA violation and a focus ring of 3:1 on every link', async (theme) => {
     const files = await buildIn(theme);
-    expect(files).toHaveLength(readdirSync(path.join(root, 'blueprints/cities')).length);
+    expect(files).toHaveLength(sampleCities().length);
     const { executablePath } = await findBrowser({ env: process.env });
     const browser = await launch({ executablePath, headless: true, args: chromiumArgs });
     try {
