@@ -66,12 +66,13 @@ function sourceTransforms(options: {
     .use(remarkResolveAssets, options.assets);
 }
 
-/** Markdown stage: every section file of a blueprint, with case studies filled, as one sanitized HTML tree. */
-export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> {
-  const { project, blueprint, edition, lang, strings } = input;
-  const sourceLang = project.config.languages[0];
-  const fragments: ResolveAssetsOptions['fragments'] = [];
-  const assets: ResolveAssetsOptions = {
+/** How a source's images and links resolve for one document; `fragments` collects its #links. */
+function assetOptions(
+  project: Project,
+  input: Pick<RenderBodyInput, 'assets' | 'toOutRoot' | 'documentFor'>,
+  fragments: ResolveAssetsOptions['fragments'],
+): ResolveAssetsOptions {
+  return {
     root: project.root,
     assets: input.assets,
     toOutRoot: input.toOutRoot,
@@ -79,6 +80,14 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     sections: [...project.sectionOwners.keys()],
     fragments,
   };
+}
+
+/** Markdown stage: every section file of a blueprint, with case studies filled, as one sanitized HTML tree. */
+export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> {
+  const { project, blueprint, edition, lang, strings } = input;
+  const sourceLang = project.config.languages[0];
+  const fragments: ResolveAssetsOptions['fragments'] = [];
+  const assets = assetOptions(project, input, fragments);
   const placed = new Map<string, VFile>();
   const fills: SlotFill[] = [];
   const allSlots = new Map([...project.slots].map(([id, d]) => [id, d.blueprint.id]));
@@ -217,14 +226,7 @@ export async function checkCaseStudy(input: CheckCaseStudyInput): Promise<void> 
   if (!city) return;
   const source = study.translations.get(lang) ?? study;
   const fragments: ResolveAssetsOptions['fragments'] = [];
-  const assets: ResolveAssetsOptions = {
-    root: project.root,
-    assets: input.assets,
-    toOutRoot: input.toOutRoot,
-    documentFor: input.documentFor,
-    sections: [...project.sectionOwners.keys()],
-    fragments,
-  };
+  const assets = assetOptions(project, input, fragments);
   const tree = withoutFrontMatter(structuredClone(source.tree));
   await sourceTransforms({ city, scope: `cs-${study.slot}`, shiftBy: 3, assets }).run(tree, source.file);
   const hast = (await unified()
