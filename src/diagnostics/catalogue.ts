@@ -339,6 +339,13 @@ export const catalogue = {
     message: () => 'Expected the section to start with a level-1 heading (its title)',
     hint: () => 'Start the file with a line like "# Why it matters".',
   }),
+  'contents-page-missing': rule<{ document: string; headings: string }>({
+    severity: 'error',
+    kind: 'content',
+    summary: 'A heading the contents lists was found on no page of the printed PDF, so its entry would have no page number.',
+    message: (p) => `In ${p.document}, the contents cannot give a page for ${p.headings}`,
+    hint: () => 'Check that the theme does not hide headings in print (display: none); if it does not, report this with the guide.',
+  }),
   'blocked-request': rule<{ document: string; url: string }>({
     severity: 'error',
     kind: 'content',

@@ -30,8 +30,8 @@ export interface RenderedDocument {
   html: string;
   title: string;
   fonts: FontSelection;
-  /** Ids of the headings the contents lists, in order (the PDF stage puts page numbers on them). */
-  tocIds: string[];
+  /** The headings the contents lists, in order (the PDF stage puts page numbers on them). */
+  toc: { id: string; text: string; depth: number }[];
 }
 
 const rtl = new Set(['ar', 'ur', 'fa', 'he', 'ps', 'yi']);
@@ -142,7 +142,7 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
       ]),
     ],
   };
-  return { html: `${toHtml(tree)}\n`, title, fonts, tocIds: tocHeadings.map((x) => x.id) };
+  return { html: `${toHtml(tree)}\n`, title, fonts, toc: tocHeadings.map((x) => ({ id: x.id, text: x.text, depth: x.depth })) };
 }
 
 function tocList(headings: Heading[]): Element {

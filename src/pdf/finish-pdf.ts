@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib';
 import { isInside } from '../project/read-inside.js';
+import { pdfDestinationName } from './destination-names.js';
 import { sanitizeActions } from './sanitize-actions.js';
 
 export interface PdfMetadata {
@@ -146,7 +147,8 @@ function relativizeLinks(pdf: PDFDocument, root: string, document: string): stri
       const replacement = pdf.context.obj({}) as PDFDict;
       replacement.set(PDFName.of('S'), PDFName.of('GoToR'));
       replacement.set(PDFName.of('F'), PDFString.of(relative));
-      const destination = isDocument && fragment ? PDFString.of(decodeFragment(fragment)) : pdf.context.obj([0, PDFName.of('Fit')]);
+      // #10: the other guide names its headings' destinations by the same hash of their ids.
+      const destination = isDocument && fragment ? PDFString.of(pdfDestinationName(decodeFragment(fragment))) : pdf.context.obj([0, PDFName.of('Fit')]);
       replacement.set(PDFName.of('D'), destination);
       annot.set(PDFName.of('A'), replacement);
     }
