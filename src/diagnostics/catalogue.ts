@@ -325,6 +325,13 @@ export const catalogue = {
     message: (p) => `Broken link: no heading or note has the id "#${p.id}"`,
     hint: () => 'Heading ids are the heading text in lower case with dashes, e.g. "## Next steps" → #next-steps.',
   }),
+  'interface-words-missing': rule<{ lang: string; keys: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A language the project builds has no built-in interface words (Contents, Page X of Y…) for some keys, so they print in English.',
+    message: (p) => `No interface words in ${q(p.lang)} for ${p.keys}; they print in English`,
+    hint: (p) => `Add them under "strings: ${p.lang}:" in blueprints/project.yaml (every key is listed in docs/translating.md).`,
+  }),
   untranslated: rule<{ lang: string; source: string; file: string }>({
     severity: 'warning',
     kind: 'content',

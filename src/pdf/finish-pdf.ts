@@ -12,6 +12,8 @@ export interface PdfMetadata {
   subject: string;
   keywords: string[];
   lang: string;
+  /** #10: a translation no professional has reviewed says so in the document information too. */
+  translationStatus?: string;
   /** Publication date: SOURCE_DATE_EPOCH or the project's date, never the build time. */
   date: Date;
   /** Seed of the file identifier: the same sources give the same ID. */
@@ -41,6 +43,9 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, options: F
   pdf.setCreationDate(meta.date);
   pdf.setModificationDate(meta.date);
   pdf.setLanguage(meta.lang);
+  // pdf-lib has no setter for a custom entry of the document information; its (private) dictionary is the place.
+  if (meta.translationStatus)
+    (pdf as unknown as { getInfoDict(): PDFDict }).getInfoDict().set(PDFName.of('TranslationStatus'), PDFHexString.fromText(meta.translationStatus));
   const prefs = pdf.catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict) ?? pdf.context.obj({});
   prefs.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
   pdf.catalog.set(PDFName.of('ViewerPreferences'), prefs);

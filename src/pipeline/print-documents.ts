@@ -69,15 +69,15 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
           report(doc.blueprint.file, 'contents-page-missing', { document: `${doc.base}.pdf`, headings: headings.join(', ') });
           return;
         }
-        const city = doc.edition.city.config;
         const bytes = await finishPdf(
           result.bytes,
           {
             title: doc.rendered.title,
-            author: `${city.office}, ${city.government}`,
-            subject: doc.blueprint.config.subtitle ?? doc.blueprint.config.summary.trim(),
-            keywords: [project.config.title, doc.blueprint.config.title, city.name],
+            author: doc.rendered.pdf.author,
+            subject: doc.rendered.pdf.subject,
+            keywords: doc.rendered.pdf.keywords,
             lang: doc.lang,
+            ...(doc.rendered.pdf.draft ? { translationStatus: 'machine-assisted draft, not yet reviewed by a professional translator' } : {}),
             date,
             idSeed: `${doc.base}\n${doc.rendered.html}`,
             printedFrom: { root: staged.dir, document: staged.pathOf(`${doc.base}.html`) },

@@ -4,7 +4,8 @@ import type { BlueprintConfig } from '../validate/schemas/blueprint.js';
 import type { CaseStudyConfig } from '../validate/schemas/case-study.js';
 import type { CityConfig } from '../validate/schemas/city.js';
 import type { ProjectConfig } from '../validate/schemas/project.js';
-import type { MarkdownSource, SectionSource } from './project.js';
+import type { BlueprintTranslation, CityTranslation, ProjectTranslation } from '../validate/schemas/translation.js';
+import type { MarkdownSource, MarkdownTranslationSource, OrphanTranslation, SectionSource, YamlTranslation } from './project.js';
 
 /**
  * What the readers found, each file validated against its own schema but not yet against the others:
@@ -19,7 +20,10 @@ export interface LoadContext {
     valid: ProjectConfig | undefined;
     /** What can be used of it either way, so the other files are still checked. */
     config: ProjectConfig;
+    translations: Map<string, YamlTranslation<ProjectTranslation>>;
   };
+  /** Translation files nothing uses (#10). */
+  orphanTranslations: OrphanTranslation[];
   /** Theme names with a theme.yaml (project first, then the toolkit's). */
   themes: string[];
   /** Folders under the project's themes/ that have no theme.yaml. */
@@ -38,6 +42,8 @@ export interface CityEntry {
   parsed?: ParsedYaml;
   config?: CityConfig;
   logo?: string;
+  translations: Map<string, YamlTranslation<CityTranslation>>;
+  sourceHash: string;
 }
 
 export interface BlueprintEntry {
@@ -47,6 +53,8 @@ export interface BlueprintEntry {
   parsed: ParsedYaml;
   config?: BlueprintConfig;
   sections: SectionSource[];
+  translations: Map<string, YamlTranslation<BlueprintTranslation>>;
+  sourceHash: string;
 }
 
 export interface CaseStudyEntry extends MarkdownSource {
@@ -54,5 +62,5 @@ export interface CaseStudyEntry extends MarkdownSource {
   folder: string;
   parsed?: ParsedYaml;
   config?: CaseStudyConfig;
-  translations: Map<string, MarkdownSource>;
+  translations: Map<string, MarkdownTranslationSource>;
 }

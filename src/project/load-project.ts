@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Root } from 'mdast';
 import { report } from '../diagnostics/messages.js';
+import { valuesHash } from '../i18n/source-hash.js';
 import { createMarkdownParser } from '../markdown/processor.js';
 import { builtInThemesDir } from '../theme/load-theme.js';
 import { crossReferenceRules } from '../validate/rules/index.js';
@@ -10,7 +12,7 @@ import type { CaseStudy, LoadResult, Project, SlotDeclaration } from './project.
 import { readBlueprints } from './read-blueprints.js';
 import { readCaseStudies } from './read-case-studies.js';
 import { readCities } from './read-cities.js';
-import { readProjectFile } from './read-project-file.js';
+import { projectOrphans, readProjectFile } from './read-project-file.js';
 import { listFolders, SourceReader } from './read-sources.js';
 
 export type { BlueprintSource, CaseStudy, CityProfile, LoadResult, MarkdownSource, Project, SectionSource, SlotDeclaration } from './project.js';
@@ -39,12 +41,14 @@ export async function loadProject(root: string): Promise<LoadResult> {
     themes: [...new Set(themeFolders.filter(hasThemeFile))].sort(),
     themeFoldersWithoutFile: [...new Set(themeFolders.filter((name) => !hasThemeFile(name)))].sort(),
     blueprintFolders: listFolders(blueprintsDir).filter((f) => f !== 'cities' && existsSync(path.join(blueprintsDir, f, 'blueprint.yaml'))),
-    cities: readCities(reader),
+    cities: [],
     blueprints: [],
     caseStudies: [],
+    orphanTranslations: projectOrphans(reader, languages),
   };
-  ctx.blueprints = readBlueprints(reader, project.config.blueprints, ctx.blueprintFolders, languages, parser);
-  ctx.caseStudies = readCaseStudies(reader, languages, parser);
+  ctx.cities = readCities(reader, languages, ctx.orphanTranslations);
+  ctx.blueprints = readBlueprints(reader, project.config.blueprints, ctx.blueprintFolders, languages, parser, ctx.orphanTranslations);
+  ctx.caseStudies = readCaseStudies(reader, languages, parser, ctx.orphanTranslations);
   for (const rule of crossReferenceRules) rule(ctx);
   if (!project.valid) return { files: reader.files };
   return { project: assemble(ctx, project.valid), files: reader.files };
@@ -54,12 +58,39 @@ export async function loadProject(root: string): Promise<LoadResult> {
 function assemble(ctx: LoadContext, config: Project['config']): Project {
   const cities = new Map(
     ctx.cities.flatMap((c) =>
-      c.file && c.config ? [[c.id, { id: c.id, dir: c.dir, file: c.file, config: c.config, ...(c.logo ? { logo: c.logo } : {}) }] as const] : [],
+      c.file && c.config
+        ? [
+            [
+              c.id,
+              {
+                id: c.id,
+                dir: c.dir,
+                file: c.file,
+                config: c.config,
+                ...(c.logo ? { logo: c.logo } : {}),
+                translations: c.translations,
+                sourceHash: c.sourceHash,
+              },
+            ] as const,
+          ]
+        : [],
     ),
   );
   const blueprints = config.blueprints.flatMap((id) => {
     const entry = ctx.blueprints.find((b) => b.id === id);
-    return entry?.config ? [{ id, dir: entry.dir, file: entry.file, config: entry.config, sections: entry.sections }] : [];
+    return entry?.config
+      ? [
+          {
+            id,
+            dir: entry.dir,
+            file: entry.file,
+            config: entry.config,
+            sections: entry.sections,
+            translations: entry.translations,
+            sourceHash: entry.sourceHash,
+          },
+        ]
+      : [];
   });
   const slots = new Map<string, SlotDeclaration>();
   for (const blueprint of blueprints) for (const slot of blueprint.config.slots) if (!slots.has(slot.id)) slots.set(slot.id, { slot, blueprint });
@@ -68,8 +99,37 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
     const c = entry.config;
     if (!c || c.city !== entry.folder || !cities.has(c.city) || !slots.has(c.slot)) continue;
     if (caseStudies.some((s) => s.city === c.city && s.slot === c.slot)) continue;
-    caseStudies.push({ city: c.city, slot: c.slot, config: c, file: entry.file, tree: entry.tree, translations: entry.translations });
+    caseStudies.push({
+      city: c.city,
+      slot: c.slot,
+      config: c,
+      file: entry.file,
+      tree: entry.tree,
+      translations: entry.translations,
+      sourceHash: caseStudyHash(entry),
+    });
   }
   const sectionOwners = new Map(blueprints.flatMap((b) => b.sections.map((section) => [section.file.path, b.id] as const)));
-  return { root: ctx.root, file: ctx.project.file, config, blueprints, cities, caseStudies, slots, themes: ctx.themes, sectionOwners };
+  return {
+    root: ctx.root,
+    file: ctx.project.file,
+    config,
+    blueprints,
+    cities,
+    caseStudies,
+    slots,
+    themes: ctx.themes,
+    sectionOwners,
+    translations: ctx.project.translations,
+    sourceHash: valuesHash([config.title, config.subtitle ?? '']),
+    orphanTranslations: ctx.orphanTranslations,
+  };
+}
+
+/** What a translation of a case study translates: its title and its text, not its year or sources. */
+function caseStudyHash(entry: { tree: Root; file: { value: unknown }; config?: { title: string } }): string {
+  const text = String(entry.file.value);
+  const front = entry.tree.children.find((node) => node.type === 'yaml');
+  const body = front?.position ? text.slice(front.position.end.offset ?? 0) : text;
+  return valuesHash([entry.config?.title ?? '', body]);
 }

@@ -5,27 +5,25 @@ import type { MarkdownParser } from '../markdown/processor.js';
 import { caseStudySchema } from '../validate/schemas/case-study.js';
 import { validateYaml } from '../validate/validate-yaml.js';
 import type { CaseStudyEntry } from './load-context.js';
-import type { MarkdownSource } from './project.js';
+import type { MarkdownTranslationSource, OrphanTranslation } from './project.js';
 import { readMarkdown } from './read-blueprints.js';
 import { listFiles, listFolders, type SourceReader } from './read-sources.js';
-
-const translationPattern = /^(.*)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.md$/;
+import { findOrphans, readMarkdownTranslation, translationName, translationPath } from './read-translations.js';
 
 /** Read every case study (and its translations) and validate its front matter. */
-export function readCaseStudies(reader: SourceReader, languages: string[], parser: MarkdownParser): CaseStudyEntry[] {
+export function readCaseStudies(reader: SourceReader, languages: string[], parser: MarkdownParser, orphans: OrphanTranslation[]): CaseStudyEntry[] {
   const entries: CaseStudyEntry[] = [];
   const citiesDir = path.join(reader.root, 'blueprints', 'cities');
   for (const folder of listFolders(citiesDir)) {
     const dir = path.join(citiesDir, folder, 'case-studies');
     const names = listFiles(dir, '.md');
-    const isTranslation = (name: string) => {
-      const lang = translationPattern.exec(name)?.[2];
-      return lang !== undefined && languages.slice(1).includes(lang);
-    };
-    for (const name of names.filter((n) => !isTranslation(n))) {
+    // #10: `<slot>.es.md` is a translation (of any language: one the project does not build is reported).
+    const sources = names.filter((n) => !translationName.test(n));
+    orphans.push(...findOrphans(dir, '.md', sources, languages, (source) => `there is no case study ${source} beside it`));
+    for (const name of sources) {
       const source = readMarkdown(reader, parser, path.join(dir, name));
       if (!source) continue;
-      const entry: CaseStudyEntry = { ...source, folder, translations: new Map<string, MarkdownSource>() };
+      const entry: CaseStudyEntry = { ...source, folder, translations: new Map<string, MarkdownTranslationSource>() };
       entries.push(entry);
       const front = source.tree.children.find((node): node is Yaml => node.type === 'yaml');
       if (front?.position?.start.line !== 1) {
@@ -36,7 +34,7 @@ export function readCaseStudies(reader: SourceReader, languages: string[], parse
       entry.parsed = parsed;
       if (config) entry.config = config;
       for (const lang of languages.slice(1)) {
-        const translated = readMarkdown(reader, parser, path.join(dir, name.replace(/\.md$/, `.${lang}.md`)));
+        const translated = readMarkdownTranslation(reader, parser, translationPath(path.join(dir, name), lang));
         if (translated) entry.translations.set(lang, translated);
       }
     }

@@ -7,8 +7,12 @@ export interface PageRulesInput {
   title: string;
   city: string;
   parts: string[];
-  strings: { page: string; of: string; contents: string; notesAndSources: string };
+  strings: { pageOf: string; contents: string; notesAndSources: string };
   fontFamily: string;
+  /** Counter style for page numbers in the language's digits (`decimal`, `bengali`, `arabic-indic`). */
+  counterStyle: string;
+  /** Right-to-left documents mirror their running heads and footers (#10). */
+  dir: 'ltr' | 'rtl';
 }
 
 /**
@@ -28,23 +32,32 @@ const escapeCssChar = (ch: string) => (plainCss.test(ch) ? ch : `\\${(ch.codePoi
  */
 export function pageRules(input: PageRulesInput): string {
   const { colors } = input;
+  // Page-margin boxes are physical (left, right): the start of a line is the right in right-to-left text.
+  const [start, end] = input.dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
   const box = (content: string, align: string) =>
-    `{content:${content};font-family:${input.fontFamily};font-size:8.5pt;color:${colors.muted};text-align:${align};vertical-align:middle}`;
-  const pageCounter = `${cssString(`${input.strings.page} `)} counter(page) ${cssString(` ${input.strings.of} `)} counter(pages)`;
+    `{content:${content};font-family:${input.fontFamily};font-size:8.5pt;color:${colors.muted};text-align:${align};vertical-align:middle;direction:${input.dir};unicode-bidi:isolate}`;
   const rules = [
     `@page{size:${input.paper === 'a4' ? 'A4' : 'letter'};margin:20mm 19mm 20mm 19mm;` +
-      `@top-left${box(cssString(input.title), 'left')}` +
-      `@bottom-left${box(cssString(input.city), 'left')}` +
-      `@bottom-right${box(pageCounter, 'right')}}`,
+      `@top-${start}${box(cssString(input.title), start)}` +
+      `@bottom-${start}${box(cssString(input.city), start)}` +
+      `@bottom-${end}${box(pageCounter(input.strings.pageOf, input.counterStyle), end)}}`,
     '@page cover{margin:0;@top-left{content:none}@top-right{content:none}@bottom-left{content:none}@bottom-right{content:none}}',
-    `@page front{@top-right${box(cssString(input.strings.contents), 'right')}}`,
-    `@page back{@top-right${box(cssString(input.strings.notesAndSources), 'right')}}`,
+    `@page front{@top-${end}${box(cssString(input.strings.contents), end)}}`,
+    `@page back{@top-${end}${box(cssString(input.strings.notesAndSources), end)}}`,
   ];
   if (input.theme.part_break === 'page') {
     input.parts.forEach((title, i) => {
       rules.push(`@media print{section.part-${i + 1}{page:part-${i + 1}}}`);
-      rules.push(`@page part-${i + 1}{@top-right${box(cssString(title), 'right')}}`);
+      rules.push(`@page part-${i + 1}{@top-${end}${box(cssString(title), end)}}`);
     });
   }
   return rules.join('\n');
+}
+
+/** `Page {page} of {pages}` as CSS content: the words as strings, the numbers as counters in the language's digits. */
+export function pageCounter(template: string, counterStyle: string): string {
+  const parts = template.split(/(\{page\}|\{pages\})/).filter((part) => part !== '');
+  return parts
+    .map((part) => (part === '{page}' ? `counter(page,${counterStyle})` : part === '{pages}' ? `counter(pages,${counterStyle})` : cssString(part)))
+    .join(' ');
 }

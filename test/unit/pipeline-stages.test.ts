@@ -79,14 +79,34 @@ describe('theme stage', () => {
       title: 'Guide "One"',
       city: 'City of X',
       parts: ['Why', 'How'],
-      strings: { page: 'Page', of: 'of', contents: 'Contents', notesAndSources: 'Notes and sources' },
+      strings: { pageOf: 'Page {page} of {pages}', contents: 'Contents', notesAndSources: 'Notes and sources' },
       fontFamily: 'sans-serif',
+      counterStyle: 'decimal',
+      dir: 'ltr',
     });
     expect(css).toContain('size:A4');
     expect(css).toContain('content:"Guide \\22 One\\22 "');
     expect(css).toContain('section.part-2{page:part-2}');
     expect(css).toMatch(/@page part-2\{@top-right\{content:"How"/);
     expect(css).toContain('@page cover{margin:0;@top-left{content:none}');
+  });
+
+  it('mirrors running heads and footers in a right-to-left document and counts pages in its digits (#10)', () => {
+    const css = pageRules({
+      paper: 'letter',
+      theme: { part_break: 'page' } as never,
+      colors: { primary: '#000000', accent: '#000000', text: '#000000', muted: '#555555' },
+      title: 'الوصول اللغوي',
+      city: 'مدينة نيويورك',
+      parts: ['لماذا', 'كيف'],
+      strings: { pageOf: 'الصفحة {page} من {pages}', contents: 'المحتويات', notesAndSources: 'الحواشي والمصادر' },
+      fontFamily: 'sans-serif',
+      counterStyle: 'arabic-indic',
+      dir: 'rtl',
+    });
+    expect(css).toMatch(/@top-right\{content:"الوصول اللغوي";[^}]*text-align:right;[^}]*direction:rtl/);
+    expect(css).toMatch(/@bottom-left\{content:"الصفحة " counter\(page,arabic-indic\) " من " counter\(pages,arabic-indic\)/);
+    expect(css).toMatch(/@page part-2\{@top-left\{content:"كيف"/);
   });
 });
 

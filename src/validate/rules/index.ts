@@ -5,6 +5,7 @@ import { caseStudySlot } from './case-study-slot.js';
 import { duplicateCaseStudy } from './duplicate-case-study.js';
 import { duplicateSlot } from './duplicate-slot.js';
 import { emptySlot } from './empty-slot.js';
+import { interfaceWords } from './interface-words.js';
 import { missingPart } from './missing-part.js';
 import { outputPattern } from './output-pattern.js';
 import { projectCities } from './project-cities.js';
@@ -16,6 +17,7 @@ export type Rule = (ctx: LoadContext) => void;
 /** Every rule, run in this order after each file passed its own schema. */
 export const crossReferenceRules: Rule[] = [
   projectCities,
+  interfaceWords,
   themeReferences,
   outputPattern,
   blueprintList,
