@@ -10,6 +10,7 @@ import { formatDoctorReport } from '../doctor/format-doctor-report.js';
 import { runDoctor } from '../doctor/run-doctor.js';
 import { build, type Format, type ProgressEvent } from '../pipeline/build.js';
 import { check } from '../pipeline/check.js';
+import { i18nStatus } from '../pipeline/i18n-status.js';
 import { listProject } from '../pipeline/list-project.js';
 import { merge } from '../pipeline/merge.js';
 import { defaultOutDir } from '../pipeline/settings.js';
@@ -201,11 +202,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .command('check')
     .description('Validate every source and every city edition without building.')
     .option('--json', 'print diagnostics as one JSON document on stdout')
+    .option('--strict', 'make stale and orphaned translations errors')
     .option('-q, --quiet', 'print errors only')
-    .action(async () => {
+    .action(async (opts: { strict?: boolean }) => {
       command = 'check';
       usedRoot = await withRoot(async (root) => {
-        const result = await check({ root, ...(io.signal ? { signal: io.signal } : {}) });
+        const result = await check({ root, strict: opts.strict === true, ...(io.signal ? { signal: io.signal } : {}) });
         return {
           files: result.files,
           json: { documents: result.documents },
@@ -251,6 +253,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const { listing, files } = await listProject({ root });
         if (listing && !wantsJson) io.stdout(`${formatListing(listing)}\n`);
         return { files, json: { listing: listing ?? null } };
+      });
+    });
+
+  // #10: the translators' commands.
+  const i18n = program.command('i18n').description('Translation workflow: status, XLIFF extract and import.');
+  i18n
+    .command('status')
+    .description('List per language and file what is translated, missing, stale (the source changed) or orphaned.')
+    .option('--lang <code>', 'language(s) (default: every language but the source)', collect)
+    .option('--json', 'print as one JSON document on stdout')
+    .action(async (opts: { lang?: string[] }) => {
+      command = 'i18n status';
+      usedRoot = await withRoot(async (root) => {
+        const result = await i18nStatus({ root, ...(opts.lang ? { languages: opts.lang } : {}) });
+        if (!wantsJson && result.code === 0) io.stdout(`${formatStatus(result.entries)}\n`);
+        return { files: result.files, json: { translations: result.entries } };
       });
     });
 
@@ -311,6 +329,24 @@ function progress(io: Io) {
     if (event.type === 'html') io.stderr(`  html  [${event.done}/${event.total}] ${event.document}\n`);
     if (event.type === 'pdf') io.stderr(`  pdf   [${event.done}/${event.total}] ${event.document} (${event.pages} pages)\n`);
   };
+}
+
+function formatStatus(entries: Awaited<ReturnType<typeof i18nStatus>>['entries']): string {
+  const lines: string[] = [];
+  for (const lang of [...new Set(entries.map((e) => e.lang))]) {
+    const mine = entries.filter((e) => e.lang === lang);
+    const count = (state: string) => mine.filter((e) => e.state === state).length;
+    lines.push(
+      `${lang}: ${count('translated')} translated, ${count('stale')} stale, ${count('untracked')} untracked, ${count('missing')} missing, ${count('orphaned')} orphaned`,
+    );
+    for (const e of mine) {
+      const review = e.review === 'draft' ? ' (draft)' : '';
+      lines.push(
+        `  ${e.state.padEnd(10)} ${e.state === 'orphaned' ? e.translation : e.source}${review}${e.state === 'stale' ? ` — source is now ${e.sourceHash}` : ''}`,
+      );
+    }
+  }
+  return lines.join('\n') || 'The project has no language but its source language.';
 }
 
 function formatListing(listing: NonNullable<Awaited<ReturnType<typeof listProject>>['listing']>): string {

@@ -339,6 +339,20 @@ export const catalogue = {
     message: (p) => `No ${p.lang} translation of this section; printing the ${p.source} text`,
     hint: (p) => `Add ${p.file} next to it.`,
   }),
+  'translation-stale': rule<{ lang: string; source: string; recorded: string; current: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A translation was made from an earlier version of its source (its recorded hash differs); an error with check --strict.',
+    message: (p) => `The ${p.lang} translation is stale: ${p.source} changed since it was translated (recorded ${p.recorded}, now ${p.current})`,
+    hint: (p) => `Update the translation from the current ${p.source} (blueprint i18n extract --lang ${p.lang}), then set "source: ${p.current}".`,
+  }),
+  'translation-orphaned': rule<{ lang: string; reason: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A translation that nothing uses: its source was renamed or removed, or its language is not built; an error with check --strict.',
+    message: (p) => `This ${p.lang} translation is never used: ${p.reason}`,
+    hint: () => 'Rename it after its source (01-why.md → 01-why.es.md), add its language to "languages" in project.yaml, or delete it.',
+  }),
   'heading-structure': rule({
     severity: 'warning',
     kind: 'content',

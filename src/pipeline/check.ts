@@ -8,6 +8,9 @@ import { planDocuments } from './plan-documents.js';
 import { dedupeMessages, renderDocuments } from './render-documents.js';
 import { Run } from './run.js';
 
+/** Warnings that `check --strict` makes errors. */
+export const strictRules = ['translation-stale', 'translation-orphaned'];
+
 export interface CheckResult {
   code: ExitCode;
   files: VFile[];
@@ -19,7 +22,7 @@ export interface CheckResult {
  * The build's first stages without print and publish (#8): load, plan every city's edition in every
  * language, load themes, render in memory, so a problem only one edition reaches is still found.
  */
-export async function check(options: { root: string; signal?: AbortSignal }): Promise<CheckResult> {
+export async function check(options: { root: string; signal?: AbortSignal; strict?: boolean }): Promise<CheckResult> {
   const run = new Run(options.signal);
   let documents = 0;
   try {
@@ -41,5 +44,9 @@ export async function check(options: { root: string; signal?: AbortSignal }): Pr
     run.internalError(cause);
   }
   dedupeMessages(run.files);
+  // #10: with --strict, a stale or orphaned translation fails the check like any error.
+  if (options.strict) {
+    for (const file of run.files) for (const message of file.messages) if (strictRules.includes(message.ruleId ?? '')) message.fatal = true;
+  }
   return { code: run.code, files: run.allFiles(), documents };
 }

@@ -24,6 +24,8 @@ export interface LoadContext {
   };
   /** Translation files nothing uses (#10). */
   orphanTranslations: OrphanTranslation[];
+  /** What a translation of project.yaml records (#10). */
+  projectHash: string;
   /** Theme names with a theme.yaml (project first, then the toolkit's). */
   themes: string[];
   /** Folders under the project's themes/ that have no theme.yaml. */
@@ -63,4 +65,5 @@ export interface CaseStudyEntry extends MarkdownSource {
   parsed?: ParsedYaml;
   config?: CaseStudyConfig;
   translations: Map<string, MarkdownTranslationSource>;
+  sourceHash: string;
 }

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Root } from 'mdast';
 import { report } from '../diagnostics/messages.js';
 import { valuesHash } from '../i18n/source-hash.js';
 import { createMarkdownParser } from '../markdown/processor.js';
@@ -45,11 +44,14 @@ export async function loadProject(root: string): Promise<LoadResult> {
     blueprints: [],
     caseStudies: [],
     orphanTranslations: projectOrphans(reader, languages),
+    projectHash: valuesHash([project.config.title, project.config.subtitle ?? '']),
   };
   ctx.cities = readCities(reader, languages, ctx.orphanTranslations);
   ctx.blueprints = readBlueprints(reader, project.config.blueprints, ctx.blueprintFolders, languages, parser, ctx.orphanTranslations);
   ctx.caseStudies = readCaseStudies(reader, languages, parser, ctx.orphanTranslations);
   for (const rule of crossReferenceRules) rule(ctx);
+  // #10: a translation nothing uses is said once, on the file itself.
+  for (const orphan of ctx.orphanTranslations) report(reader.placeholder(orphan.path), 'translation-orphaned', { lang: orphan.lang, reason: orphan.reason });
   if (!project.valid) return { files: reader.files };
   return { project: assemble(ctx, project.valid), files: reader.files };
 }
@@ -106,7 +108,7 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
       file: entry.file,
       tree: entry.tree,
       translations: entry.translations,
-      sourceHash: caseStudyHash(entry),
+      sourceHash: entry.sourceHash,
     });
   }
   const sectionOwners = new Map(blueprints.flatMap((b) => b.sections.map((section) => [section.file.path, b.id] as const)));
@@ -121,15 +123,7 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
     themes: ctx.themes,
     sectionOwners,
     translations: ctx.project.translations,
-    sourceHash: valuesHash([config.title, config.subtitle ?? '']),
+    sourceHash: ctx.projectHash,
     orphanTranslations: ctx.orphanTranslations,
   };
-}
-
-/** What a translation of a case study translates: its title and its text, not its year or sources. */
-function caseStudyHash(entry: { tree: Root; file: { value: unknown }; config?: { title: string } }): string {
-  const text = String(entry.file.value);
-  const front = entry.tree.children.find((node) => node.type === 'yaml');
-  const body = front?.position ? text.slice(front.position.end.offset ?? 0) : text;
-  return valuesHash([entry.config?.title ?? '', body]);
 }

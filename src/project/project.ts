@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
+import type { ParsedYaml } from '../validate/parse-yaml.js';
 import type { BlueprintConfig, Slot } from '../validate/schemas/blueprint.js';
 import type { CaseStudyConfig } from '../validate/schemas/case-study.js';
 import type { CityConfig } from '../validate/schemas/city.js';
@@ -16,6 +17,8 @@ export interface MarkdownSource {
 /** A translated Markdown file (`01-why.es.md`), with what its front matter says about it (#10). */
 export interface MarkdownTranslationSource extends MarkdownSource {
   meta: TranslationMeta | undefined;
+  /** Its front matter, for messages at a line of it. */
+  parsed?: ParsedYaml;
   /** A case study's translated title. */
   title?: string;
 }
@@ -23,6 +26,7 @@ export interface MarkdownTranslationSource extends MarkdownSource {
 /** A translation of a YAML source (`blueprint.es.yaml`, `city.es.yaml`, `project.es.yaml`). */
 export interface YamlTranslation<C> {
   file: VFile;
+  parsed: ParsedYaml;
   config: C;
   meta: TranslationMeta | undefined;
 }

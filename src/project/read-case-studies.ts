@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Yaml } from 'mdast';
 import { report } from '../diagnostics/messages.js';
+import { valuesHash } from '../i18n/source-hash.js';
 import type { MarkdownParser } from '../markdown/processor.js';
 import { caseStudySchema } from '../validate/schemas/case-study.js';
 import { validateYaml } from '../validate/validate-yaml.js';
@@ -23,7 +24,7 @@ export function readCaseStudies(reader: SourceReader, languages: string[], parse
     for (const name of sources) {
       const source = readMarkdown(reader, parser, path.join(dir, name));
       if (!source) continue;
-      const entry: CaseStudyEntry = { ...source, folder, translations: new Map<string, MarkdownTranslationSource>() };
+      const entry: CaseStudyEntry = { ...source, folder, translations: new Map<string, MarkdownTranslationSource>(), sourceHash: '' };
       entries.push(entry);
       const front = source.tree.children.find((node): node is Yaml => node.type === 'yaml');
       if (front?.position?.start.line !== 1) {
@@ -33,6 +34,8 @@ export function readCaseStudies(reader: SourceReader, languages: string[], parse
       const { parsed, config } = validateYaml(source.file, front.value, caseStudySchema, 'the case study front matter', 1);
       entry.parsed = parsed;
       if (config) entry.config = config;
+      // What a translation translates: the title and the text, not the year or the sources (#10).
+      entry.sourceHash = valuesHash([config?.title ?? '', String(source.file.value).slice(front.position?.end.offset ?? 0)]);
       for (const lang of languages.slice(1)) {
         const translated = readMarkdownTranslation(reader, parser, translationPath(path.join(dir, name), lang));
         if (translated) entry.translations.set(lang, translated);

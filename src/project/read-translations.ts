@@ -24,8 +24,8 @@ export function readMarkdownTranslation(reader: SourceReader, parser: MarkdownPa
   const tree = parseMarkdown(parser, file);
   const front = tree.children.find((node): node is Yaml => node.type === 'yaml');
   if (front?.position?.start.line !== 1) return { file, tree, meta: undefined };
-  const { config } = validateYaml(file, front.value, markdownTranslationSchema, 'the translation front matter', 1);
-  return { file, tree, meta: config?.translation as TranslationMeta | undefined, ...(config?.title ? { title: config.title } : {}) };
+  const { parsed, config } = validateYaml(file, front.value, markdownTranslationSchema, 'the translation front matter', 1);
+  return { file, tree, parsed, meta: config?.translation as TranslationMeta | undefined, ...(config?.title ? { title: config.title } : {}) };
 }
 
 /** Read a translated YAML file (`blueprint.es.yaml`), if there is one, against its strict schema. */
@@ -38,9 +38,9 @@ export function readYamlTranslation<S extends z.ZodType<{ translation?: Translat
   if (!existsSync(target)) return undefined;
   const file = reader.read(target);
   if (!file) return undefined;
-  const { config } = validateYaml(file, String(file.value), schema, what);
+  const { parsed, config } = validateYaml(file, String(file.value), schema, what);
   if (!config) return undefined;
-  return { file, config, meta: config.translation };
+  return { file, parsed, config, meta: config.translation };
 }
 
 /**

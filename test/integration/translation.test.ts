@@ -66,4 +66,46 @@ describe('a translated edition', () => {
     expect((select('.untranslated-note', html) as Element).properties.lang).toBe('es');
     expect((select('.toc a[href="#steps-to-open-a-desk"] .toc-text', html) as Element).properties.lang).toBe('en');
   });
+
+  it('issue 10: says what is translated, stale or orphaned, and check --strict fails on it', async () => {
+    const root = spanishProject();
+    const status = async () => {
+      const result = await run(['i18n', 'status', '--json'], root);
+      expect(result.code, result.stderr).toBe(0);
+      return (JSON.parse(result.stdout) as { translations: { source: string; translation: string; state: string; sourceHash?: string }[] }).translations;
+    };
+    const before = await status();
+    const why = before.find((e) => e.source === 'blueprints/welcome-desk/sections/01-why.md');
+    expect(why).toMatchObject({ state: 'untracked', translation: 'blueprints/welcome-desk/sections/01-why.es.md' });
+    expect(before.find((e) => e.source === 'blueprints/welcome-desk/sections/02-steps.md')?.state).toBe('missing');
+    // Record the hash of the English it was made from: translated.
+    const file = path.join(root, 'blueprints/welcome-desk/sections/01-why.es.md');
+    writeFileSync(file, `---\ntranslation:\n  source: ${why?.sourceHash}\n---\n${readFileSync(file, 'utf8')}`);
+    expect((await status()).find((e) => e.source === why?.source)?.state).toBe('translated');
+    // The English changes: stale, and a translation of a section that was renamed is orphaned.
+    edit(root, 'blueprints/welcome-desk/sections/01-why.md', 'one place to start', 'one clear place to start');
+    writeFileSync(path.join(root, 'blueprints/welcome-desk/sections/03-old.es.md'), '# Viejo\n');
+    const after = await status();
+    expect(after.find((e) => e.source === why?.source)?.state).toBe('stale');
+    expect(after.filter((e) => e.state === 'orphaned').map((e) => e.translation)).toEqual(['blueprints/welcome-desk/sections/03-old.es.md']);
+
+    const checked = await run(['check', '--json'], root);
+    expect(checked.code, checked.stderr).toBe(0);
+    const { diagnostics } = JSON.parse(checked.stdout) as { diagnostics: DiagnosticJson[] };
+    const stale = diagnostics.find((d) => d.ruleId === 'translation-stale');
+    expect(stale).toMatchObject({ severity: 'warning', line: 3, column: 11 });
+    expect(stale?.file).toMatch(/01-why\.es\.md$/);
+    expect(stale?.message).toMatch(/^The es translation is stale: 01-why\.md changed since it was translated \(recorded [0-9a-f]{16}, now [0-9a-f]{16}\)$/);
+    const orphan = diagnostics.find((d) => d.ruleId === 'translation-orphaned');
+    expect(orphan?.file).toMatch(/03-old\.es\.md$/);
+    expect(orphan?.message).toBe('This es translation is never used: 03-old.md is not a section of blueprint.yaml');
+    const strict = await run(['check', '--strict', '--json'], root);
+    expect(strict.code).toBe(1);
+    expect(
+      (JSON.parse(strict.stdout) as { diagnostics: DiagnosticJson[] }).diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => d.ruleId)
+        .sort(),
+    ).toEqual(['translation-orphaned', 'translation-stale']);
+  });
 });

@@ -10,6 +10,7 @@ import { missingPart } from './missing-part.js';
 import { outputPattern } from './output-pattern.js';
 import { projectCities } from './project-cities.js';
 import { themeReferences } from './theme-references.js';
+import { translationFiles } from './translation-files.js';
 
 /** A cross-reference rule: reads what was loaded and reports what does not fit together (#8). */
 export type Rule = (ctx: LoadContext) => void;
@@ -27,4 +28,5 @@ export const crossReferenceRules: Rule[] = [
   caseStudySlot,
   duplicateCaseStudy,
   emptySlot,
+  translationFiles,
 ];
