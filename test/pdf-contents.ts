@@ -110,8 +110,15 @@ export async function readContents(pdfFile: string, htmlFile: string, dir: 'ltr'
   });
 }
 
-/** Page texts as pdftotext gives them (reading order), whitespace removed, for finding a heading. */
+/**
+ * Text for comparing what poppler reads with what was written: without whitespace, bidi controls (poppler
+ * wraps right-to-left runs in U+202B…U+202C) and Arabic vowel marks (poppler puts a shadda before the
+ * letter it sits on). The letters themselves must come in logical order.
+ */
+export const compact = (text: string) => text.replace(/[\s\u200e\u200f\u202a-\u202e\u2066-\u2069\u064b-\u065f\u0670]+/g, '');
+
+/** Page texts as pdftotext gives them (reading order), compacted, for finding a heading. */
 export function compactPages(pdfFile: string): string[] {
   const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  return text.split('\f').map((page) => page.replace(/\s+/g, ''));
+  return text.split('\f').map(compact);
 }

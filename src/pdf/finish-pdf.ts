@@ -14,6 +14,8 @@ export interface PdfMetadata {
   lang: string;
   /** #10: a translation no professional has reviewed says so in the document information too. */
   translationStatus?: string;
+  /** The headings' text in document order: the bookmarks' titles, when Chromium made one bookmark per heading. */
+  headings?: string[];
   /** Publication date: SOURCE_DATE_EPOCH or the project's date, never the build time. */
   date: Date;
   /** Seed of the file identifier: the same sources give the same ID. */
@@ -51,6 +53,7 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, options: F
   pdf.catalog.set(PDFName.of('ViewerPreferences'), prefs);
   // Bookmarks open by default where the PDF has an outline.
   if (pdf.catalog.get(PDFName.of('Outlines'))) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  if (meta.headings) retitleOutline(pdf, meta.headings);
   renumberNodeIds(pdf);
   const removed = meta.printedFrom ? relativizeLinks(pdf, meta.printedFrom.root, meta.printedFrom.document) : [];
   // #9: after the links are made relative, nothing that runs code or opens a program or file may remain.
@@ -61,6 +64,25 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, options: F
   (pdf.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(id));
   (pdf.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(id));
   return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/**
+ * Give each bookmark its heading's text (#10). Chromium titles bookmarks from the laid-out line, so an
+ * Arabic heading came out with its words reversed and some twice; it makes one bookmark per heading, in
+ * document order, so when the counts agree the n-th bookmark is the n-th heading. Otherwise they are left.
+ */
+function retitleOutline(pdf: PDFDocument, headings: string[]): void {
+  const items: PDFDict[] = [];
+  const walk = (item: PDFDict | undefined, depth: number) => {
+    for (let node = item, guard = 0; node && guard < 100_000; guard++) {
+      items.push(node);
+      if (depth < 16) walk(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
+      node = node.lookupMaybe(PDFName.of('Next'), PDFDict);
+    }
+  };
+  walk(pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
+  if (items.length !== headings.length) return;
+  items.forEach((item, i) => item.set(PDFName.of('Title'), PDFHexString.fromText(headings[i] as string)));
 }
 
 /** The date stamped into PDFs: SOURCE_DATE_EPOCH (seconds) when set, else the project date, else 1 Jan 2000. */

@@ -21,6 +21,8 @@ export interface PrintResult {
   tocPages: Map<string, number>;
   /** Contents entries whose heading was found on no page of the final print (#10: an error, never a blank). */
   unplaced: string[];
+  /** The text of every heading, in document order and logical order, for the bookmarks (#10). */
+  headings: string[];
   /** Requests the renderer refused (network, files outside the output folder). */
   blocked: string[];
   passes: number;
@@ -105,7 +107,12 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
       [...found].map(([id, n]) => [id, digits.format(n)] as [string, string]),
     );
   }
-  return { bytes, pages, tocPages, unplaced: job.tocIds.filter((id) => !tocPages.has(id)), blocked: [], passes };
+  // #10: Chromium writes Arabic bookmarks in visual order, word by word reversed, and some twice; the
+  // headings' own text is the right title for each.
+  const headings = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), (heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim()),
+  );
+  return { bytes, pages, tocPages, unplaced: job.tocIds.filter((id) => !tocPages.has(id)), headings, blocked: [], passes };
 }
 
 /**

@@ -77,6 +77,7 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
             subject: doc.rendered.pdf.subject,
             keywords: doc.rendered.pdf.keywords,
             lang: doc.lang,
+            headings: result.headings,
             ...(doc.rendered.pdf.draft ? { translationStatus: 'machine-assisted draft, not yet reviewed by a professional translator' } : {}),
             date,
             idSeed: `${doc.base}\n${doc.rendered.html}`,
