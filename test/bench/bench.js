@@ -17,7 +17,7 @@ const args = process.argv.slice(2);
 
 async function buildOnce(outDir, formats, blueprints) {
   const result = await build({ root, outDir, formats, env: process.env, ...(blueprints ? { blueprints } : {}) });
-  if (result.code !== 0) throw new Error(`build failed with exit code ${result.code}: ${result.problem?.message ?? 'see blueprint check'}`);
+  if (result.code !== 0) throw new Error(`build failed with exit code ${result.code}: ${result.files.flatMap((f) => f.messages).filter((m) => m.fatal).map(String).join('; ') || 'see blueprint check'}`);
   return result;
 }
 
@@ -47,7 +47,7 @@ console.log(`html: ${docs} documents in ${html.timings.htmlMs.toFixed(0)} ms (${
 // Full build with PDFs.
 const pdfOut = mkdtempSync(path.join(os.tmpdir(), 'bp-bench-pdf-'));
 const full = await buildOnce(pdfOut, ['html', 'pdf']);
-const pages = full.manifest.documents.reduce((n, d) => n + (d.pdf?.pages ?? 0), 0);
+const pages = full.manifest.documents.reduce((n, d) => n + (d.outputs.pdf?.pages ?? 0), 0);
 console.log(`browser start: ${full.timings.browserMs.toFixed(0)} ms (${chromium.executablePath}, ${chromium.source})`);
 console.log(
   `pdf: ${docs} documents, ${pages} pages in ${full.timings.pdfMs.toFixed(0)} ms (${(full.timings.pdfMs / docs).toFixed(0)} ms per document, ${(full.timings.pdfMs / pages).toFixed(1)} ms per page; contents page numbers need 2 prints each)`,
@@ -59,7 +59,7 @@ const browser = await launch({ executablePath: chromium.executablePath, headless
 const page = await browser.newPage();
 const t = performance.now();
 for (const doc of full.manifest.documents) {
-  await page.goto(pathToFileURL(path.join(pdfOut, doc.html.path)).href, { waitUntil: 'load' });
+  await page.goto(pathToFileURL(path.join(pdfOut, doc.outputs.html.path)).href, { waitUntil: 'load' });
   await page.pdf({ preferCSSPageSize: true, printBackground: true });
 }
 const floor = performance.now() - t;
@@ -78,7 +78,7 @@ for (const n of [3, docs]) {
 const longRoot = makeLongProject(3);
 const long = await build({ root: longRoot, env: process.env });
 if (long.code !== 0) throw new Error('long document build failed');
-const longPages = long.manifest.documents[0].pdf.pages;
+const longPages = long.manifest.documents[0].outputs.pdf.pages;
 console.log(
   `long document: ${longPages} pages, html ${long.timings.htmlMs.toFixed(0)} ms, pdf ${(long.timings.pdfMs / 1000).toFixed(1)} s (${(long.timings.pdfMs / longPages).toFixed(1)} ms per page, contents checked by the tests)`,
 );

@@ -67,7 +67,10 @@ describe('blueprint preview', () => {
     const root = copyFixture('basic');
     await using preview = await startPreview({ root, port: 0, env: {} });
     const { executablePath } = await findBrowser({ env: process.env });
-    const browser = await launch({ executablePath, headless: true, args: chromiumArgs });
+    // The printing browser sends everything, loopback included, to a closed proxy and resolves no address; a preview is served on
+    // loopback, so this reader's browser leaves out those two switches.
+    const args = chromiumArgs.filter((arg) => !arg.startsWith('--proxy') && !arg.startsWith('--host-resolver-rules'));
+    const browser = await launch({ executablePath, headless: true, args });
     try {
       const page = await browser.newPage();
       const refused: string[] = [];
