@@ -20,9 +20,13 @@ describe('the shipped blueprints', () => {
 
   it('pass `blueprint check` for every city edition with no errors or warnings', async () => {
     const result = await check({ root: repoRoot });
-    expect(formatMessages(collectMessages(result.files), repoRoot)).toBe('');
+    // #10: the draft translations of language-access cover its first section only; the rest is said once per section and language.
+    const messages = collectMessages(result.files).filter((m) => !(m.ruleId === 'untranslated' && m.file?.includes('/language-access/sections/')));
+    expect(formatMessages(messages, repoRoot)).toBe('');
+    expect(collectMessages(result.files).filter((m) => m.ruleId === 'untranslated')).toHaveLength(7 * 3);
     expect(result.code).toBe(0);
-    expect(result.documents).toBe(project.cities.size * project.blueprints.length);
+    // Every city's edition of every blueprint, plus language-access in es, zh-Hans and ar.
+    expect(result.documents).toBe(project.cities.size * (project.blueprints.length + 3));
   });
 
   it('build as PDFs for the default edition, every font bundled, fallbacks only for slots the city lacks', async () => {
@@ -30,7 +34,7 @@ describe('the shipped blueprints', () => {
     const result = await build({ root: repoRoot, outDir, env: process.env });
     const messages = collectMessages(result.files);
     expect(messages.filter((m) => m.fatal).map(String)).toEqual([]);
-    expect(result.manifest?.documents).toHaveLength(12);
+    expect(result.manifest?.documents).toHaveLength(12 + 3);
     for (const doc of result.manifest?.documents ?? []) {
       for (const [slot, fill] of Object.entries(doc.slots)) {
         const own = project.caseStudies.some((c) => c.slot === slot && c.city === doc.city);
