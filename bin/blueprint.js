@@ -11,6 +11,7 @@ process.exitCode = await main(process.argv, {
   env: process.env,
   cwd: process.cwd(),
   isTty: Boolean(process.stderr.isTTY),
+  columns: process.stderr.columns,
   // Ctrl-C or SIGTERM stops a build cleanly (browser closed, output folder as it was) with exit code 130.
   signal: stop.signal,
 });

@@ -8,7 +8,8 @@ export { collectMessages, formatMessages, summarize, toJson } from './diagnostic
 export { type Edition, type EditionRequest, resolveEdition } from './edition/resolve-edition.js';
 export { findBrowser } from './pdf/find-browser.js';
 export { type BuildOptions, type BuildResult, build, type Format, type ProgressEvent } from './pipeline/build.js';
-export { type CheckResult, check } from './pipeline/check.js';
+export { type CheckOptions, type CheckResult, check, type SectionGrade } from './pipeline/check.js';
+export { type Coverage, type CoverageCell, projectCoverage } from './pipeline/coverage.js';
 export { type I18nStatusResult, i18nStatus } from './pipeline/i18n-status.js';
 export { listProject, type ProjectListing } from './pipeline/list-project.js';
 export type { Manifest, ManifestDocument, OutputFile } from './pipeline/manifest.js';
@@ -16,3 +17,5 @@ export { type MergeResult, merge } from './pipeline/merge.js';
 export { type Preview, type PreviewOptions, type RebuildEvent, startPreview } from './preview/serve-preview.js';
 export { findProjectRoot } from './project/find-project.js';
 export { type LoadResult, loadProject, type Project } from './project/load-project.js';
+export { SourceCache } from './project/source-cache.js';
+export { newBlueprint, newCity, type ScaffoldResult } from './scaffold/new-scaffold.js';

@@ -1,11 +1,13 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import type { VFile } from 'vfile';
 import { main } from '../src/cli/main.js';
+import { collectMessages } from '../src/diagnostics/report.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const fixture = (name: string) => path.join(repoRoot, 'test', 'fixtures', name);
@@ -18,10 +20,10 @@ export function copyFixture(name: string): string {
 }
 
 /** Replace text in a file of a copied fixture; fails loudly when the text is not there. */
-export function edit(root: string, file: string, from: string | RegExp, to: string): void {
+export function edit(root: string, file: string, from: string | RegExp, to: string | ((match: string) => string)): void {
   const target = path.join(root, file);
   const text = readFileSync(target, 'utf8');
-  const next = text.replace(from, to);
+  const next = typeof to === 'string' ? text.replace(from, to) : text.replace(from, to);
   if (next === text) throw new Error(`edit: ${String(from)} not found in ${file}`);
   writeFileSync(target, next);
 }
@@ -54,6 +56,27 @@ export async function run(
     cwd,
   });
   return { code, stdout, stderr };
+}
+
+/**
+ * Every message on `files` as the reader sees it: `file:line:column: severity: reason [ruleId]`, the file
+ * relative to `root` (no place: `file: …`; no file: `: …`), in the order the CLI prints them.
+ */
+export function messageLines(files: VFile[], root: string): string[] {
+  return collectMessages(files).map((m) => {
+    const file = m.file ? path.relative(root, m.file) : '';
+    const where = m.line ? `${file}:${m.line}:${m.column}` : file;
+    return `${where}: ${m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info'}: ${m.reason} [${m.ruleId}]`;
+  });
+}
+
+/**
+ * Run the compiled command, bin/blueprint.js, in a child process with no stdin, as a user or CI does. The
+ * global setup (test/global-setup.ts) compiled dist/ from src/ before any test ran (#8).
+ */
+export function runBin(args: string[], cwd: string, env: NodeJS.ProcessEnv = { ...process.env, GITHUB_ACTIONS: undefined }): CliRun {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin/blueprint.js'), ...args], { cwd, env, input: '', encoding: 'utf8' });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 export const readHtml = (file: string): Root => fromHtml(readFileSync(file, 'utf8'));

@@ -6,9 +6,7 @@ import { exitCodeOf, exitCodes } from '../diagnostics/exit-codes.js';
 import { formatAnnotations } from '../diagnostics/format-annotations.js';
 import { commandFile, report as reportMessage } from '../diagnostics/messages.js';
 import { collectMessages, formatMessages, summarize, toJson } from '../diagnostics/report.js';
-import { formatDoctorReport } from '../doctor/format-doctor-report.js';
-import { runDoctor } from '../doctor/run-doctor.js';
-import { build, type Format, type ProgressEvent } from '../pipeline/build.js';
+import { build, type Format } from '../pipeline/build.js';
 import { check } from '../pipeline/check.js';
 import { i18nStatus } from '../pipeline/i18n-status.js';
 import { listProject } from '../pipeline/list-project.js';
@@ -16,14 +14,19 @@ import { merge } from '../pipeline/merge.js';
 import { defaultOutDir } from '../pipeline/settings.js';
 import { startPreview } from '../preview/serve-preview.js';
 import { findProjectRoot } from '../project/find-project.js';
+import { newBlueprint, newCity } from '../scaffold/new-scaffold.js';
+import { formatCoverage } from './format-coverage.js';
+import { progressDisplay, showBuildProgress } from './progress-display.js';
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
   cwd: string;
-  /** Whether stderr is a terminal (progress is shown there only). */
+  /** Whether stderr is a terminal: progress is one updating line there, plain lines elsewhere. */
   isTty?: boolean;
+  /** The terminal's width, to keep the progress line on one line. */
+  columns?: number;
   /** Aborted on Ctrl-C or SIGTERM: a build stops, cleans up and exits with 130. */
   signal?: AbortSignal;
 }
@@ -64,17 +67,22 @@ interface Outcome {
   json?: Record<string, unknown>;
   /** One closing line for people (not printed with --quiet or --json). */
   summary?: (code: number, messages: string) => string;
+  /** More for people who asked with --verbose (timings, grades). */
+  details?: string;
 }
 
 /** Run the `blueprint` command; returns the exit code. Never calls process.exit. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const wantsJson = argv.slice(2).includes('--json');
   const quiet = argv.slice(2).some((a) => a === '-q' || a === '--quiet');
+  const verbose = argv.slice(2).some((a) => a === '-v' || a === '--verbose');
+  const display = progressDisplay(io);
   let outcome: Outcome | undefined;
   let command = '';
 
   /** Print an outcome once: messages on stderr (or annotations), one JSON document on stdout with --json. */
   const finish = (result: Outcome, root: string | undefined): number => {
+    display.end();
     const all = collectMessages(result.files);
     const code = exitCodeOf(result.files);
     const shown = all.filter((m) => !quiet || m.fatal === true);
@@ -83,7 +91,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (shown.length) io.stderr(`${text}\n`);
     if (wantsJson) {
       io.stdout(`${JSON.stringify({ ok: code === 0, exitCode: code, command, ...(result.json ?? {}), diagnostics: all.map(toJson) }, null, 2)}\n`);
-    } else if (!quiet && result.summary) io.stderr(`${result.summary(code, summarize(all))}\n`);
+    } else if (!quiet) {
+      if (verbose && result.details) io.stderr(`${result.details}\n`);
+      if (result.summary) io.stderr(`${result.summary(code, summarize(all))}\n`);
+    }
     return code;
   };
 
@@ -129,6 +140,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--shard <i/n>', 'build only part i of n of the documents (CI matrices; join with "blueprint merge")', parseShard)
     .option('--json', 'print the manifest and diagnostics as one JSON document on stdout')
     .option('-q, --quiet', 'print errors only')
+    .option('-v, --verbose', 'also print how long each stage took')
     .action(async (blueprints: string[], opts: EditionOptions & { format: Format[]; browser?: string; shard?: { index: number; count: number } }) => {
       command = 'build';
       usedRoot = await withRoot(async (root) => {
@@ -143,12 +155,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
           ...(opts.shard ? { shard: opts.shard } : {}),
           ...(io.signal ? { signal: io.signal } : {}),
           env: io.env,
-          onProgress: wantsJson || quiet ? undefined : progress(io),
+          onProgress: wantsJson || quiet ? undefined : showBuildProgress(display),
         });
         const shown = path.relative(io.cwd, outDir) || '.';
+        const t = result.timings;
         return {
           files: result.files,
           json: { manifest: result.manifest ?? null },
+          details: `Timings: load ${ms(t.loadMs)}, html ${ms(t.htmlMs)}, browser start ${ms(t.browserMs)}, pdf ${ms(t.pdfMs)}.`,
           summary: (code, counts) =>
             code === 0
               ? `Built ${result.manifest?.documents.length ?? 0} document(s) into ${shown}/ (${counts}).`
@@ -163,6 +177,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       command = 'preview';
       usedRoot = await withRoot(async (root) => {
         const files: VFile[] = [];
+        let rebuilds = 0;
         try {
           const preview = await startPreview({
             root,
@@ -173,14 +188,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
             ...(opts.out ? { outDir: path.resolve(io.cwd, opts.out) } : {}),
             onRebuild: (event) => {
               if (event.report) io.stderr(`${event.report}\n`);
+              const what = event.blueprints.length === 1 ? (event.blueprints[0] as string) : `${event.blueprints.length} guides`;
+              // #13: say how long a save took to reach the page, so the author knows it did.
               io.stderr(
                 event.ok
-                  ? `Rebuilt in ${Math.round(event.ms)} ms (${event.summary}).\n`
-                  : `Not rebuilt: fix the errors above (${event.summary}); the preview keeps the last good pages.\n`,
+                  ? `${rebuilds++ === 0 ? 'Built' : 'Updated'} ${what} in ${Math.round(event.ms)} ms (${event.summary}).\n`
+                  : `Not updated: fix the errors above (${event.summary}); the pages show the last good version and the errors.\n`,
               );
             },
           });
-          io.stderr(`Preview at ${preview.url} — edit files under blueprints/ or themes/ and the page reloads. Ctrl-C stops.\n`);
+          io.stderr(
+            `Preview at ${preview.url} — save a file under blueprints/ or themes/ and the open page updates; "PDF of this guide" prints one. Ctrl-C stops.\n`,
+          );
           await new Promise<void>((resolve) => {
             if (!io.signal || io.signal.aborted) resolve();
             else io.signal.addEventListener('abort', () => resolve(), { once: true });
@@ -200,18 +219,41 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   program
     .command('check')
-    .description('Validate every source and every city edition without building.')
+    .description('Validate every source and every city edition without building; check plain language.')
+    .option('--strict', 'treat warnings (plain language, unused notes, missing alt text, stale or orphaned translations…) as errors: exit code 1')
     .option('--json', 'print diagnostics as one JSON document on stdout')
-    .option('--strict', 'make stale and orphaned translations errors')
     .option('-q, --quiet', 'print errors only')
+    .option('-v, --verbose', "list every plain-language finding and each section's reading grade")
     .action(async (opts: { strict?: boolean }) => {
       command = 'check';
       usedRoot = await withRoot(async (root) => {
-        const result = await check({ root, strict: opts.strict === true, ...(io.signal ? { signal: io.signal } : {}) });
+        const t = performance.now();
+        const result = await check({
+          root,
+          ...(io.signal ? { signal: io.signal } : {}),
+          strict: opts.strict ?? false,
+          verbose,
+          ...(wantsJson || quiet
+            ? {}
+            : { onProgress: (e: { document: string; done: number; total: number }) => io.isTty && display.step('check', e.done, e.total, e.document) }),
+        });
+        const elapsed = performance.now() - t;
+        const graded = result.grades.filter((g) => g.graded);
+        const over = graded.filter((g) => Math.floor(g.grade) > result.readingGrade);
+        const plain = graded.length
+          ? ` Plain language: ${over.length} of ${graded.length} sections above reading grade ${result.readingGrade}${verbose ? '' : ' (--verbose lists every grade)'}.`
+          : '';
         return {
           files: result.files,
-          json: { documents: result.documents },
-          summary: (code, counts) => `${code === 0 ? 'Check passed' : 'Check failed'}: ${result.documents} edition document(s) rendered, ${counts}.`,
+          json: {
+            documents: result.documents,
+            rendered: result.rendered,
+            readingGrade: result.readingGrade,
+            grades: result.grades.map((g) => ({ ...g, grade: Number(g.grade.toFixed(1)) })),
+          },
+          details: formatGrades(result.grades, result.readingGrade, root),
+          summary: (code, counts) =>
+            `${code === 0 ? 'Check passed' : 'Check failed'}: ${result.rendered ? `${result.documents} edition document(s) checked (${result.rendered} rendered) ` : ''}in ${ms(elapsed)}, ${counts}.${plain}`,
         };
       });
     });
@@ -246,13 +288,72 @@ export async function main(argv: string[], io: Io): Promise<number> {
   program
     .command('list')
     .description('List blueprints, their case-study slots and which cities fill them, and the cities.')
+    .option('--coverage', 'show the blueprint × city matrix: slots each city fills, still has stubs for, or takes from another city')
     .option('--json', 'print as one JSON document on stdout')
-    .action(async () => {
+    .action(async (opts: { coverage?: boolean }) => {
       command = 'list';
       usedRoot = await withRoot(async (root) => {
-        const { listing, files } = await listProject({ root });
-        if (listing && !wantsJson) io.stdout(`${formatListing(listing)}\n`);
-        return { files, json: { listing: listing ?? null } };
+        const { listing, coverage, files } = await listProject({ root, coverage: opts.coverage === true });
+        if (!wantsJson && coverage) io.stdout(`${formatCoverage(coverage)}\n`);
+        else if (listing && !wantsJson) io.stdout(`${formatListing(listing)}\n`);
+        return { files, json: { listing: listing ?? null, ...(opts.coverage ? { coverage: coverage ?? null } : {}) } };
+      });
+    });
+
+  // #11: a fork's city or guide starts from files the toolkit writes, never from copies of upstream's.
+  const scaffold = program.command('new').description('Create the files of a new city or guide (never replaces a file).');
+  scaffold
+    .command('city')
+    .description('Create a city: profile, placeholder logo, a theme that extends the default, one stub per slot.')
+    .argument('<id>', 'city id, lower-case-with-dashes, e.g. saint-paul')
+    .requiredOption('--name <name>', 'the city as readers know it, e.g. "Saint Paul"')
+    .option('--government <text>', 'the government publishing the edition (default: "City of <name>")')
+    .option('--office <text>', 'the office that publishes the guide')
+    .option('--state <text>', 'the state')
+    .option('--website <url>', "the office's website")
+    .option('--json', 'print the files written and diagnostics as one JSON document on stdout')
+    .action(async (id: string, opts: { name: string; government?: string; office?: string; state?: string; website?: string }) => {
+      command = 'new city';
+      usedRoot = await withRoot(async (root) => {
+        const result = await newCity({ root, id, ...opts });
+        if (!wantsJson) for (const file of result.written) io.stdout(`created ${file}\n`);
+        return {
+          files: result.files,
+          json: { written: result.written },
+          summary: (code) =>
+            code === 0
+              ? [
+                  `Created city ${id} (${result.written.length} files). Next:`,
+                  `  1. Fill in blueprints/cities/${id}/city.yaml ("blueprint check" reports each TODO) and replace logo.svg.`,
+                  `  2. Set your colours, fonts and cover in themes/${id}/theme.yaml.`,
+                  '  3. Write the case studies: "blueprint list --coverage" shows what is left, "blueprint check" lists each stub.',
+                  `  4. In a fork, make it the default edition: "default_city: ${id}" in blueprints/fork.yaml.`,
+                ].join('\n')
+              : 'Nothing was written.',
+        };
+      });
+    });
+  scaffold
+    .command('blueprint')
+    .description('Create a guide: blueprint.yaml and one section per part the project requires.')
+    .argument('<id>', 'blueprint id, lower-case-with-dashes, e.g. housing-navigation')
+    .option('--title <text>', 'the title of the guide')
+    .option('--json', 'print the files written and diagnostics as one JSON document on stdout')
+    .action(async (id: string, opts: { title?: string }) => {
+      command = 'new blueprint';
+      usedRoot = await withRoot(async (root) => {
+        const result = await newBlueprint({ root, id, ...opts });
+        if (!wantsJson) for (const file of result.written) io.stdout(`created ${file}\n`);
+        return {
+          files: result.files,
+          json: { written: result.written, listedIn: result.listedIn ?? null },
+          summary: (code) =>
+            code !== 0
+              ? 'Nothing was written.'
+              : result.listedIn
+                ? `Created blueprint ${id} and added it to add_blueprints in ${result.listedIn}.`
+                : `Created blueprint ${id}. List it to build it: "- ${id}" under blueprints: in blueprints/project.yaml, or under add_blueprints: in blueprints/fork.yaml in a fork.`,
+        };
       });
     });
 
@@ -283,6 +384,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const given = program.opts<{ project?: string }>().project;
       // Unlike the other commands, no project is no reason to stop: the machine can still be checked.
       const root = given ? path.resolve(io.cwd, given) : findProjectRoot(io.cwd);
+      // Loaded only here: it starts a browser, and its driver is slow to load for the other commands.
+      const { runDoctor } = await import('../doctor/run-doctor.js');
+      const { formatDoctorReport } = await import('../doctor/format-doctor-report.js');
       const result = await runDoctor({ env: io.env, ...(opts.browser ? { browser: opts.browser } : {}), ...(root ? { root } : {}) });
       io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : `${formatDoctorReport(result)}\n`);
       doctorCode = result.ok ? exitCodes.ok : exitCodes.environment;
@@ -294,7 +398,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (cause instanceof CommanderError) {
       if (cause.code === 'commander.helpDisplayed' || cause.code === 'commander.version' || cause.code === 'commander.help') return exitCodes.ok;
       const file = commandFile();
-      reportMessage(file, 'invalid-command', { reason: cause.message.replace(/^error: /, '').split('\n')[0] ?? cause.message });
+      // #13: commander prints its "(Did you mean build?)" for people; JSON readers get it as `expected`.
+      const guess = /Did you mean (?:one of )?(\S+?)\??\)/.exec(cause.message)?.[1];
+      reportMessage(
+        file,
+        'invalid-command',
+        { reason: cause.message.replace(/^error: /, '').split('\n')[0] ?? cause.message, ...(guess ? { guess } : {}) },
+        guess ? { expected: [guess] } : {},
+      );
       // Commander has printed the error for people already; the JSON document is for machines.
       if (!wantsJson) return exitCodes.usage;
       return finish({ files: [file] }, undefined);
@@ -322,13 +433,17 @@ const editionOptions = (opts: EditionOptions) => ({
   ...(opts.lang ? { languages: opts.lang } : {}),
 });
 
-/** Progress for people: one line per document when piped or in CI, a counter on a terminal. */
-function progress(io: Io) {
-  return (event: ProgressEvent) => {
-    if (event.type === 'browser') io.stderr(`  browser ${event.executablePath} (${event.source}) started in ${Math.round(event.ms)} ms\n`);
-    if (event.type === 'html') io.stderr(`  html  [${event.done}/${event.total}] ${event.document}\n`);
-    if (event.type === 'pdf') io.stderr(`  pdf   [${event.done}/${event.total}] ${event.document} (${event.pages} pages)\n`);
-  };
+const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n)} ms`);
+
+/** Each section's reading grade, hardest first, for check --verbose. */
+function formatGrades(grades: { file: string; grade: number; words: number; graded: boolean }[], limit: number, root: string): string {
+  if (!grades.length) return '';
+  const lines = [`Reading grade of each section (Flesch–Kincaid; limit ${limit}):`];
+  for (const g of [...grades].sort((a, b) => b.grade - a.grade)) {
+    const mark = g.graded && Math.floor(g.grade) > limit ? '!' : ' ';
+    lines.push(`${mark} ${g.grade.toFixed(1).padStart(5)}  ${path.relative(root, g.file)} (${g.words} words${g.graded ? '' : ', too short to grade'})`);
+  }
+  return lines.join('\n');
 }
 
 function formatStatus(entries: Awaited<ReturnType<typeof i18nStatus>>['entries']): string {

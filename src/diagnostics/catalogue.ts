@@ -160,7 +160,36 @@ export const catalogue = {
     kind: 'content',
     summary: 'A folder under themes/ without theme.yaml.',
     message: (p) => `Theme folder ${q(p.theme)} has no theme.yaml`,
-    hint: (p) => `Add themes/${p.theme}/theme.yaml (copy the one in themes/default/), or remove the folder.`,
+    hint: (p) => `Add themes/${p.theme}/theme.yaml with "extends: default" and the tokens you change, or remove the folder.`,
+  }),
+  'theme-cycle': rule<{ theme: string; parent: string; chain: string }>({
+    severity: 'error',
+    kind: 'content',
+    summary: 'Themes that extend each other in a circle (a extends b, b extends a).',
+    message: (p) => `Theme ${q(p.theme)} cannot extend ${q(p.parent)}: the chain comes back to it (${p.chain})`,
+    hint: () => 'A theme extends one that extends nothing in the end, usually "default": change one "extends:" in the circle.',
+  }),
+  'font-package-missing': rule<{ pkg: string } & Known>({
+    severity: 'error',
+    kind: 'content',
+    summary: 'A theme names a font package that is not installed (or is misspelt); the PDF would print in another font.',
+    message: (p) => `Font package ${q(p.pkg)} is not installed`,
+    hint: (p) => `Install it in the project folder with "npm install ${p.pkg}", or correct the name. ${p.known}`,
+  }),
+  'font-package-unusable': rule<{ pkg: string }>({
+    severity: 'error',
+    kind: 'content',
+    summary: 'A font package a theme names is installed but has no regular (400) style to print with.',
+    message: (p) => `Font package ${q(p.pkg)} has no regular style (${p.pkg}/400.css)`,
+    hint: () => 'Name a font package from fontsource.org that has a 400 (regular) weight.',
+  }),
+  'low-contrast': rule<{ fg: string; fgValue: string; bg: string; bgValue: string; ratio: string; min: string; role: string }>({
+    severity: 'error',
+    kind: 'content',
+    summary: "An edition's colours (the theme's, with the city's over them) are too close: text under 4.5:1 or the focus ring under 3:1.",
+    message: (p) => `Colour ${p.fg} ${p.fgValue} on ${p.bg} ${p.bgValue} has a contrast of ${p.ratio}:1, below the ${p.min}:1 required for ${p.role}`,
+    hint: (p) =>
+      `Choose a ${p.fg === 'on_primary' || p.fg === 'focus' ? p.fg : 'darker'} colour here (or a lighter ${p.bg}) so that the two reach ${p.min}:1; a contrast checker shows the ratio.`,
   }),
   'missing-part': rule<{ parts: string }>({
     severity: 'error',
@@ -241,6 +270,27 @@ export const catalogue = {
     message: (p) => `${p.city} has no case study for slot ${q(p.slot)}; the ${p.cityId} edition uses ${p.other}'s`,
     hint: (p) => `Add blueprints/cities/${p.cityId}/case-studies/${p.slot}.md, or choose one with --case-study ${p.slot}=<city>.`,
   }),
+  'case-study-stub': rule<{ city: string; slot: string; other: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A case study still marked "status: stub" (a to-do from "blueprint new city"); editions print another city\'s until it is written.',
+    message: (p) => `Case study for slot ${q(p.slot)} is still a stub; the ${p.city} edition prints ${p.other}'s`,
+    hint: () => 'Write the case study (title, year, sources and text), then delete the "status: stub" line.',
+  }),
+  'edition-stubs': rule<{ city: string; count: number; slots: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'An edition built while its city still has stub case studies: one line per edition, not one per slot.',
+    message: (p) => `The ${p.city} edition prints other cities' case studies in ${p.count} slot(s) its own are still stubs for: ${p.slots}`,
+    hint: () => '"blueprint list --coverage" shows what each city still lacks; "blueprint check" lists each stub at its file.',
+  }),
+  'profile-placeholder': rule<{ field: string; value: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A city profile value still holds the "TODO" that "blueprint new city" wrote; it would be printed.',
+    message: (p) => `City profile ${q(p.field)} is still a placeholder: ${q(p.value)}`,
+    hint: (p) => `Replace the value of "${p.field}" with the city's own.`,
+  }),
   'unknown-variable': rule<{ name: string } & Known>({
     severity: 'error',
     kind: 'content',
@@ -297,12 +347,16 @@ export const catalogue = {
     message: (p) => `Link ${q(p.url)} is not a web, e-mail or project address; it was removed`,
     hint: () => 'Link to an https:// page, a mailto: address, or a file inside the project by a relative path.',
   }),
-  'site-root-link': rule<{ url: string }>({
+  'site-root-link': rule<{ url: string; candidate: string }>({
     severity: 'error',
     kind: 'content',
     summary: 'A link that starts with "/" (a path on some web site, not in this project).',
-    message: (p) => `Link ${q(p.url)} points at a site root, which this project does not have`,
-    hint: () => 'Use a full address (https://…) or a path relative to this file (../other-guide/sections/01-why.md).',
+    message: (p) => `Link ${q(p.url)} points at the root of a web site; a guide has no site root`,
+    // #13: pages brought from a Jekyll or Hugo site link like this; say both ways out, with the file when one fits.
+    hint: (p) =>
+      p.candidate
+        ? `Link the project's file by its path from this file: "${p.candidate}". For a page of a web site, write its full address (https://…${p.url}).`
+        : `For a page of a web site, write its full address (https://…${p.url}); for a file of this project, its path from this file (e.g. ../../other-guide/sections/01-why.md).`,
   }),
   'raw-text-html': rule<{ tag: string }>({
     severity: 'warning',
@@ -367,6 +421,119 @@ export const catalogue = {
     message: (p) => `In ${p.document}, the contents cannot give a page for ${p.headings}`,
     hint: () => 'Check that the theme does not hide headings in print (display: none); if it does not, report this with the guide.',
   }),
+  // — Markdown that would not print as written (#13: checks that teach, run once per source file) —
+  'undefined-footnote': rule<{ label: string } & Known>({
+    severity: 'error',
+    kind: 'content',
+    summary: 'A footnote reference [^label] with no definition in its file; it would print as text.',
+    message: (p) => `Footnote [^${p.label}] has no definition in this file; it would print as "[^${p.label}]"`,
+    hint: (p) => `Add a line "[^${p.label}]: the source or note" at the end of this file, or correct the label. ${p.known}`.trim(),
+  }),
+  'unused-footnote': rule<{ label: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A footnote definition that nothing in its file cites; it is left out of the guide.',
+    message: (p) => `Footnote [^${p.label}] is defined but never cited; it is left out of the guide`,
+    hint: (p) => `Cite it with [^${p.label}] after the sentence it supports, or remove the definition.`,
+  }),
+  'template-tag': rule<{ tag: string; fix: string }>({
+    severity: 'error',
+    kind: 'content',
+    summary: 'A Jekyll, Liquid or Hugo template tag ({{ … }}, {% … %}); the toolkit runs no templates, so it would print as text.',
+    message: (p) => `Template tag ${q(p.tag)} would print as text: this toolkit does not run Jekyll or Hugo templates`,
+    hint: (p) => p.fix,
+  }),
+  'attribute-list': rule<{ text: string }>({
+    severity: 'error',
+    kind: 'content',
+    summary: 'A kramdown attribute list such as {:.class} or {: #id}; it would print as text.',
+    message: (p) => `Attribute list ${q(p.text)} would print as text: this toolkit reads GitHub-flavoured Markdown, not kramdown`,
+    hint: () => 'Remove it: the theme styles every guide. Headings get their ids from their text; for a note, use a blockquote ("> **Note:** …").',
+  }),
+  'unknown-directive': rule<{ directive: string } & Known>({
+    severity: 'error',
+    kind: 'content',
+    summary: 'A directive (:::name, ::name, :name[…]{…}) the toolkit does not know; it would print as a plain box or as text.',
+    message: (p) => `Unknown directive ${q(p.directive)}: it would print without any meaning`,
+    hint: (p) =>
+      `${p.known ? `${p.known} ` : ''}Known directives: ::case-study{slot="…"} on its own line and :city[name] in text. For a warning or note, use a blockquote ("> **Warning:** …").`,
+  }),
+  'unused-front-matter': rule<{ key: string; fix: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A front-matter key in a section file; sections use none, so it is ignored (e.g. a title: from a Jekyll or Hugo page).',
+    message: (p) => `Front-matter key ${q(p.key)} is ignored: section files do not use front matter`,
+    hint: (p) => p.fix,
+  }),
+  'missing-alt': rule<{ url: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'An image without alt text: screen readers and the tagged PDF have nothing to say for it.',
+    message: (p) => `Image ${q(p.url)} has no alt text`,
+    hint: () => 'Describe what it shows between the brackets: ![Two staff members at a welcome desk](images/desk.png).',
+  }),
+  'skipped-heading-level': rule<{ depth: number; previous: number }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A heading more than one level below the one before it (### under #); the contents and screen readers lose the outline.',
+    message: (p) => `Heading level ${p.depth} follows level ${p.previous}; expected level ${p.previous + 1}`,
+    hint: (p) => `Write it with ${'#'.repeat(p.previous + 1)} (one more # than the heading above it).`,
+  }),
+  'empty-section': rule<{ heading: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A heading with no text under it, or a section file with only its title.',
+    message: (p) => `Heading ${q(p.heading)} has nothing under it`,
+    hint: () => 'Write its text, or remove the heading until you have it.',
+  }),
+  'todo-marker': rule<{ marker: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A to-do marker (TODO, FIXME, TBD, XXX) left in the text.',
+    message: (p) => `To-do marker ${q(p.marker)} left in the text`,
+    hint: () => 'Finish the passage and remove the marker before the guide is published.',
+  }),
+
+  // — Plain language (#13: run by `blueprint check` on the source language; --strict makes them errors) —
+  'reading-grade': rule<{ grade: string; limit: number; words: number; sentences: number; longest: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: "A section whose reading grade (Flesch–Kincaid) is above the project's limit (reading_grade, 9 by default).",
+    message: (p) => `Reading grade ${p.grade} is above the project's limit of ${p.limit} (${p.words} words in ${p.sentences} sentences)`,
+    hint: (p) =>
+      `Shorten the hardest sentence (reported below)${p.longest ? ` and the longest (${p.longest})` : ''}, and prefer short, common words. The limit is reading_grade in blueprints/project.yaml.`,
+  }),
+  'hard-sentence': rule<{ words: number; grade: string; start: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'The hardest sentence of a section above the reading-grade limit.',
+    message: (p) => `Hard sentence: ${p.words} words at grade ${p.grade} ("${p.start}")`,
+    hint: () => 'Split it into sentences of under 20 words with one idea each, and use the shortest word that says it.',
+  }),
+  'wordy-phrase': rule<{ phrase: string; simpler: string; more: number }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A wordy or formal phrase with a simpler one (in order to → to, utilize → use).',
+    message: (p) => `Wordy phrase ${q(p.phrase)}: write ${p.simpler}`,
+    hint: (p) =>
+      `Readers understand the short form faster.${p.more ? ` ${p.more} more in this file are not shown ("blueprint check --verbose" lists every one).` : ''}`,
+  }),
+  'passive-voice': rule<{ phrase: string; more: number }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A sentence in the passive voice ("is required by"), which hides who acts.',
+    message: (p) => `Passive voice ${q(p.phrase)}: say who does it`,
+    hint: (p) =>
+      `Name who acts first: "The city requires a plan" rather than "A plan is required".${p.more ? ` ${p.more} more in this file are not shown ("blueprint check --verbose" lists every one).` : ''}`,
+  }),
+  'repeated-word': rule<{ word: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'The same word twice in a row ("the the").',
+    message: (p) => `Repeated word ${q(`${p.word} ${p.word}`)}`,
+    hint: () => 'Remove one of them.',
+  }),
+
   'blocked-request': rule<{ document: string; url: string }>({
     severity: 'error',
     kind: 'content',
@@ -399,12 +566,12 @@ export const catalogue = {
     message: (p) => `No blueprint project here: there is no blueprints/project.yaml in ${p.dir} or above`,
     hint: () => 'Run the command inside a project, or pass --project <dir>.',
   }),
-  'invalid-command': rule<{ reason: string }>({
+  'invalid-command': rule<{ reason: string; guess?: string }>({
     severity: 'error',
     kind: 'usage',
     summary: 'The command line cannot be read: an unknown command or option, a missing or malformed value.',
     message: (p) => p.reason,
-    hint: () => 'Run "blueprint --help" (or "blueprint <command> --help") for the commands and options.',
+    hint: (p) => `${p.guess ? `Did you mean "${p.guess}"? ` : ''}Run "blueprint --help" (or "blueprint <command> --help") for the commands and options.`,
   }),
   'unknown-option-value': rule<{ option: string; value: string; where: string } & Known>({
     severity: 'error',
@@ -440,6 +607,20 @@ export const catalogue = {
     summary: 'A file in the output folder that the toolkit did not make stands where a document would go.',
     message: (p) => `${p.path} is in the way: the toolkit did not make it, so it will not replace it`,
     hint: () => 'Move that file away, or build into an output folder of its own (--out).',
+  }),
+  'scaffold-exists': rule<{ path: string }>({
+    severity: 'error',
+    kind: 'usage',
+    summary: '"blueprint new" would write a file that already exists; nothing was written.',
+    message: (p) => `${p.path} already exists; "blueprint new" never replaces a file, so nothing was written`,
+    hint: () => 'Choose another id, or move the existing files away first.',
+  }),
+  'scaffold-refused': rule<{ what: string; problem: string }>({
+    severity: 'error',
+    kind: 'usage',
+    summary: '"blueprint new" was given an id or name it cannot use, or a place outside blueprints/ and themes/.',
+    message: (p) => `Cannot create ${p.what}: ${p.problem}`,
+    hint: () => 'Use an id of lower-case letters, digits and dashes (e.g. "saint-paul"), and run the command inside the project.',
   }),
   'merge-input': rule<{ dir: string; problem: string }>({
     severity: 'error',

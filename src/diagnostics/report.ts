@@ -30,7 +30,8 @@ const severityOf = (m: VFileMessage) => (m.fatal === true ? 'error' : m.fatal ==
 
 export function toJson(message: VFileMessage): DiagnosticJson {
   return {
-    file: message.file ?? null,
+    // A message of the command line or the machine has no file; vfile-message leaves '' there (#8).
+    file: message.file || null,
     line: message.line ?? null,
     column: message.column ?? null,
     endLine: message.place && 'end' in message.place ? message.place.end.line : null,

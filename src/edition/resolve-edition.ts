@@ -20,6 +20,8 @@ export interface Edition {
   city: CityProfile;
   theme: string;
   fills: Map<string, SlotFill>;
+  /** Slots the edition city has a stub for (#11): they fall back like empty ones, but are its to-do list. */
+  stubs: Set<string>;
 }
 
 /**
@@ -73,7 +75,8 @@ export function resolveEdition(project: Project, request: EditionRequest, reques
       }
     }
   }
-  return { city, theme: city.config.theme ?? project.config.default_theme, fills };
+  const stubs = new Set(project.stubs.filter((s) => s.city === city.id).map((s) => s.slot));
+  return { city, theme: city.config.theme ?? project.config.default_theme, fills, stubs };
 }
 
 const find = (project: Project, slot: string, city: string) => project.caseStudies.find((c) => c.slot === slot && c.city === city);

@@ -8,9 +8,11 @@ import type { WordKey } from '../i18n/interface-words.js';
 import { counterStyleOf, directionOf, formatDate } from '../i18n/language.js';
 import type { Heading, RenderedBody } from '../markdown/render-body.js';
 import type { BlueprintSource, Project } from '../project/load-project.js';
+import { editionColors } from '../theme/edition-colors.js';
 import type { Theme } from '../theme/load-theme.js';
 import { pageRules } from '../theme/page-rules.js';
 import { type FontCatalog, type FontSelection, selectFonts } from '../theme/select-fonts.js';
+import { fontFamilies, themeVariables } from '../theme/theme-variables.js';
 import type { Source } from '../validate/schemas/common.js';
 import { fill, type Strings } from './strings.js';
 import { styleElement } from './style-element.js';
@@ -26,8 +28,8 @@ export interface RenderDocumentInput {
   theme: Theme;
   body: RenderedBody;
   toOutRoot: string;
-  /** Output path (under out/) of the edition city's logo, if it has one. */
-  logo?: string;
+  /** Output path (under out/) of the cover logo: the edition city's, else its theme's (#11). */
+  logo?: { output: string; fromTheme: boolean };
   fonts: FontCatalog;
 }
 
@@ -46,7 +48,7 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
   const { project, blueprint, edition, lang, strings, theme, body, text } = input;
   const city = edition.city.config;
   const bp = blueprint.config;
-  const colors = { ...theme.config.colors, ...(city.colors ?? {}) };
+  const colors = editionColors(theme.config.colors, city.colors);
   const dir = text.dir;
   const name = text.city('name') as Passage;
   const government = text.city('government') as Passage;
@@ -63,6 +65,16 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     const wordLang = strings.langOf[key];
     return wordLang ? h('span', marks(wordLang, lang), value) : { type: 'text', value };
   };
+  // The running header's and footer's placeholders (#11), in the document's language (#10).
+  const pageValues = {
+    title: text.title.text,
+    subtitle: text.subtitle?.text ?? '',
+    series: text.projectTitle.text,
+    city: name.text,
+    government: government.text,
+    office: office.text,
+    version: project.config.version ?? '',
+  };
 
   const sources = collectSources(
     bp.sources,
@@ -77,9 +89,9 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     h('div.cover-brand', [
       input.logo
         ? h('img.cover-logo', {
-            src: input.toOutRoot + input.logo,
-            alt: fill(strings.logoAlt, { government: government.text }),
-            ...marks(government.lang, lang),
+            src: input.toOutRoot + input.logo.output,
+            alt: input.logo.fromTheme ? '' : fill(strings.logoAlt, { government: government.text }),
+            ...(input.logo.fromTheme ? {} : marks(government.lang, lang)),
           })
         : undefined,
       h('div', [inLang('p.cover-government', government), inLang('p.cover-office', office)]),
@@ -151,21 +163,20 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     { pkg: theme.config.fonts.heading, sheets: ['700.css'] },
     ...theme.config.fonts.fallback.map((pkg) => ({ pkg, sheets: ['400.css', '700.css'], fallback: true })),
   ];
-  const fonts = selectFonts(input.fonts, fontPackages, bodyText, input.toOutRoot);
-  const fallbackFamilies = theme.config.fonts.fallback.map((pkg) => `'${input.fonts.familyName(pkg)}'`).join(',');
-  const bodyFamily = `'${input.fonts.familyName(theme.config.fonts.body)}',${fallbackFamilies},sans-serif`;
-  const headingFamily = `'${input.fonts.familyName(theme.config.fonts.heading)}',${bodyFamily}`;
-  const variables = `:root{--bp-primary:${colors.primary};--bp-accent:${colors.accent};--bp-text:${colors.text};--bp-muted:${colors.muted};--bp-surface:${colors.surface};--bp-font-body:${bodyFamily};--bp-font-heading:${headingFamily}}`;
+  const fonts = selectFonts(input.fonts, fontPackages, `${bodyText} ${pageValues.title} ${pageValues.series}`, input.toOutRoot);
+  const families = fontFamilies(input.fonts, theme.config.fonts);
+  const variables = themeVariables(theme.config, colors, families);
   const parts = blueprint.sections.map((_, i) => body.headings.find((x) => x.part === i && x.depth === 1)?.text ?? '');
   const print = pageRules({
     paper: project.config.paper,
-    theme: theme.config,
-    colors,
-    title: text.title.text,
-    city: government.text,
+    page: theme.config.page,
+    partBreak: theme.config.part_break,
+    values: pageValues,
+    muted: colors.muted,
+    background: colors.background,
     parts,
     strings,
-    fontFamily: bodyFamily,
+    fontFamily: families.body,
     counterStyle: counterStyleOf(lang),
     dir,
   });
@@ -189,7 +200,7 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
           draft ? h('meta', { name: 'translation-status', content: 'machine-assisted draft, not yet reviewed by a professional translator' }) : undefined,
           styleElement(`${fonts.css}\n${variables}\n${theme.css}\n${print}`),
         ]),
-        h('body', { className: ['blueprint', `city-${edition.city.id}`, `blueprint-${blueprint.id}`] }, [
+        h('body', { className: ['blueprint', `city-${edition.city.id}`, `blueprint-${blueprint.id}`, `cover-${theme.config.cover.layout}`] }, [
           h('a.skip-link', { href: '#content' }, [word('skipToContent')]),
           cover,
           toc,

@@ -4,8 +4,10 @@ import { h } from 'hastscript';
 import { directionOf, languageName } from '../i18n/language.js';
 import type { ManifestDocument } from '../pipeline/manifest.js';
 import type { Project } from '../project/load-project.js';
+import { editionColors } from '../theme/edition-colors.js';
 import type { Theme } from '../theme/load-theme.js';
 import { FontCatalog, type FontSelection, selectFonts } from '../theme/select-fonts.js';
+import { fontFamilies, themeVariables } from '../theme/theme-variables.js';
 import { stringsFor } from './strings.js';
 import { styleElement } from './style-element.js';
 
@@ -23,6 +25,7 @@ export function renderIndex(
   theme: Theme,
   documents: ManifestDocument[],
   linksOf: (doc: ManifestDocument) => IndexLink[],
+  catalog: FontCatalog = new FontCatalog(project.root),
 ): { html: string; fonts: FontSelection } {
   const lang = project.config.languages[0] ?? 'en';
   const strings = stringsFor(lang, project.config.strings);
@@ -51,9 +54,7 @@ export function renderIndex(
       ),
     ]);
   });
-  const colors = theme.config.colors;
   const text = documents.map((d) => d.title).join(' ') + project.config.title + (project.config.subtitle ?? '');
-  const catalog = new FontCatalog();
   const fonts = selectFonts(
     catalog,
     [
@@ -64,9 +65,8 @@ export function renderIndex(
     text,
     '',
   );
-  const body = `'${catalog.familyName(theme.config.fonts.body)}',sans-serif`;
   const css = `${fonts.css}
-:root{--bp-primary:${colors.primary};--bp-accent:${colors.accent};--bp-text:${colors.text};--bp-muted:${colors.muted};--bp-surface:${colors.surface};--bp-font-body:${body};--bp-font-heading:'${catalog.familyName(theme.config.fonts.heading)}',${body}}
+${themeVariables(theme.config, editionColors(theme.config.colors, undefined), fontFamilies(catalog, theme.config.fonts))}
 ${theme.css}
 .index main{padding-bottom:3rem}.documents{padding-left:1.2rem}.documents li{margin:.35rem 0}.format-link{font-size:.85rem;margin-left:.4rem}.edition-office{color:var(--bp-muted);margin-top:-.4rem}`;
   const tree: Root = {
@@ -80,7 +80,7 @@ ${theme.css}
           h('title', project.config.title),
           styleElement(css),
         ]),
-        h('body.index', [
+        h('body', { className: ['index', `cover-${theme.config.cover.layout}`] }, [
           h('header.cover', [
             h('p.cover-series', strings.allGuides),
             h('h1.cover-title', project.config.title),

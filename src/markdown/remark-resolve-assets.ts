@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import type { Html, Root } from 'mdast';
+import type { Html, Root, RootContent } from 'mdast';
 import { visit, visit as visitHast } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type Position, report } from '../diagnostics/messages.js';
@@ -15,6 +15,8 @@ export interface ResolveAssetsOptions {
   toOutRoot: string;
   /** Section file (absolute path) → output file name of the blueprint it belongs to, for cross-guide links. */
   documentFor: (absolutePath: string) => string | undefined;
+  /** Absolute paths of the project's section files, to suggest one for a site-root link (#13). */
+  sections?: Iterable<string>;
   /** Same-document fragments to check once heading ids exist. */
   fragments: { file: VFile; id: string; place: Position['start'] | undefined }[];
 }
@@ -52,7 +54,7 @@ export function remarkResolveAssets(options: ResolveAssetsOptions) {
         return undefined;
       }
       if (trimmed.startsWith('/') || trimmed.startsWith('\\')) {
-        report(file, 'site-root-link', { url: trimmed }, { place });
+        report(file, 'site-root-link', { url: trimmed, candidate: siteRootCandidate(trimmed, dir, options.sections ?? []) }, { place });
         return undefined;
       }
       const [target = '', fragment] = trimmed.split('#', 2) as [string, string | undefined];
@@ -76,11 +78,20 @@ export function remarkResolveAssets(options: ResolveAssetsOptions) {
 
     visit(tree, (node, index, parent) => {
       if (node.type === 'image') node.url = resolve('image', node.url, node.position) ?? '';
-      else if (node.type === 'link' || node.type === 'definition') node.url = resolve('link', node.url, node.position) ?? '';
-      else if (node.type === 'html') {
+      else if (node.type === 'link' || node.type === 'definition') {
+        const url = resolve('link', node.url, node.position);
+        if (url !== undefined) node.url = url;
+        else if (parent && index !== undefined) {
+          // #9: a refused address is removed, as its message says: a link keeps only its text (not an
+          // `<a href="">`), a definition goes, and references to it print as the text they are.
+          (parent.children as RootContent[]).splice(index, 1, ...(node.type === 'link' ? node.children : []));
+          return index;
+        }
+      } else if (node.type === 'html') {
         if (rawTextTags.test(node.value.trim())) {
-          report(file, 'raw-text-html', { tag: (rawTextTags.exec(node.value.trim())?.[1] ?? '').toLowerCase() }, { place: node.position });
-          if (parent && index !== undefined) parent.children.splice(index, 1);
+          const tag = (rawTextTags.exec(node.value.trim())?.[1] ?? '').toLowerCase();
+          report(file, 'raw-text-html', { tag }, { place: node.position });
+          if (parent && index !== undefined) parent.children.splice(index, contentLength(parent.children, index, tag, flowContainers.has(parent.type)));
           return index;
         }
         resolveRawHtml(node, resolve);
@@ -88,6 +99,22 @@ export function remarkResolveAssets(options: ResolveAssetsOptions) {
       return undefined;
     });
   };
+}
+
+/** Parents whose raw HTML is a block: it holds the whole element up to its end tag (or a blank line). */
+const flowContainers = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition', 'containerDirective']);
+
+/**
+ * How many nodes from `index` a raw-text element takes (#9). In a paragraph or heading the parser splits
+ * `<script>alert(1)</script>` into the start tag, the text and the end tag, so its content would be
+ * printed: take everything up to the end tag, or to the end of the paragraph when it is not closed.
+ */
+function contentLength(siblings: readonly RootContent[], index: number, tag: string, block: boolean): number {
+  const end = new RegExp(`</${tag}\\b`, 'i');
+  if (block || end.test((siblings[index] as Html).value)) return 1;
+  let last = index + 1;
+  while (last < siblings.length && !(siblings[last]?.type === 'html' && end.test((siblings[last] as Html).value))) last++;
+  return Math.min(last + 1, siblings.length) - index;
 }
 
 /** Check and rewrite the URLs of one raw HTML fragment; one that cannot be rewritten is dropped. */
@@ -116,6 +143,33 @@ function resolveRawHtml(node: Html, resolve: (kind: 'image' | 'link', url: strin
     }
   });
   node.value = value;
+}
+
+/**
+ * A section file a site-root link probably meant (#13): `/guidelines/audience` from a Jekyll page names
+ * `…/audience.md` or `…/03-audience.md`. Its path from `dir`, or '' when none fits.
+ */
+export function siteRootCandidate(url: string, dir: string, sections: Iterable<string>): string {
+  const wanted = url
+    .split(/[?#]/)[0]
+    ?.replace(/\/(index)?(\.html?|\.md)?$/i, '')
+    .replace(/\.(html?|md)$/i, '')
+    .split('/')
+    .filter(Boolean)
+    .at(-1)
+    ?.toLowerCase();
+  if (!wanted) return '';
+  const bare = wanted.replace(/^\d+-/, '');
+  let matches = [...sections].filter((file) => path.basename(file, '.md').toLowerCase().replace(/^\d+-/, '') === bare).sort();
+  // Several guides have a "02-steps.md": the other parts of the address may name the guide's folder.
+  const folders = url.toLowerCase().split('/').slice(0, -1).filter(Boolean);
+  if (matches.length > 1) matches = matches.filter((file) => folders.some((folder) => file.toLowerCase().split(path.sep).includes(folder)));
+  return matches.length === 1
+    ? path
+        .relative(dir, matches[0] as string)
+        .split(path.sep)
+        .join('/')
+    : '';
 }
 
 function safeDecode(text: string): string {

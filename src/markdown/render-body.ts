@@ -1,7 +1,6 @@
 import type { ElementContent, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Root, RootContent } from 'mdast';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkRehype from 'remark-rehype';
@@ -9,15 +8,16 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics/messages.js';
-import type { LocalizedText, Passage } from '../edition/localize.js';
+import { type LocalizedText, localize, type Passage } from '../edition/localize.js';
 import type { Edition, SlotFill } from '../edition/resolve-edition.js';
 import { sanitizeSchema } from '../html/sanitize-schema.js';
 import { fill as fillTemplate, type Strings } from '../html/strings.js';
 import { directionOf, languageName } from '../i18n/language.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
-import type { BlueprintSource, Project } from '../project/load-project.js';
+import type { BlueprintSource, CaseStudy, Project } from '../project/load-project.js';
 import type { TranslationMeta } from '../validate/schemas/translation.js';
 import { rehypeLabelTaskItems } from './rehype-label-task-items.js';
+import { rehypeRawPerSource } from './rehype-raw-per-source.js';
 import { type CaseStudySlotOptions, remarkCaseStudySlot } from './remark-case-study-slot.js';
 import { remarkCityVariables } from './remark-city-variables.js';
 import { type ResolveAssetsOptions, remarkResolveAssets } from './remark-resolve-assets.js';
@@ -40,6 +40,8 @@ export interface RenderedBody {
   fills: SlotFill[];
   /** The translations printed (sections and case studies), for the review notice (#10). */
   translations: (TranslationMeta | undefined)[];
+  /** Every element id in the body (headings, notes), for #links. */
+  ids: Set<string>;
 }
 
 export interface RenderBodyInput {
@@ -83,7 +85,14 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
         } as unknown as RootContent);
   const sourceLang = project.config.languages[0] ?? 'en';
   const fragments: ResolveAssetsOptions['fragments'] = [];
-  const assets: ResolveAssetsOptions = { root: project.root, assets: input.assets, toOutRoot: input.toOutRoot, documentFor: input.documentFor, fragments };
+  const assets: ResolveAssetsOptions = {
+    root: project.root,
+    assets: input.assets,
+    toOutRoot: input.toOutRoot,
+    documentFor: input.documentFor,
+    sections: [...project.sectionOwners.keys()],
+    fragments,
+  };
   const placed = new Map<string, VFile>();
   const fills: SlotFill[] = [];
   const allSlots = new Map([...project.slots].map(([id, d]) => [id, d.blueprint.id]));
@@ -155,8 +164,11 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     fills: edition.fills,
     render: renderCaseStudy,
     placed,
+    // A slot the city has a stub for is on its to-do list: the build says so once per edition
+    // (edition-stubs), not once per slot (#11: twenty warnings on every build of a new city).
     onFallback: (fill, file, place) =>
       input.reportFallbacks &&
+      !edition.stubs.has(fill.slot) &&
       report(file, 'slot-fallback', { city: edition.city.config.name, cityId: edition.city.id, slot: fill.slot, other: fill.caseStudy.city }, { place }),
   };
   const sections: RootContent[] = [];
@@ -202,7 +214,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
       // '↩' (the default) and arrows are missing from Noto Sans, so Chromium would embed a system font.
       footnoteBackContent: '^',
     })
-    .use(hasRaw ? [rehypeRaw] : [])
+    .use(hasRaw ? [rehypeRawPerSource] : [])
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeSlug)
     .use(rehypeLabelTaskItems)
@@ -232,9 +244,53 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
   };
   walk(tree.children as ElementContent[], lang);
   for (const fragment of fragments) {
+    if (!ids.has(fragment.id) && !blueprint.incomplete) report(fragment.file, 'broken-fragment', { id: fragment.id }, { place: fragment.place });
+  }
+  return { tree, headings, fills, ids, translations };
+}
+
+export interface CheckCaseStudyInput extends Omit<RenderBodyInput, 'blueprint' | 'edition' | 'strings' | 'text' | 'reportFallbacks'> {
+  study: CaseStudy;
+  /** The ids of the guide the case study is placed in: its #links may point there. */
+  guideIds: Set<string>;
+}
+
+/**
+ * Run a case study through the transforms on its own, with its own city's values (#13: `check` renders
+ * each guide once per language, in one edition, so a case study that edition does not place is checked
+ * here): variables, images, links, and #links against its own ids and the guide's.
+ */
+export async function checkCaseStudy(input: CheckCaseStudyInput): Promise<void> {
+  const { project, study, lang } = input;
+  const city = project.cities.get(study.city);
+  const blueprint = project.slots.get(study.slot)?.blueprint;
+  if (!city || !blueprint) return;
+  // #10: its own city's values in the language checked, as an edition of that city would print them.
+  const text = localize(project, blueprint, city, lang);
+  const source = study.translations.get(lang) ?? study;
+  const fragments: ResolveAssetsOptions['fragments'] = [];
+  const assets: ResolveAssetsOptions = {
+    root: project.root,
+    assets: input.assets,
+    toOutRoot: input.toOutRoot,
+    documentFor: input.documentFor,
+    sections: [...project.sectionOwners.keys()],
+    fragments,
+  };
+  const tree = withoutFrontMatter(structuredClone(source.tree));
+  await sourceTransforms({ text, scope: `cs-${study.slot}`, shiftBy: 3, assets }).run(tree, source.file);
+  const hast = (await unified()
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeSlug)
+    .run(tree, new VFile({ path: source.file.path }))) as HastRoot;
+  const ids = new Set(input.guideIds);
+  visit(hast, 'element', (node: Element) => {
+    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+  });
+  for (const fragment of fragments) {
     if (!ids.has(fragment.id)) report(fragment.file, 'broken-fragment', { id: fragment.id }, { place: fragment.place });
   }
-  return { tree, headings, fills, translations };
 }
 
 function withoutFrontMatter(tree: Root): Root {

@@ -67,13 +67,15 @@ export interface OpenBrowser extends AsyncDisposable {
 /** One browser per build, closed (with its temporary profile) however the build ends, even if it never starts. */
 export async function openBrowser(executablePath: string, options: OpenBrowserOptions = {}): Promise<OpenBrowser> {
   const userDataDir = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'blueprint-chromium-'));
-  const removeProfile = () => rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+  const removeProfile = () => rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
   let browser: Browser;
   try {
     const gaiaConfig = path.join(userDataDir, 'offline-gaia-config.json');
     await writeFile(gaiaConfig, JSON.stringify(offlineGaiaConfig));
     const args = [...chromiumArgs, `--gaia-config=${gaiaConfig}`, ...(options.extraArgs ?? [])];
-    browser = await launch({ executablePath, headless: true, args, userDataDir });
+    // The build stops the browser itself on Ctrl-C and SIGTERM (closing it, removing its profile, leaving the
+    // output as it was): puppeteer's own handlers would exit the process before that could happen (#9).
+    browser = await launch({ executablePath, headless: true, args, userDataDir, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (cause) {
     // #9: a browser that fails to start must not leave its profile folder behind either.
     await removeProfile();
@@ -82,7 +84,15 @@ export async function openBrowser(executablePath: string, options: OpenBrowserOp
   return {
     browser,
     async [Symbol.asyncDispose]() {
+      const child = browser.process();
+      const exited =
+        child && child.exitCode === null && child.signalCode === null ? new Promise<void>((resolve) => child.once('exit', () => resolve())) : Promise.resolve();
       await browser.close().catch(() => undefined);
+      // A browser already closing (stopped by a signal) may still be writing its profile: wait for it to
+      // exit, and end it if it does not, before removing the profile (#9).
+      const timer = setTimeout(() => child?.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
       await removeProfile();
     },
   };

@@ -32,7 +32,7 @@ function walkNameTree(pdf: PDFDocument, node: PDFDict, add: (name: string, value
   if (names) {
     for (let i = 0; i + 1 < names.size(); i += 2) {
       const key = names.lookup(i);
-      if (key instanceof PDFString || key instanceof PDFHexString) add(key.decodeText(), names.get(i + 1));
+      if (key instanceof PDFString || key instanceof PDFHexString) add(fragmentId(key.decodeText()), names.get(i + 1));
     }
   }
   const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
@@ -43,5 +43,17 @@ function walkNameTree(pdf: PDFDocument, node: PDFDict, add: (name: string, value
 function decodeName(raw: string): string {
   const name = raw.startsWith('/') ? raw.slice(1) : raw;
   const bytes = name.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
+  return fragmentId(Buffer.from(bytes, 'latin1').toString('utf8'));
+}
+
+/**
+ * Chromium names a destination after the link's URL fragment, percent-encoded: the heading id
+ * `por-qué-importa` becomes `por-qu%C3%A9-importa` (#8: such headings had no page number in the contents).
+ */
+function fragmentId(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }

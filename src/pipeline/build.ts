@@ -5,12 +5,14 @@ import { AssetRegistry } from '../project/asset-registry.js';
 import { loadProject, type Project } from '../project/load-project.js';
 import type { Theme } from '../theme/load-theme.js';
 import { FontCatalog } from '../theme/select-fonts.js';
+import { checkEditionColors } from './check-edition-colors.js';
 import { loadThemes } from './load-themes.js';
 import type { Manifest, ManifestDocument } from './manifest.js';
 import { formatById } from './output-formats.js';
 import { planDocuments } from './plan-documents.js';
 import { publishOutput } from './publish-output.js';
 import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
+import { reportEditionStubs } from './report-stubs.js';
 import { Run, type Timings } from './run.js';
 import { type BuildOptions, type BuildSettings, checkOutputFolder, settleOptions } from './settings.js';
 import { openOutput, type StagedOutput } from './stage-output.js';
@@ -23,6 +25,8 @@ export interface BuildResult {
   files: VFile[];
   /** The documents this build made (absent when it failed). */
   manifest?: Manifest;
+  /** The project as loaded (absent when it could not be): the preview reads which files each guide uses. */
+  project?: Project;
   timings: Timings;
 }
 
@@ -35,22 +39,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const settings = settleOptions(options);
   const run = new Run(settings.signal);
   let manifest: Manifest | undefined;
+  const loaded: { project?: Project } = {};
   try {
-    manifest = await runBuild(settings, run);
+    manifest = await runBuild(settings, run, loaded);
   } catch (cause) {
     run.internalError(cause);
   }
   dedupeMessages(run.files);
-  return { code: run.code, files: run.allFiles(), ...(manifest && run.code === exitCodes.ok ? { manifest } : {}), timings: run.timings };
+  return {
+    code: run.code,
+    files: run.allFiles(),
+    ...(manifest && run.code === exitCodes.ok ? { manifest } : {}),
+    ...(loaded.project ? { project: loaded.project } : {}),
+    timings: run.timings,
+  };
 }
 
-async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | undefined> {
+async function runBuild(settings: BuildSettings, run: Run, loaded: { project?: Project }): Promise<Manifest | undefined> {
   if (!checkOutputFolder(settings, run.request)) return undefined;
   const project = await loadStage(settings, run);
+  if (project) loaded.project = project;
   if (!project || run.shouldStop()) return undefined;
   const plan = planDocuments(project, settings, run.request);
   if (!plan || run.shouldStop()) return undefined;
+  reportEditionStubs(project, plan);
   const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
+  checkEditionColors(plan.editions, themes, run.request);
   if (run.shouldStop()) return undefined;
   const t = performance.now();
   const assets = new AssetRegistry(project.root);
@@ -58,7 +72,7 @@ async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | u
     project,
     plan.documents,
     themes,
-    { assets, fonts: new FontCatalog(), signal: settings.signal, reportFallbacks: true },
+    { assets, fonts: settings.cache?.fonts ?? new FontCatalog(project.root), signal: settings.signal, reportFallbacks: true },
     (doc, done) => settings.onProgress({ type: 'html', document: `${doc.base}.html`, done, total: plan.documents.length }),
   );
   run.timings.htmlMs = performance.now() - t;
@@ -66,9 +80,12 @@ async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | u
 
   const staged = await openOutput(settings.outDir, run.request);
   if (!staged) return undefined;
+  // A PDF is printed from the staging folder, so it needs every file there; HTML alone does not.
+  if (settings.cache && !settings.formats.includes('pdf')) staged.reusable = settings.cache.published;
   try {
     const manifest = await writeStage(project, themes, documents, assets, staged, settings, run);
     if (!manifest) await staged.discard();
+    else for (const file of staged.files()) if (file.startsWith('assets/')) settings.cache?.published.add(file);
     return manifest;
   } catch (cause) {
     await staged.discard();
@@ -82,7 +99,7 @@ async function runBuild(settings: BuildSettings, run: Run): Promise<Manifest | u
 
 async function loadStage(settings: BuildSettings, run: Run): Promise<Project | undefined> {
   const t = performance.now();
-  const loaded = await loadProject(settings.root);
+  const loaded = await loadProject(settings.root, settings.cache ? { cache: settings.cache } : {});
   run.files.push(...loaded.files);
   run.timings.loadMs = performance.now() - t;
   return loaded.project;
@@ -103,14 +120,16 @@ async function writeStage(
     await staged.write(`${doc.base}.html`, doc.rendered.html);
     for (const font of doc.rendered.fonts.files) fonts.set(font.output, font.source);
   }
-  for (const asset of [...assets.assets.values()].sort((a, b) => (a.output < b.output ? -1 : 1))) await staged.write(asset.output, asset.bytes);
+  for (const asset of [...assets.assets.values()].sort((a, b) => (a.output < b.output ? -1 : 1)))
+    if (!staged.isPublished(asset.output)) await staged.write(asset.output, asset.bytes);
   for (const [output, source] of [...fonts].sort()) await staged.copy(source, output);
 
   const outputs = new Map<BuiltDocument, ManifestDocument['outputs']>(documents.map((doc) => [doc, {}]));
   for (const id of settings.formats) {
     if (run.shouldStop()) return undefined;
     const produced = await formatById(id).produce({ project, themes, documents, staged, settings, requestFile: run.request, timings: run.timings });
-    if (!produced || run.shouldStop()) return undefined;
+    // shouldStop first: a print stopped by a signal produces nothing and must still be reported (#9).
+    if (run.shouldStop() || !produced) return undefined;
     for (const [doc, file] of produced) (outputs.get(doc) as ManifestDocument['outputs'])[id] = file;
   }
   // The HTML was only the PDF's source: do not publish it.
@@ -124,7 +143,7 @@ async function writeStage(
     outputs: outputs.get(doc) ?? {},
   }));
   if (run.shouldStop()) return undefined;
-  return publishOutput(project, themes.get(project.config.default_theme), entries, staged, run.request);
+  return publishOutput(project, themes.get(project.config.default_theme), entries, staged, run.request, settings.cache?.fonts);
 }
 
 const isFileSystemError = (cause: unknown) =>

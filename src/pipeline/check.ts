@@ -1,42 +1,90 @@
 import type { VFile } from 'vfile';
 import type { ExitCode } from '../diagnostics/exit-codes.js';
+import { hasErrors } from '../diagnostics/messages.js';
+import { checkCityFields } from '../edition/check-city-fields.js';
+import { checkPlainLanguage, type SectionGrade } from '../markdown/plain-language/check-plain-language.js';
+import { checkCaseStudy } from '../markdown/render-body.js';
 import { AssetRegistry } from '../project/asset-registry.js';
-import { loadProject } from '../project/load-project.js';
+import { loadProject, type Project } from '../project/load-project.js';
 import { FontCatalog } from '../theme/select-fonts.js';
+import { checkEditionColors } from './check-edition-colors.js';
 import { loadThemes } from './load-themes.js';
-import { planDocuments } from './plan-documents.js';
-import { dedupeMessages, renderDocuments } from './render-documents.js';
+import { type DocumentPlan, outputBase, planDocuments } from './plan-documents.js';
+import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
+import { reportStubs } from './report-stubs.js';
 import { Run } from './run.js';
 
-/** Warnings that `check --strict` makes errors. */
-export const strictRules = ['translation-stale', 'translation-orphaned'];
+export type { SectionGrade } from '../markdown/plain-language/check-plain-language.js';
+
+export interface CheckOptions {
+  root: string;
+  signal?: AbortSignal;
+  /** Warnings become errors (exit code 1): for CI that holds the guides to the plain-language limits (#13). */
+  strict?: boolean;
+  /** Every plain-language finding, not only the first few per file. */
+  verbose?: boolean;
+  /** Called as each guide is rendered: `done` of `total`, and which. */
+  onProgress?: (event: { document: string; done: number; total: number }) => void;
+}
 
 export interface CheckResult {
   code: ExitCode;
   files: VFile[];
-  /** How many documents were rendered (every city × language × blueprint). */
+  /** How many edition documents were checked (every city × language × blueprint). */
   documents: number;
+  /** How many were rendered to do it: one per blueprint and language. */
+  rendered: number;
+  /** The reading grade of each section and case study (source language). */
+  grades: SectionGrade[];
+  /** The project's limit (reading_grade). */
+  readingGrade: number;
 }
 
 /**
- * The build's first stages without print and publish (#8): load, plan every city's edition in every
- * language, load themes, render in memory, so a problem only one edition reaches is still found.
+ * The build's first stages without print and publish (#8), fast (#13): load and validate once, plan every
+ * city's edition in every language (so an edition problem is still found), then render each guide once
+ * per language, since an edition changes only the `:city[…]` values and which case studies fill the
+ * slots. Those are checked directly: every city's fields at every variable, every case study on its own,
+ * every logo. Then the plain-language checks, once per source file.
  */
-export async function check(options: { root: string; signal?: AbortSignal; strict?: boolean }): Promise<CheckResult> {
+export async function check(options: CheckOptions): Promise<CheckResult> {
   const run = new Run(options.signal);
   let documents = 0;
+  let rendered = 0;
+  let grades: SectionGrade[] = [];
+  let readingGrade = 9;
   try {
     const loaded = await loadProject(options.root);
     run.files.push(...loaded.files);
     const project = loaded.project;
-    if (project && !run.shouldStop()) {
+    if (project) reportStubs(project);
+    // #13: all at once — errors in the sources do not stop a check (the project holds only what is valid,
+    // so it can be rendered); a stop signal or a problem of the request does.
+    const mustStop = () => {
+      run.shouldStop();
+      return options.signal?.aborted === true || hasErrors([run.request]);
+    };
+    if (project && !mustStop()) {
       const plan = planDocuments(project, { blueprints: [], cities: ['all'], languages: [], caseStudies: {}, shard: undefined }, run.request);
-      if (plan && !run.shouldStop()) {
+      if (plan && !mustStop()) {
         const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
+        checkEditionColors(plan.editions, themes, run.request);
+        documents = plan.documents.length;
         // Editions whose theme failed are skipped; the theme's messages say why.
-        const renderable = plan.documents.filter((d) => themes.has(d.edition.theme));
-        const shared = { assets: new AssetRegistry(project.root), fonts: new FontCatalog(), signal: options.signal };
-        documents = (await renderDocuments(project, renderable, themes, shared)).length;
+        const chosen = onePerGuide(
+          project,
+          plan.documents.filter((d) => themes.has(d.edition.theme)),
+        );
+        const shared = { assets: new AssetRegistry(project.root), fonts: new FontCatalog(project.root), signal: options.signal };
+        const built = await renderDocuments(project, chosen, themes, shared, (doc, done) =>
+          options.onProgress?.({ document: `${doc.blueprint.id} (${doc.lang})`, done, total: chosen.length }),
+        );
+        rendered = built.length;
+        checkCityFields(project);
+        for (const city of project.cities.values()) if (city.logo) shared.assets.add(city.logo, city.file);
+        await checkUnplacedCaseStudies(project, built, shared.assets);
+        readingGrade = project.config.reading_grade;
+        grades = await checkPlainLanguage(project, { limit: readingGrade, all: options.verbose ?? false });
         run.shouldStop();
       }
     }
@@ -44,9 +92,33 @@ export async function check(options: { root: string; signal?: AbortSignal; stric
     run.internalError(cause);
   }
   dedupeMessages(run.files);
-  // #10: with --strict, a stale or orphaned translation fails the check like any error.
-  if (options.strict) {
-    for (const file of run.files) for (const message of file.messages) if (strictRules.includes(message.ruleId ?? '')) message.fatal = true;
+  if (options.strict) for (const file of run.files) for (const message of file.messages) if (message.fatal === false) message.fatal = true;
+  return { code: run.code, files: run.allFiles(), documents, rendered, grades, readingGrade };
+}
+
+/** One document per blueprint and language: the default city's edition when it can be rendered, else the first. */
+function onePerGuide(project: Project, documents: DocumentPlan[]): DocumentPlan[] {
+  const chosen = new Map<string, DocumentPlan>();
+  for (const doc of documents) {
+    const key = `${doc.lang}\n${doc.blueprint.id}`;
+    const current = chosen.get(key);
+    if (!current || (current.edition.city.id !== project.config.default_city && doc.edition.city.id === project.config.default_city)) chosen.set(key, doc);
   }
-  return { code: run.code, files: run.allFiles(), documents };
+  return [...chosen.values()];
+}
+
+/** Check, on its own, each case study the rendered editions did not place, in every language. */
+async function checkUnplacedCaseStudies(project: Project, built: BuiltDocument[], assets: AssetRegistry): Promise<void> {
+  for (const doc of built) {
+    for (const study of project.caseStudies) {
+      const owner = project.slots.get(study.slot)?.blueprint.id;
+      if (owner !== doc.blueprint.id || doc.slots[study.slot]?.city === study.city) continue;
+      const toOutRoot = '../'.repeat(doc.base.split('/').length - 1);
+      const documentFor = (absolute: string) => {
+        const target = project.sectionOwners.get(absolute);
+        return target ? `${outputBase(project, target, doc.edition.city.id, doc.lang)}.html` : undefined;
+      };
+      await checkCaseStudy({ project, study, lang: doc.lang, assets, toOutRoot, documentFor, guideIds: doc.ids });
+    }
+  }
 }

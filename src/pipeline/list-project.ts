@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile';
 import { loadProject } from '../project/load-project.js';
+import { type Coverage, projectCoverage } from './coverage.js';
 
 export interface ProjectListing {
   title: string;
@@ -10,8 +11,11 @@ export interface ProjectListing {
   cities: { id: string; name: string; government: string; office: string; caseStudies: string[] }[];
 }
 
-/** What the project holds: blueprints, their slots and which cities fill each, and the cities. */
-export async function listProject(options: { root: string }): Promise<{ listing?: ProjectListing; files: VFile[] }> {
+/**
+ * What the project holds: blueprints, their slots and which cities fill each, and the cities; with
+ * `coverage`, also the blueprint × city matrix of what each edition fills itself (#11).
+ */
+export async function listProject(options: { root: string; coverage?: boolean }): Promise<{ listing?: ProjectListing; coverage?: Coverage; files: VFile[] }> {
   const { project, files } = await loadProject(options.root);
   if (!project) return { files };
   const listing: ProjectListing = {
@@ -43,5 +47,5 @@ export async function listProject(options: { root: string }): Promise<{ listing?
         .sort(),
     })),
   };
-  return { listing, files };
+  return { listing, ...(options.coverage ? { coverage: projectCoverage(project) } : {}), files };
 }

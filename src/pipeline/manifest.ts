@@ -47,11 +47,19 @@ export function readManifest(outDir: string): Manifest | undefined {
   try {
     const old = JSON.parse(readFileSync(file, 'utf8')) as Partial<Manifest>;
     if (old.generator !== 'blueprints-toolkit' || !Array.isArray(old.documents)) return undefined;
-    return { generator: 'blueprints-toolkit', project: old.project ?? '', version: old.version ?? null, documents: old.documents, files: old.files ?? [] };
+    // #9: a manifest in a fork's output folder is input like any other: keep only paths the toolkit could
+    // have written, so it cannot list ../ files to merge or javascript: links for the index.
+    const documents = old.documents.filter((d) => d && typeof d === 'object' && Object.values(d.outputs ?? {}).every((f) => isOutputPath(f?.path)));
+    const files = Array.isArray(old.files) ? old.files.filter(isOutputPath) : [];
+    return { generator: 'blueprints-toolkit', project: old.project ?? '', version: old.version ?? null, documents, files };
   } catch {
     return undefined;
   }
 }
+
+/** A path the toolkit writes below an output folder: plain names, no "..", no hidden or absolute parts. */
+const isOutputPath = (value: unknown): value is string =>
+  typeof value === 'string' && /^[A-Za-z0-9_\-./]+$/.test(value) && value.split('/').every((part) => part !== '' && !part.startsWith('.'));
 
 /** Files an earlier build wrote, which this build may replace. */
 export function ownedFiles(previous: Manifest | undefined): Set<string> {

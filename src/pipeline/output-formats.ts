@@ -1,5 +1,5 @@
 import { type OutputFile, sha256 } from './manifest.js';
-import { type PrintContext, printDocuments } from './print-documents.js';
+import type { PrintContext } from './print-documents.js';
 import type { BuiltDocument } from './render-documents.js';
 import type { Format } from './settings.js';
 
@@ -28,7 +28,9 @@ export const outputFormats: OutputFormat[] = [
   {
     id: 'pdf',
     describe: (file) => `PDF, ${file.pages ?? '?'} pages, ${size(file.bytes)}`,
-    produce: printDocuments,
+    // Loaded when a PDF is asked for: the browser driver and the PDF library take a third of a second to
+    // load, which `check` and the preview (#13) need not wait for.
+    produce: async (ctx) => (await import('./print-documents.js')).printDocuments(ctx),
   },
 ];
 

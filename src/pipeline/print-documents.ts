@@ -41,10 +41,15 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
   try {
     opened = await openBrowser(choice.executablePath);
   } catch (cause) {
+    // #9: stopped while the browser started (puppeteer closes it on SIGTERM): the build was interrupted,
+    // the browser did not fail.
+    if (settings.signal?.aborted) return undefined;
     report(ctx.requestFile, 'browser-failed', { path: choice.executablePath, reason: firstLine(cause) });
     return undefined;
   }
   await using browser = opened;
+  // A stop that came while the browser started finds no listener below: close it now instead.
+  if (settings.signal?.aborted) return undefined;
   // Ctrl-C or SIGTERM: close the browser at once, which ends the print in progress (#9).
   const stop = () => void browser.browser.close().catch(() => undefined);
   settings.signal?.addEventListener('abort', stop, { once: true });

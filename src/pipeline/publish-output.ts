@@ -5,6 +5,7 @@ import { report } from '../diagnostics/messages.js';
 import { renderIndex } from '../html/render-index.js';
 import type { Project } from '../project/load-project.js';
 import type { Theme } from '../theme/load-theme.js';
+import type { FontCatalog } from '../theme/select-fonts.js';
 import { documentKey, type Manifest, type ManifestDocument, ownedFiles, previousDocuments, readManifest, sortDocuments } from './manifest.js';
 import { outputFormats } from './output-formats.js';
 import type { StagedOutput } from './stage-output.js';
@@ -27,10 +28,11 @@ export async function publishOutput(
   documents: ManifestDocument[],
   staged: StagedOutput,
   requestFile: VFile,
+  fonts?: FontCatalog,
 ): Promise<Manifest | undefined> {
   const previous = readManifest(staged.outDir);
   const all = sortDocuments([...previousDocuments(staged.outDir, previous, new Set(documents.map(documentKey))), ...documents]);
-  await writeIndexAndManifest(project, indexTheme, all, staged, previous?.files ?? []);
+  await writeIndexAndManifest(project, indexTheme, all, staged, previous?.files ?? [], fonts);
   const conflicts = staged.conflicts(ownedFiles(previous));
   if (conflicts.length > 0) {
     for (const path of conflicts) report(requestFile, 'output-conflict', { path });
@@ -41,9 +43,16 @@ export async function publishOutput(
 }
 
 /** Stage `index.html` and `manifest.json` for `documents`; `keep` are files earlier builds wrote that stay. */
-export async function writeIndexAndManifest(project: Project, theme: Theme | undefined, documents: ManifestDocument[], staged: StagedOutput, keep: string[]) {
+export async function writeIndexAndManifest(
+  project: Project,
+  theme: Theme | undefined,
+  documents: ManifestDocument[],
+  staged: StagedOutput,
+  keep: string[],
+  fonts?: FontCatalog,
+) {
   if (theme) {
-    const index = renderIndex(project, theme, documents, indexLinks);
+    const index = renderIndex(project, theme, documents, indexLinks, fonts);
     await staged.write('index.html', index.html);
     for (const font of index.fonts.files) await staged.copy(font.source, font.output);
   }

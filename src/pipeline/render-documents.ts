@@ -14,6 +14,8 @@ import { type DocumentPlan, outputBase } from './plan-documents.js';
 export interface BuiltDocument extends DocumentPlan {
   rendered: RenderedDocument;
   slots: ManifestDocument['slots'];
+  /** Element ids of the body, for checking #links from case studies rendered on their own (check). */
+  ids: Set<string>;
 }
 
 /** Render stage: every planned document to HTML in memory. Messages land on the sources. */
@@ -55,11 +57,11 @@ async function renderOne(
     return `${path.posix.relative(path.posix.dirname(base), target)}.html`;
   };
   const body = await renderBody({ project, blueprint, edition, lang, strings, text, assets, toOutRoot, documentFor, reportFallbacks });
-  const logo = edition.city.logo ? assets.add(edition.city.logo, edition.city.file)?.output : undefined;
+  const logo = coverLogo(edition, theme, assets);
   const rendered = renderDocument({ project, blueprint, edition, lang, strings, text, theme, body, toOutRoot, fonts, ...(logo ? { logo } : {}) });
   const slots: ManifestDocument['slots'] = {};
   for (const fill of body.fills) slots[fill.slot] = { city: fill.caseStudy.city, source: fill.source };
-  return { ...plan, rendered, slots };
+  return { ...plan, rendered, slots, ids: body.ids };
 }
 
 /** Drop messages reported more than once (the same section renders in several editions). */
@@ -73,4 +75,15 @@ export function dedupeMessages(files: VFile[]): void {
       return true;
     });
   }
+}
+
+/** The edition city's logo, else the one its theme gives (#11), copied into the output's assets. */
+function coverLogo(edition: DocumentPlan['edition'], theme: Theme, assets: AssetRegistry): { output: string; fromTheme: boolean } | undefined {
+  if (edition.city.logo) {
+    const output = assets.add(edition.city.logo, edition.city.file)?.output;
+    return output ? { output, fromTheme: false } : undefined;
+  }
+  if (!theme.logo) return undefined;
+  const output = assets.add(theme.logo.path, theme.logo.file, theme.logo.place, theme.logo.root)?.output;
+  return output ? { output, fromTheme: true } : undefined;
 }

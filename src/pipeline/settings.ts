@@ -1,7 +1,9 @@
+import { lstatSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/messages.js';
+import type { SourceCache } from '../project/source-cache.js';
 
 export type Format = 'html' | 'pdf';
 
@@ -29,6 +31,11 @@ export interface BuildOptions {
   /** Stops the build (Ctrl-C, SIGTERM): nothing is written and the browser is closed. */
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Markdown parsed by earlier builds in this process, reused when a file's text is unchanged (#13: the
+   * preview keeps one, so a save re-parses one file). Every file is still read; the output is the same.
+   */
+  cache?: SourceCache;
 }
 
 export type ProgressEvent =
@@ -51,6 +58,7 @@ export interface BuildSettings {
   shard: { index: number; count: number } | undefined;
   signal: AbortSignal | undefined;
   onProgress: (event: ProgressEvent) => void;
+  cache: SourceCache | undefined;
 }
 
 /** Where a project's output goes unless `--out` says otherwise. */
@@ -72,6 +80,7 @@ export function settleOptions(options: BuildOptions): BuildSettings {
     shard: options.shard,
     signal: options.signal,
     onProgress: options.onProgress ?? (() => undefined),
+    cache: options.cache,
   };
 }
 
@@ -113,6 +122,8 @@ export function checkOutputFolder(settings: BuildSettings, requestFile: VFile): 
   const inProject = path.relative(settings.root, out);
   if (!inProject.startsWith('..') && !path.isAbsolute(inProject) && sourceFolders.includes(inProject.split(path.sep)[0] ?? ''))
     return refuse(`it is inside the project's ${inProject.split(path.sep)[0]}/ folder`);
+  const link = linkInProject(settings.root, out);
+  if (link) return refuse(`${link} in the project is a symbolic link, which could lead anywhere`);
   const home = os.homedir();
   if (out === home || out === os.tmpdir()) return refuse('it is a home or temporary folder itself');
   for (const system of systemFolders) {
@@ -120,4 +131,23 @@ export function checkOutputFolder(settings: BuildSettings, requestFile: VFile): 
       return refuse('it is a system folder');
   }
   return true;
+}
+
+/**
+ * The first folder from the project root down to `out` that is a symbolic link (#9): `out` is git-ignored
+ * as a folder, not as a link, so a fork can commit `out` → blueprints/ or → ~/.ssh, and the build wrote there.
+ */
+function linkInProject(root: string, out: string): string | undefined {
+  const rel = path.relative(root, out);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const parts = rel.split(path.sep);
+  for (let i = 1; i <= parts.length; i++) {
+    const shown = parts.slice(0, i).join('/');
+    try {
+      if (lstatSync(path.join(root, ...parts.slice(0, i))).isSymbolicLink()) return shown;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
@@ -36,6 +36,8 @@ export type OpenProblem = { problem: 'locked'; pid: string } | { problem: 'unwri
  */
 export class StagedOutput {
   private readonly staged = new Set<string>();
+  /** Content-named files an earlier build of this process published (#13: the preview's); see SourceCache. */
+  reusable: ReadonlySet<string> = new Set();
 
   private constructor(
     readonly outDir: string,
@@ -89,8 +91,14 @@ export class StagedOutput {
     this.staged.add(relative);
   }
 
+  /** Whether `relative` is a content-named file already published by this process, still in place. */
+  isPublished(relative: string): boolean {
+    return this.reusable.has(relative) && existsSync(path.join(this.outDir, relative));
+  }
+
   /** Copy a file of the toolkit's own (a font from an npm package) into the staging folder. */
   async copy(source: string, relative: string): Promise<void> {
+    if (this.isPublished(relative)) return;
     const target = this.pathOf(relative);
     await mkdir(path.dirname(target), { recursive: true });
     await copyFile(source, target);
@@ -107,16 +115,37 @@ export class StagedOutput {
    * (`owned` lists what earlier builds wrote). Identical files are no conflict.
    */
   conflicts(owned: Set<string>): string[] {
-    const found: string[] = [];
+    const found = new Set<string>();
     for (const relative of this.files()) {
+      const blocked = this.blockedFolder(relative);
+      if (blocked) {
+        found.add(blocked);
+        continue;
+      }
       const target = path.join(this.outDir, relative);
       if (owned.has(relative) || !existsSync(target)) continue;
       try {
         if (readFileSync(target).equals(readFileSync(this.pathOf(relative)))) continue;
       } catch {}
-      found.push(relative);
+      found.add(relative);
     }
-    return found;
+    return [...found];
+  }
+
+  /**
+   * A folder on the way to `relative` that is not a real folder (#9): a link there (a fork can commit
+   * `out/springfield` → anywhere) would take the file outside the output folder, so it is in the way.
+   */
+  private blockedFolder(relative: string): string | undefined {
+    const parts = relative.split('/').slice(0, -1);
+    for (let i = 1; i <= parts.length; i++) {
+      try {
+        if (!lstatSync(path.join(this.outDir, ...parts.slice(0, i))).isDirectory()) return parts.slice(0, i).join('/');
+      } catch {
+        return undefined;
+      }
+    }
+    return undefined;
   }
 
   /** Move every staged file into the output folder, replacing older versions, then clean up. */

@@ -1,15 +1,21 @@
-import { type FSWatcher, watch } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import type { VFile } from 'vfile';
 import { collectMessages, formatMessages, summarize } from '../diagnostics/report.js';
+import { checkPlainLanguage } from '../markdown/plain-language/check-plain-language.js';
 import { type BuildOptions, build } from '../pipeline/build.js';
 import { defaultOutDir } from '../pipeline/settings.js';
+import type { MarkdownSource, Project } from '../project/load-project.js';
+import { SourceCache } from '../project/source-cache.js';
+import { affectedBlueprints } from './affected-blueprints.js';
 import { allowedHosts, isAllowedHost } from './allowed-hosts.js';
 import { listenServer } from './listen-server.js';
 import { addLiveScript, liveScript, liveScriptPath } from './live-script.js';
 import { resolveRequestFile } from './resolve-request-file.js';
 import { securityHeaders } from './security-headers.js';
+import { type FolderWatch, watchFolders } from './watch-folders.js';
 
 export { PreviewStartError } from './preview-start-error.js';
 
@@ -27,7 +33,12 @@ export interface RebuildEvent {
   /** Compiler-style messages (errors and warnings), relative to the project. */
   report: string;
   summary: string;
+  /** From the first change the watcher heard (or the start of the build) to the pages written. */
   ms: number;
+  /** The pages this rebuild wrote, relative to the output folder (`chicago/en/health.html`, `index.html`). */
+  pages: string[];
+  /** The guides it rendered; all of them after a change that may touch every guide. */
+  blueprints: string[];
 }
 
 export interface Preview extends AsyncDisposable {
@@ -52,8 +63,9 @@ const types: Record<string, string> = {
 };
 
 /**
- * `blueprint preview`: build the HTML, serve the output folder on this machine, rebuild when a source
- * changes, and reload the open pages. A broken change keeps the last good pages and shows its errors.
+ * `blueprint preview`: build the HTML, serve the output folder on this machine, rebuild what a saved
+ * source affects, and update the open pages (#13). A broken change keeps the last good pages and shows
+ * its errors over them.
  */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const outDir = options.outDir ?? defaultOutDir(options.root);
@@ -61,18 +73,64 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const waiters: ((event: RebuildEvent) => void)[] = [];
   let lastProblem: string | undefined;
 
-  const rebuild = async (): Promise<RebuildEvent> => {
-    const t = performance.now();
-    const result = await build({ ...options, outDir, formats: ['html'] });
+  // #13: parsed sources survive between rebuilds, so a save re-parses one file and re-renders one guide.
+  const cache = new SourceCache();
+  let project: Project | undefined;
+  let lastOk = false;
+  let lastFiles: VFile[] = [];
+  /** Output page → the document it is, for PDFs on demand. */
+  const pages = new Map<string, { blueprint: string; city: string; lang: string }>();
+
+  const rebuild = async (changed: Set<string> | undefined, since: number): Promise<RebuildEvent> => {
+    // After a failed rebuild every guide is rendered again: the failure may have stopped any of them.
+    // An editor's temporary file (sed -i writes "sedAbC123", then renames it over the file) is gone by now:
+    // it changed nothing a guide reads, so it must not make every guide render again.
+    const files = changed && [...changed].filter((file) => existsSync(file) || path.extname(file) === '.md');
+    const affected = files && files.length > 0 && project && lastOk ? affectedBlueprints(project, files) : undefined;
+    const requested = options.blueprints?.length ? options.blueprints : undefined;
+    const only = affected && [...affected].filter((id) => !requested || requested.includes(id));
+    const blueprints = only?.length ? only : requested;
+    const result = await build({ ...options, ...(blueprints ? { blueprints } : {}), outDir, formats: ['html'], cache });
+    if (result.project) project = result.project;
+    lastFiles = result.files;
+    lastOk = result.code === 0;
     const messages = collectMessages(result.files);
     const report = formatMessages(messages, options.root);
-    return { ok: result.code === 0, report, summary: summarize(messages), ms: performance.now() - t };
+    const written = result.manifest?.documents ?? [];
+    for (const doc of written) if (doc.outputs.html) pages.set(doc.outputs.html.path, { blueprint: doc.blueprint, city: doc.city, lang: doc.lang });
+    return {
+      ok: result.code === 0,
+      report,
+      summary: summarize(messages),
+      ms: performance.now() - since,
+      pages: result.code === 0 ? [...written.flatMap((d) => (d.outputs.html ? [d.outputs.html.path] : [])), 'index.html'] : [],
+      blueprints: [...new Set(written.map((d) => d.blueprint))],
+    };
   };
 
-  const publish = (event: RebuildEvent) => {
+  const publish = async (event: RebuildEvent, changed?: Set<string>) => {
     lastProblem = event.ok ? undefined : event.report;
-    const message = event.ok ? 'event: reload\ndata: {}\n\n' : `event: problem\ndata: ${JSON.stringify(event.report)}\n\n`;
+    const message = event.ok
+      ? `event: reload\ndata: ${JSON.stringify({ pages: event.pages, ms: Math.round(event.ms) })}\n\n`
+      : `event: problem\ndata: ${JSON.stringify(event.report)}\n\n`;
     for (const client of clients) sendEvent(client, message);
+    // #13: then, with the page already updated, what `check` would say about the plain language of the
+    // files just saved, so the author learns while writing.
+    if (event.ok && changed && project) {
+      try {
+        const saved = new Set(changed);
+        await checkPlainLanguage(project, { limit: project.config.reading_grade, all: false }, (file) => saved.has(file));
+        const sources: MarkdownSource[] = [...project.blueprints.flatMap((b) => b.sections), ...project.caseStudies];
+        const files = sources.filter((s) => saved.has(s.file.path)).map((s) => s.file);
+        const messages = collectMessages(files).filter((m) => plainLanguageRules.has(m.ruleId ?? ''));
+        if (messages.length) {
+          event.report = [event.report, formatMessages(messages, options.root)].filter(Boolean).join('\n');
+          event.summary = summarize(collectMessages(lastFiles));
+        }
+      } catch {
+        // Advice only: a failure here must not keep the rebuild's report from the author.
+      }
+    }
     for (const waiter of waiters.splice(0)) waiter(event);
     options.onRebuild?.(event);
   };
@@ -90,6 +148,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const route = (request.url ?? '/').split('?')[0];
     if (route === liveScriptPath) {
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(liveScript);
+      return;
+    }
+    if (route?.startsWith(pdfRoute)) {
+      await servePdf(route.slice(pdfRoute.length), response);
       return;
     }
     if (route === '/__preview/events') {
@@ -131,33 +193,64 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   server.on('error', ignore);
   hosts = allowedHosts(host, address.port);
 
-  // Rebuild shortly after the last change of a burst (editors write files in several steps).
+  // Rebuild shortly after the last change of a burst (editors write files in several steps); short, so
+  // the page updates within #13's 300 ms.
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let closing: Promise<void> | undefined;
+  let changed = new Set<string>();
+  let firstChange: number | undefined;
   const rebuildAfterChange = async () => {
     if (closing) return;
-    const t = performance.now();
+    const files = changed;
+    const since = firstChange ?? performance.now();
+    changed = new Set();
+    firstChange = undefined;
     let event: RebuildEvent;
     try {
-      event = await rebuild();
+      event = await rebuild(files, since);
     } catch (cause) {
       // #9: a build that throws (a full disk, a file deleted while read) must not end the preview: it is
       // reported like errors in the sources, and the last good pages stay.
+      lastOk = false;
       const report = `error: The rebuild stopped: ${(cause as Error).message}\n  hint: Save a file to try again; if it keeps failing, restart the preview.`;
-      event = { ok: false, report, summary: '1 error, 0 warnings', ms: performance.now() - t };
+      event = { ok: false, report, summary: '1 error, 0 warnings', ms: performance.now() - since, pages: [], blueprints: [] };
     }
-    publish(event);
+    await publish(event, files);
   };
-  const schedule = () => {
+  const schedule = (file: string) => {
     if (closing) return;
+    changed.add(file);
+    firstChange ??= performance.now();
     clearTimeout(timer);
     timer = setTimeout(() => {
       // A throwing onRebuild must not stop the rebuilds after it.
       running = running.then(rebuildAfterChange).catch(ignore);
-    }, 150);
+    }, debounceMs);
   };
-  const watchers: FSWatcher[] = [];
+
+  /** #13: the PDF of one page, printed on demand through the build's own print stage, then served. */
+  const servePdf = async (page: string, response: ServerResponse) => {
+    const doc = pages.get(page.replace(/\.pdf$/, '.html'));
+    if (!doc || !page.endsWith('.pdf')) {
+      sendText(response, 404, `Not found: no guide is served at ${page.replace(/\.pdf$/, '.html')}`);
+      return;
+    }
+    let result: Awaited<ReturnType<typeof build>> | undefined;
+    const job = running.then(async () => {
+      result = await build({ ...options, outDir, blueprints: [doc.blueprint], cities: [doc.city], languages: [doc.lang], formats: ['html', 'pdf'], cache });
+    });
+    running = job.catch(ignore);
+    await job;
+    const file = result?.manifest?.documents[0]?.outputs.pdf?.path;
+    if (result?.code !== 0 || !file) {
+      sendText(response, 500, `The PDF could not be made:\n\n${formatMessages(collectMessages(result?.files ?? []), options.root)}`);
+      return;
+    }
+    const bytes = await readFile(path.join(outDir, file));
+    response.writeHead(200, { ...securityHeaders('application/pdf'), 'content-type': 'application/pdf', 'cache-control': 'no-store' }).end(bytes);
+  };
+  const watchers: FolderWatch[] = [];
 
   /** Idempotent (#9): every call gets the same promise, which waits for a rebuild that has started. */
   const close = () => {
@@ -174,20 +267,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   };
 
   try {
-    publish(await rebuild());
+    await publish(await rebuild(undefined, performance.now()));
   } catch (cause) {
     await close();
     throw cause;
   }
-  for (const dir of ['blueprints', 'themes']) {
-    try {
-      // #9: a watcher fails when its folder is removed or the system runs out of watches; say nothing and
-      // keep serving the last good pages rather than end the preview.
-      watchers.push(watch(path.join(options.root, dir), { recursive: true }, schedule).on('error', ignore));
-    } catch {
-      // No such folder: nothing to watch there.
-    }
-  }
+  // #13: every folder, not the files in it, so a save by rename is heard like any other.
+  watchers.push(watchFolders([path.join(options.root, 'blueprints'), path.join(options.root, 'themes')], schedule));
 
   const where = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -199,6 +285,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 }
 
 const ignore = () => undefined;
+const plainLanguageRules = new Set(['reading-grade', 'hard-sentence', 'wordy-phrase', 'passive-voice', 'repeated-word']);
+const debounceMs = 25;
+const pdfRoute = '/__preview/pdf/';
 
 /** Write one server-sent event, unless the client has gone away meanwhile (#9: a write after end throws). */
 function sendEvent(client: ServerResponse, message: string): void {

@@ -23,14 +23,17 @@ export class AssetRegistry {
 
   constructor(readonly root: string) {}
 
-  /** Register a file; a refused one is reported on `file` at `place` and gives undefined. */
-  add(source: string, file?: VFile, place?: Position): Asset | undefined {
+  /**
+   * Register a file; a refused one is reported on `file` at `place` and gives undefined. `within` is the
+   * folder it must stay in: the project, or for a theme's logo the theme's own folder (#11).
+   */
+  add(source: string, file?: VFile, place?: Position, within: string = this.root): Asset | undefined {
     const known = this.assets.get(source);
     if (known) return known;
-    const read = readBytesInside(this.root, source);
+    const read = readBytesInside(within, source);
     if (!('bytes' in read)) {
       if (file) {
-        const shown = path.relative(this.root, source);
+        const shown = path.relative(within, source);
         if (read.problem === 'too-large')
           report(file, 'source-too-large', { size: `${(read.size / 1048576).toFixed(1)} MB`, limit: `${read.limit / 1048576} MB` }, { place });
         else if (read.problem === 'outside') report(file, 'unsafe-path', { what: 'File', path: shown }, { place });
@@ -42,7 +45,7 @@ export class AssetRegistry {
     if (path.extname(source).toLowerCase() === '.svg') {
       // #9: an SVG opened from the site runs its script; publish only its drawing.
       const clean = sanitizeSvg(new TextDecoder().decode(bytes));
-      const url = path.relative(this.root, source);
+      const url = path.relative(within, source);
       if ('error' in clean) {
         if (file) report(file, 'unsafe-image', { url, problem: clean.error }, { place });
         return undefined;

@@ -1,8 +1,9 @@
 import type { VFile } from 'vfile';
 import type { ParsedYaml } from '../validate/parse-yaml.js';
 import type { BlueprintConfig } from '../validate/schemas/blueprint.js';
-import type { CaseStudyConfig } from '../validate/schemas/case-study.js';
+import type { CaseStudyFrontMatter } from '../validate/schemas/case-study.js';
 import type { CityConfig } from '../validate/schemas/city.js';
+import type { ForkConfig } from '../validate/schemas/fork.js';
 import type { ProjectConfig } from '../validate/schemas/project.js';
 import type { BlueprintTranslation, CityTranslation, ProjectTranslation } from '../validate/schemas/translation.js';
 import type { MarkdownSource, MarkdownTranslationSource, OrphanTranslation, SectionSource, YamlTranslation } from './project.js';
@@ -21,6 +22,8 @@ export interface LoadContext {
     /** What can be used of it either way, so the other files are still checked. */
     config: ProjectConfig;
     translations: Map<string, YamlTranslation<ProjectTranslation>>;
+    /** blueprints/fork.yaml, when the project is a fork that has one (#11); its settings are in `config`. */
+    fork?: { file: VFile; parsed: ParsedYaml; config: ForkConfig };
   };
   /** Translation files nothing uses (#10). */
   orphanTranslations: OrphanTranslation[];
@@ -63,7 +66,17 @@ export interface CaseStudyEntry extends MarkdownSource {
   /** The city folder it is in. */
   folder: string;
   parsed?: ParsedYaml;
-  config?: CaseStudyConfig;
+  config?: CaseStudyFrontMatter;
   translations: Map<string, MarkdownTranslationSource>;
   sourceHash: string;
+}
+
+/**
+ * The file and YAML that set a project setting: blueprints/fork.yaml when the fork sets it (#11), else
+ * blueprints/project.yaml, so a message about the value points at the line that wrote it.
+ */
+export function settingSource(ctx: LoadContext, key: keyof ForkConfig): { file: VFile; parsed: ParsedYaml } {
+  const fork = ctx.project.fork;
+  if (fork && fork.config[key] !== undefined) return { file: fork.file, parsed: fork.parsed };
+  return { file: ctx.project.file, parsed: ctx.project.parsed };
 }

@@ -5,24 +5,26 @@ import { valuesHash } from '../i18n/source-hash.js';
 import { createMarkdownParser } from '../markdown/processor.js';
 import { builtInThemesDir } from '../theme/load-theme.js';
 import { crossReferenceRules } from '../validate/rules/index.js';
+import { isWritten } from '../validate/schemas/case-study.js';
 import { projectFileName } from './find-project.js';
 import type { LoadContext } from './load-context.js';
-import type { CaseStudy, LoadResult, Project, SlotDeclaration } from './project.js';
+import type { CaseStudy, CaseStudyStub, LoadResult, Project, SlotDeclaration } from './project.js';
 import { readBlueprints } from './read-blueprints.js';
 import { readCaseStudies } from './read-case-studies.js';
 import { readCities } from './read-cities.js';
 import { projectOrphans, readProjectFile } from './read-project-file.js';
 import { listFolders, SourceReader } from './read-sources.js';
+import type { SourceCache } from './source-cache.js';
 
-export type { BlueprintSource, CaseStudy, CityProfile, LoadResult, MarkdownSource, Project, SectionSource, SlotDeclaration } from './project.js';
+export type { BlueprintSource, CaseStudy, CaseStudyStub, CityProfile, LoadResult, MarkdownSource, Project, SectionSource, SlotDeclaration } from './project.js';
 
 /**
  * Read and validate every source of the project at `root` (#8): read each kind of file and check it against
  * its schema, then run the cross-reference rules, then assemble what is valid. Problems are messages on
  * the files; `project` is absent when the project file itself is unusable.
  */
-export async function loadProject(root: string): Promise<LoadResult> {
-  const reader = new SourceReader(root);
+export async function loadProject(root: string, options: { cache?: SourceCache } = {}): Promise<LoadResult> {
+  const reader = new SourceReader(root, options.cache);
   const project = readProjectFile(reader);
   if (!project) {
     const file = reader.placeholder(path.join(root, projectFileName));
@@ -34,12 +36,16 @@ export async function loadProject(root: string): Promise<LoadResult> {
   const themeFolders = [...listFolders(path.join(root, 'themes')), ...listFolders(builtInThemesDir)];
   const hasThemeFile = (name: string) => [path.join(root, 'themes'), builtInThemesDir].some((dir) => existsSync(path.join(dir, name, 'theme.yaml')));
   const blueprintsDir = path.join(root, 'blueprints');
+  const blueprintFolders = listFolders(blueprintsDir).filter((f) => f !== 'cities' && existsSync(path.join(blueprintsDir, f, 'blueprint.yaml')));
+  // #9: a project file that cannot be read at all (a syntax error, an alias bomb) lists no blueprints. Check
+  // every blueprint folder instead, so its one error is not followed by "unknown slot" on each case study.
+  if (project.parsed.value === undefined) project.config.blueprints = blueprintFolders;
   const ctx: LoadContext = {
     root,
     project,
     themes: [...new Set(themeFolders.filter(hasThemeFile))].sort(),
     themeFoldersWithoutFile: [...new Set(themeFolders.filter((name) => !hasThemeFile(name)))].sort(),
-    blueprintFolders: listFolders(blueprintsDir).filter((f) => f !== 'cities' && existsSync(path.join(blueprintsDir, f, 'blueprint.yaml'))),
+    blueprintFolders,
     cities: [],
     blueprints: [],
     caseStudies: [],
@@ -60,7 +66,7 @@ export async function loadProject(root: string): Promise<LoadResult> {
 function assemble(ctx: LoadContext, config: Project['config']): Project {
   const cities = new Map(
     ctx.cities.flatMap((c) =>
-      c.file && c.config
+      c.file && c.parsed && c.config
         ? [
             [
               c.id,
@@ -68,6 +74,7 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
                 id: c.id,
                 dir: c.dir,
                 file: c.file,
+                parsed: c.parsed,
                 config: c.config,
                 ...(c.logo ? { logo: c.logo } : {}),
                 translations: c.translations,
@@ -80,36 +87,41 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
   );
   const blueprints = config.blueprints.flatMap((id) => {
     const entry = ctx.blueprints.find((b) => b.id === id);
-    return entry?.config
-      ? [
-          {
-            id,
-            dir: entry.dir,
-            file: entry.file,
-            config: entry.config,
-            sections: entry.sections,
-            translations: entry.translations,
-            sourceHash: entry.sourceHash,
-          },
-        ]
-      : [];
+    if (!entry?.config) return [];
+    // A section that could not be read (its own message says why) holds headings other links point at.
+    const incomplete = entry.sections.length < entry.config.sections.length;
+    return [
+      {
+        id,
+        dir: entry.dir,
+        file: entry.file,
+        config: entry.config,
+        sections: entry.sections,
+        translations: entry.translations,
+        sourceHash: entry.sourceHash,
+        ...(incomplete ? { incomplete } : {}),
+      },
+    ];
   });
   const slots = new Map<string, SlotDeclaration>();
   for (const blueprint of blueprints) for (const slot of blueprint.config.slots) if (!slots.has(slot.id)) slots.set(slot.id, { slot, blueprint });
   const caseStudies: CaseStudy[] = [];
+  const stubs: CaseStudyStub[] = [];
   for (const entry of ctx.caseStudies) {
     const c = entry.config;
-    if (!c || c.city !== entry.folder || !cities.has(c.city) || !slots.has(c.slot)) continue;
-    if (caseStudies.some((s) => s.city === c.city && s.slot === c.slot)) continue;
-    caseStudies.push({
-      city: c.city,
-      slot: c.slot,
-      config: c,
-      file: entry.file,
-      tree: entry.tree,
-      translations: entry.translations,
-      sourceHash: entry.sourceHash,
-    });
+    if (!c || !entry.parsed || c.city !== entry.folder || !cities.has(c.city) || !slots.has(c.slot)) continue;
+    if ([...caseStudies, ...stubs].some((s) => s.city === c.city && s.slot === c.slot)) continue;
+    if (isWritten(c))
+      caseStudies.push({
+        city: c.city,
+        slot: c.slot,
+        config: c,
+        file: entry.file,
+        tree: entry.tree,
+        translations: entry.translations,
+        sourceHash: entry.sourceHash,
+      });
+    else stubs.push({ city: c.city, slot: c.slot, file: entry.file, parsed: entry.parsed });
   }
   const sectionOwners = new Map(blueprints.flatMap((b) => b.sections.map((section) => [section.file.path, b.id] as const)));
   return {
@@ -119,6 +131,7 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
     blueprints,
     cities,
     caseStudies,
+    stubs,
     slots,
     themes: ctx.themes,
     sectionOwners,

@@ -56,12 +56,15 @@ export interface BlueprintSource {
   /** `blueprint.<lang>.yaml`: the titles in another language; a blueprint is published in the languages it has one for. */
   translations: Map<string, YamlTranslation<BlueprintTranslation>>;
   sourceHash: string;
+  /** A section file could not be read: links to its headings are not reported as broken again. */
+  incomplete?: boolean;
 }
 
 export interface CityProfile {
   id: string;
   dir: string;
   file: VFile;
+  parsed: ParsedYaml;
   config: CityConfig;
   /** Absolute path of the logo, when it exists inside the project. */
   logo?: string;
@@ -77,6 +80,14 @@ export interface CaseStudy extends MarkdownSource {
   sourceHash: string;
 }
 
+/** A case study still to write (`status: stub`, #11): never printed; editions fall back for its slot. */
+export interface CaseStudyStub {
+  city: string;
+  slot: string;
+  file: VFile;
+  parsed: ParsedYaml;
+}
+
 export interface SlotDeclaration {
   slot: Slot;
   blueprint: BlueprintSource;
@@ -90,6 +101,8 @@ export interface Project {
   blueprints: BlueprintSource[];
   cities: Map<string, CityProfile>;
   caseStudies: CaseStudy[];
+  /** Case studies cities still have to write, sorted by city and slot. */
+  stubs: CaseStudyStub[];
   slots: Map<string, SlotDeclaration>;
   /** Theme names available: the project's themes/ folders and the toolkit's own. */
   themes: string[];

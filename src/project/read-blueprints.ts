@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { suggestion } from '../diagnostics/messages.js';
 import { sourceHash, valuesHash } from '../i18n/source-hash.js';
-import { type MarkdownParser, parseMarkdown } from '../markdown/processor.js';
+import { checkMarkdownLimits, checkTreeDepth } from '../markdown/check-markdown-limits.js';
+import { checkMarkdown, type SourceKind } from '../markdown/checks/index.js';
+import { type MarkdownParser, parseFrontMatter, parseMarkdown } from '../markdown/processor.js';
 import { nodeAt, nodePosition } from '../validate/parse-yaml.js';
 import { type BlueprintConfig, blueprintSchema } from '../validate/schemas/blueprint.js';
 import { blueprintTranslationSchema } from '../validate/schemas/translation.js';
@@ -26,7 +28,7 @@ export function readBlueprints(
     const dir = path.join(reader.root, 'blueprints', id);
     const file = reader.read(path.join(dir, 'blueprint.yaml'));
     if (!file) continue;
-    const { parsed, config } = validateYaml(file, String(file.value), blueprintSchema, 'the blueprint');
+    const { parsed, config } = validateYaml(file, String(file.value), blueprintSchema, 'the blueprint', 0, reader.cache);
     const entry: BlueprintEntry = { id, dir, file, parsed, sections: [], translations: new Map(), sourceHash: '' };
     entries.push(entry);
     for (const lang of languages.slice(1)) {
@@ -42,11 +44,11 @@ export function readBlueprints(
       const sectionPath = reader.locate(dir, ref);
       if (!sectionPath) continue;
       const existing = listFiles(path.dirname(sectionPath), '.md').map((f) => path.relative(dir, path.join(path.dirname(sectionPath), f)));
-      const source = readMarkdown(reader, parser, sectionPath, { ...ref, known: suggestion(section.file, existing, 'section files') });
+      const source = readMarkdown(reader, parser, sectionPath, 'section', { ...ref, known: suggestion(section.file, existing, 'section files') });
       if (!source) continue;
       const translations = new Map<string, MarkdownTranslationSource>();
       for (const lang of languages.slice(1)) {
-        const translated = readMarkdownTranslation(reader, parser, translationPath(sectionPath, lang));
+        const translated = readMarkdownTranslation(reader, parser, translationPath(sectionPath, lang), 'section');
         if (translated) translations.set(lang, translated);
       }
       entry.sections.push({ part: section.part, ...source, translations, sourceHash: sourceHash(String(source.file.value)) });
@@ -67,14 +69,29 @@ export function readBlueprints(
 export const blueprintHash = (config: BlueprintConfig) =>
   valuesHash([config.title, config.subtitle ?? '', config.summary, config.slots.map((slot) => [slot.id, slot.title, slot.description ?? ''])]);
 
-/** Read and parse one Markdown source. */
+/**
+ * Read, parse and check one Markdown source; one past the Markdown limits keeps only its front matter (#9) (#13: the checks run here, once per file, not per edition).
+ * With the reader's cache, a file whose text has not changed since the last load is not parsed again.
+ */
 export function readMarkdown(
   reader: SourceReader,
   parser: MarkdownParser,
   target: string,
+  kind: SourceKind,
   ref?: Parameters<SourceReader['read']>[1],
 ): MarkdownSource | undefined {
   const file = reader.read(target, ref);
   if (!file) return undefined;
-  return { file, tree: parseMarkdown(parser, file) };
+  const text = String(file.value);
+  const cached = reader.cache?.get(target, text, kind);
+  if (cached) {
+    file.messages.push(...cached.messages);
+    return { file, tree: cached.tree };
+  }
+  if (!checkMarkdownLimits(file)) return { file, tree: parseFrontMatter(parser, file) };
+  const tree = parseMarkdown(parser, file);
+  if (!checkTreeDepth(tree, file)) return { file, tree: parseFrontMatter(parser, file) };
+  checkMarkdown(tree, file, kind);
+  reader.cache?.set(target, text, kind, tree, file.messages);
+  return { file, tree };
 }

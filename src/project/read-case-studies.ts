@@ -22,7 +22,7 @@ export function readCaseStudies(reader: SourceReader, languages: string[], parse
     const sources = names.filter((n) => !translationName.test(n));
     orphans.push(...findOrphans(dir, '.md', sources, languages, (source) => `there is no case study ${source} beside it`));
     for (const name of sources) {
-      const source = readMarkdown(reader, parser, path.join(dir, name));
+      const source = readMarkdown(reader, parser, path.join(dir, name), 'case-study');
       if (!source) continue;
       const entry: CaseStudyEntry = { ...source, folder, translations: new Map<string, MarkdownTranslationSource>(), sourceHash: '' };
       entries.push(entry);
@@ -31,13 +31,13 @@ export function readCaseStudies(reader: SourceReader, languages: string[], parse
         report(source.file, 'missing-front-matter', {}, { place: { line: 1, column: 1 } });
         continue;
       }
-      const { parsed, config } = validateYaml(source.file, front.value, caseStudySchema, 'the case study front matter', 1);
+      const { parsed, config } = validateYaml(source.file, front.value, caseStudySchema, 'the case study front matter', 1, reader.cache);
       entry.parsed = parsed;
       if (config) entry.config = config;
       // What a translation translates: the title and the text, not the year or the sources (#10).
       entry.sourceHash = valuesHash([config?.title ?? '', String(source.file.value).slice(front.position?.end.offset ?? 0)]);
       for (const lang of languages.slice(1)) {
-        const translated = readMarkdownTranslation(reader, parser, translationPath(path.join(dir, name), lang));
+        const translated = readMarkdownTranslation(reader, parser, translationPath(path.join(dir, name), lang), 'case-study');
         if (translated) entry.translations.set(lang, translated);
       }
     }

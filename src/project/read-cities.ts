@@ -30,7 +30,7 @@ export function readCities(reader: SourceReader, languages: string[], orphans: O
       return entry;
     }
     entry.file = file;
-    const { parsed, config } = validateYaml(file, String(file.value), citySchema, 'the city profile');
+    const { parsed, config } = validateYaml(file, String(file.value), citySchema, 'the city profile', 0, reader.cache);
     entry.parsed = parsed;
     if (!config) return entry;
     entry.config = config;

@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { VFile as SourceFile } from 'vfile';
 import { type Position, report } from '../diagnostics/messages.js';
 import { locateInside, maxTextBytes, placeOfOffset, readBytesInside, readInside } from './read-inside.js';
+import type { SourceCache } from './source-cache.js';
 
 /** Who asked for a file, to point a message at the line that names it. */
 export interface Reference {
@@ -24,7 +25,11 @@ export interface Reference {
 export class SourceReader {
   readonly files: VFile[] = [];
 
-  constructor(readonly root: string) {}
+  /** @param cache parsed Markdown of earlier loads (the preview's); none for a build */
+  constructor(
+    readonly root: string,
+    readonly cache?: SourceCache,
+  ) {}
 
   /**
    * Read `target` (absolute). A refused file is reported at `ref` when given (a missing file only then:

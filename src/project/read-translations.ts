@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Yaml } from 'mdast';
 import type { z } from 'zod';
-import { type MarkdownParser, parseMarkdown } from '../markdown/processor.js';
+import type { SourceKind } from '../markdown/checks/index.js';
+import type { MarkdownParser } from '../markdown/processor.js';
 import { markdownTranslationSchema, type TranslationMeta } from '../validate/schemas/translation.js';
 import { validateYaml } from '../validate/validate-yaml.js';
 import type { MarkdownTranslationSource, OrphanTranslation, YamlTranslation } from './project.js';
+import { readMarkdown } from './read-blueprints.js';
 import { listFiles, type SourceReader } from './read-sources.js';
 
 /** `01-why.es.md` → `01-why`, `es`; `blueprint.zh-Hans.yaml` → `blueprint`, `zh-Hans`. */
@@ -16,12 +18,18 @@ export const translationPath = (source: string, lang: string) => source.replace(
 
 /**
  * Read a translated Markdown file, if there is one (#10): parsed once, like its source, with its front
- * matter (translation status, a case study's title) checked against a strict schema.
+ * matter (translation status, a case study's title) checked against a strict schema. It goes through the
+ * same reader as its source (#9: the Markdown limits; #13: the checks that teach, the cache).
  */
-export function readMarkdownTranslation(reader: SourceReader, parser: MarkdownParser, target: string): MarkdownTranslationSource | undefined {
-  const file = reader.read(target);
-  if (!file) return undefined;
-  const tree = parseMarkdown(parser, file);
+export function readMarkdownTranslation(
+  reader: SourceReader,
+  parser: MarkdownParser,
+  target: string,
+  kind: SourceKind,
+): MarkdownTranslationSource | undefined {
+  const source = readMarkdown(reader, parser, target, kind);
+  if (!source) return undefined;
+  const { file, tree } = source;
   const front = tree.children.find((node): node is Yaml => node.type === 'yaml');
   if (front?.position?.start.line !== 1) return { file, tree, meta: undefined };
   const { parsed, config } = validateYaml(file, front.value, markdownTranslationSchema, 'the translation front matter', 1);

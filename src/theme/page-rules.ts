@@ -2,10 +2,13 @@ import type { ThemeConfig } from '../validate/schemas/theme.js';
 
 export interface PageRulesInput {
   paper: 'letter' | 'a4';
-  theme: ThemeConfig;
-  colors: { primary: string; accent: string; text: string; muted: string };
-  title: string;
-  city: string;
+  page: ThemeConfig['page'];
+  partBreak: ThemeConfig['part_break'];
+  /** Values of the placeholders the running header and footer may print ({title}, {government} …). */
+  values: Record<string, string>;
+  muted: string;
+  /** The page colour, painted to the edges of every PDF page (margins too), not only behind the text. */
+  background: string;
   parts: string[];
   strings: { pageOf: string; contents: string; notesAndSources: string };
   fontFamily: string;
@@ -25,27 +28,32 @@ export const cssString = (value: string) => `"${[...value].map(escapeCssChar).jo
 const plainCss = /[\p{L}\p{N}\p{M} .,;:!?()[\]{}\-–—_/+*=#%@$^|~`’‘“”…·]/u;
 const escapeCssChar = (ch: string) => (plainCss.test(ch) ? ch : `\\${(ch.codePointAt(0) as number).toString(16)} `);
 
+/** A theme's running header or footer text with its placeholders filled (#11); unknown ones stay as written. */
+export const fillPageText = (template: string, values: Record<string, string>) =>
+  template.replace(/\{([a-z]+)\}/g, (whole, key: string) => values[key] ?? whole).trim();
+
 /**
- * Paged-media rules of one document: paper size and margins, the running header (guide title, current
- * part) and footer (city, "Page X of Y"), none on the cover. Chromium has no string-set, so each part is
- * a named page with its own header text (#5).
+ * Paged-media rules of one document: paper size and margins, the running header (the theme's text, by
+ * default the guide title; the current part) and footer (by default the government; "Page X of Y"), none
+ * on the cover. Chromium has no string-set, so each part is a named page with its own header text (#5).
  */
 export function pageRules(input: PageRulesInput): string {
-  const { colors } = input;
   // Page-margin boxes are physical (left, right): the start of a line is the right in right-to-left text.
   const [start, end] = input.dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
   const box = (content: string, align: string) =>
-    `{content:${content};font-family:${input.fontFamily};font-size:8.5pt;color:${colors.muted};text-align:${align};vertical-align:middle;direction:${input.dir};unicode-bidi:isolate}`;
+    `{content:${content};font-family:${input.fontFamily};font-size:8.5pt;color:${input.muted};text-align:${align};vertical-align:middle;direction:${input.dir};unicode-bidi:isolate}`;
+  const header = fillPageText(input.page.header, input.values);
+  const footer = fillPageText(input.page.footer, input.values);
   const rules = [
-    `@page{size:${input.paper === 'a4' ? 'A4' : 'letter'};margin:20mm 19mm 20mm 19mm;` +
-      `@top-${start}${box(cssString(input.title), start)}` +
-      `@bottom-${start}${box(cssString(input.city), start)}` +
+    `@page{size:${input.paper === 'a4' ? 'A4' : 'letter'};margin:${input.page.margin};background:${input.background};` +
+      (header ? `@top-${start}${box(cssString(header), start)}` : '') +
+      (footer ? `@bottom-${start}${box(cssString(footer), start)}` : '') +
       `@bottom-${end}${box(pageCounter(input.strings.pageOf, input.counterStyle), end)}}`,
     '@page cover{margin:0;@top-left{content:none}@top-right{content:none}@bottom-left{content:none}@bottom-right{content:none}}',
     `@page front{@top-${end}${box(cssString(input.strings.contents), end)}}`,
     `@page back{@top-${end}${box(cssString(input.strings.notesAndSources), end)}}`,
   ];
-  if (input.theme.part_break === 'page') {
+  if (input.partBreak === 'page') {
     input.parts.forEach((title, i) => {
       rules.push(`@media print{section.part-${i + 1}{page:part-${i + 1}}}`);
       rules.push(`@page part-${i + 1}{@top-${end}${box(cssString(title), end)}}`);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { FontPackages } from './font-packages.js';
+import { cssString } from './page-rules.js';
 
 export interface FontFile {
   /** Absolute path of the woff2 file inside the @fontsource package. */
@@ -23,7 +24,6 @@ interface FontFace {
   ranges: [number, number][];
 }
 
-const require = createRequire(import.meta.url);
 const facePattern = /@font-face\s*{([^}]*)}/g;
 const propPatterns = {
   family: /font-family:\s*([^;]+);/,
@@ -33,13 +33,11 @@ const propPatterns = {
 };
 
 /** The @font-face rules of one @fontsource stylesheet, e.g. `@fontsource/noto-sans/700.css`. */
-function readFaces(pkg: string, sheet: string): FontFace[] {
-  let cssPath: string;
-  try {
-    cssPath = require.resolve(`${pkg}/${sheet}`);
-  } catch {
-    return [];
-  }
+function readFaces(packages: FontPackages, pkg: string, sheet: string): FontFace[] {
+  // A package without this weight or style (a font with no italic) has no faces for it; a package that is
+  // not installed at all is reported when the theme loads (font-package-missing, #11), never skipped here.
+  const cssPath = packages.resolve(`${pkg}/${sheet}`);
+  if (!cssPath) return [];
   const css = readFileSync(cssPath, 'utf8');
   const faces: FontFace[] = [];
   for (const block of css.matchAll(facePattern)) {
@@ -71,12 +69,18 @@ function readFaces(pkg: string, sheet: string): FontFace[] {
  */
 export class FontCatalog {
   private readonly sheets = new Map<string, FontFace[]>();
+  readonly packages: FontPackages;
+
+  /** `root`: the project, whose own node_modules may hold fonts its themes name (#11). */
+  constructor(root?: string) {
+    this.packages = new FontPackages(root);
+  }
 
   faces(pkg: string, sheet: string): FontFace[] {
     const key = `${pkg}/${sheet}`;
     let faces = this.sheets.get(key);
     if (!faces) {
-      faces = readFaces(pkg, sheet);
+      faces = readFaces(this.packages, pkg, sheet);
       this.sheets.set(key, faces);
     }
     return faces;
@@ -119,7 +123,7 @@ export function selectFonts(
         files.push({ source: face.file, output });
         const range = face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
         rules.push(
-          `@font-face{font-family:'${face.family}';font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(${toOutRoot}${output}) format('woff2');unicode-range:${range}}`,
+          `@font-face{font-family:${cssString(face.family)};font-style:${face.style};font-weight:${face.weight};font-display:block;src:url(${toOutRoot}${output}) format('woff2');unicode-range:${range}}`,
         );
       }
     }

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { type Document, isAlias, isMap, isScalar, LineCounter, type Node, parseDocument, visit, YAMLParseError } from 'yaml';
+import { Document, isAlias, isMap, isScalar, Lexer, LineCounter, type Node, Parser, parseDocument, visit, YAMLParseError } from 'yaml';
 import { type Position, report } from '../diagnostics/messages.js';
 
 export interface ParsedYaml {
@@ -12,8 +12,22 @@ export interface ParsedYaml {
   lineOffset: number;
 }
 
+/**
+ * Nesting no YAML file of a project needs (theirs goes 6 deep). `yaml` builds documents recursively and gave
+ * up on `[[[…]]]` about 1,000 deep with "Maximum call stack size exceeded", reported as a syntax error at a
+ * place that depends on the stack's size (#9).
+ */
+const maxDepth = 64;
+
 /** Parse YAML keeping positions, and report every syntax error at its line and column. */
 export function parseYaml(file: VFile, text: string, lineOffset = 0): ParsedYaml {
+  const deep = offsetPastDepth(text, maxDepth);
+  if (deep) {
+    const parsed: ParsedYaml = { file, doc: new Document(), value: undefined, lineCounter: deep.lineCounter, lineOffset };
+    report(file, 'yaml-too-complex', { reason: `it nests more than ${maxDepth} levels deep` }, { place: rangeToPosition(parsed, [deep.offset, deep.offset]) });
+    parsed.doc.errors.push(new YAMLParseError([deep.offset, deep.offset], 'RESOURCE_EXHAUSTION', 'too deep'));
+    return parsed;
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const parsed: ParsedYaml = { file, doc, value: undefined, lineCounter, lineOffset };
@@ -43,6 +57,23 @@ export function parseYaml(file: VFile, text: string, lineOffset = 0): ParsedYaml
     doc.errors.push(new YAMLParseError([0, 0], 'ALIAS_PROPS', 'too complex'));
   }
   return parsed;
+}
+
+/**
+ * Where a YAML text first nests deeper than `limit` (collections inside collections), read from the stack of
+ * `yaml`'s own CST parser, which keeps nesting in an array rather than in recursive calls.
+ */
+function offsetPastDepth(text: string, limit: number): { offset: number; lineCounter: LineCounter } | undefined {
+  const lineCounter = new LineCounter();
+  const parser = new Parser(lineCounter.addNewLine);
+  lineCounter.addNewLine(0);
+  for (const lexeme of new Lexer().lex(text)) {
+    const offset = parser.offset;
+    for (const _ of parser.next(lexeme));
+    // The stack holds the document and any scalar being read besides the collections.
+    if (parser.stack.length > limit + 2) return { offset, lineCounter };
+  }
+  return undefined;
 }
 
 function syntaxHint(code: string): string {

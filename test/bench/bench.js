@@ -11,6 +11,7 @@ import { launch } from 'puppeteer-core';
 import { build, findBrowser } from '../../dist/index.js';
 import { chromiumArgs } from '../../dist/pdf/open-browser.js';
 import { makeLongProject } from '../fixtures/make-long-project.js';
+import { checkContents, strandedHeadings } from '../pdf-contents.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -74,14 +75,28 @@ for (const n of [3, docs]) {
   const { documents, maxRssMb } = JSON.parse(child.trim().split('\n').at(-1));
   console.log(`peak memory (node process, html+pdf): ${documents} documents → ${maxRssMb.toFixed(0)} MB`);
 }
-// A long document (#5): every shipped guide's sections three times over, with its contents' page numbers.
+// A long document (#5): every shipped guide's sections three times over. Its contents are checked here,
+// entry by entry (#8: the tests print a shorter one, to stay fast); a wrong page number fails the bench.
 const longRoot = makeLongProject(3);
 const long = await build({ root: longRoot, env: process.env });
 if (long.code !== 0) throw new Error('long document build failed');
 const longPages = long.manifest.documents[0].outputs.pdf.pages;
+const longPdf = path.join(longRoot, 'out', long.manifest.documents[0].outputs.pdf.path);
+const contents = checkContents(longPdf);
+const stranded = strandedHeadings(longPdf);
 console.log(
-  `long document: ${longPages} pages, html ${long.timings.htmlMs.toFixed(0)} ms, pdf ${(long.timings.pdfMs / 1000).toFixed(1)} s (${(long.timings.pdfMs / longPages).toFixed(1)} ms per page, contents checked by the tests)`,
+  `long document: ${longPages} pages, html ${long.timings.htmlMs.toFixed(0)} ms, pdf ${(long.timings.pdfMs / 1000).toFixed(1)} s (${(long.timings.pdfMs / longPages).toFixed(1)} ms per page); contents: ${contents.entries} entries on ${contents.contentsPages} pages, ${contents.wrong.length} wrong, ${stranded.length} headings stranded at a page foot`,
 );
+const problems = [
+  ...(longPages >= 300 ? [] : [`expected at least 300 pages, got ${longPages}`]),
+  ...(contents.entries > 150 ? [] : [`expected more than 150 contents entries, got ${contents.entries}`]),
+  ...contents.wrong,
+  ...stranded.map((h) => `stranded heading: ${h}`),
+];
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  process.exitCode = 1;
+}
 rmSync(longRoot, { recursive: true, force: true });
 
 for (const dir of [htmlOut, pdfOut]) rmSync(dir, { recursive: true, force: true });

@@ -1,12 +1,14 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, repoRoot, run } from '../helpers.js';
+import { copyFixture, run, runBin } from '../helpers.js';
 
 describe('the blueprint command', () => {
+  // The tests that spawn bin/blueprint.js run the dist/ that test/global-setup.ts just compiled (#8).
   it('runs from bin/ after npm ci, with --help', () => {
-    const out = execFileSync('node', [path.join(repoRoot, 'bin/blueprint.js'), '--help'], { encoding: 'utf8' });
+    const { code, stdout: out } = runBin(['--help'], os.tmpdir());
+    expect(code).toBe(0);
     expect(out).toContain('Usage: blueprint');
     for (const command of ['build', 'check', 'list']) expect(out).toContain(command);
   });
@@ -70,8 +72,8 @@ describe('the blueprint command', () => {
 
   it('runs non-interactively with no stdin, as CI does', () => {
     const root = copyFixture('basic');
-    const result = spawnSync('node', [path.join(repoRoot, 'bin/blueprint.js'), 'check', '--json'], { cwd: root, input: '', encoding: 'utf8' });
-    expect(result.status).toBe(0);
+    const result = runBin(['check', '--json'], root);
+    expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).ok).toBe(true);
   });
 });

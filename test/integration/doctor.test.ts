@@ -1,12 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkBrowser } from '../../src/doctor/check-browser.js';
 import { type DoctorCheck, runDoctor } from '../../src/doctor/run-doctor.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
-import { copyFixture, repoRoot, run } from '../helpers.js';
+import { copyFixture, run, runBin } from '../helpers.js';
 
 const byId = (checks: DoctorCheck[], id: string) => checks.find((c) => c.id === id);
 
@@ -72,19 +71,8 @@ describe('runDoctor', () => {
 });
 
 describe('blueprint doctor', () => {
-  // The test runs the compiled command, as CI does; compile when the sources are newer than dist/.
-  beforeAll(() => {
-    const compiled = path.join(repoRoot, 'dist/cli/main.js');
-    const newest = (dir: string): number =>
-      Math.max(
-        ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs)),
-      );
-    if (!existsSync(compiled) || newest(path.join(repoRoot, 'src')) > statSync(compiled).mtimeMs)
-      execFileSync('npm', ['run', '-s', 'compile'], { cwd: repoRoot });
-  });
-
-  const doctor = (cwd: string, env: NodeJS.ProcessEnv = process.env) =>
-    spawnSync('node', [path.join(repoRoot, 'bin/blueprint.js'), 'doctor', '--json'], { cwd, env, encoding: 'utf8', input: '' });
+  // The test runs the compiled command, as CI does; test/global-setup.ts compiled it before any test ran.
+  const doctor = (cwd: string, env: NodeJS.ProcessEnv = process.env) => runBin(['doctor', '--json'], cwd, env);
 
   it('prints one JSON document and exits 0 on this machine', () => {
     const result = doctor(copyFixture('basic'));
@@ -93,12 +81,12 @@ describe('blueprint doctor', () => {
     expect(report.ok).toBe(true);
     expect(Object.keys(report)).toEqual(['ok', 'checks']);
     expect(report.checks.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['node', 'project', 'browser', 'browser-start', 'output']));
-    expect(result.status).toBe(0);
+    expect(result.code).toBe(0);
   });
 
   it('exits 3 when a required check fails', () => {
     const result = doctor(copyFixture('basic'), { ...process.env, BLUEPRINT_BROWSER: '/nowhere/chrome' });
-    expect(result.status).toBe(3);
+    expect(result.code).toBe(3);
     expect(JSON.parse(result.stdout).ok).toBe(false);
   });
 

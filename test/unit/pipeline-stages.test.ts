@@ -67,17 +67,18 @@ describe('theme stage', () => {
     const chinese = selectFonts(catalog, stack, 'Hello 中文', '');
     expect(chinese.files.length).toBeGreaterThan(1);
     expect(chinese.files.every((f) => f.output.includes('latin') || f.output.includes('noto-sans-sc'))).toBe(true);
-    expect(chinese.css).toContain("font-family:'Noto Sans SC'");
+    expect(chinese.css).toContain('font-family:"Noto Sans SC"');
     expect(latin.files.every((f) => f.output.startsWith('assets/fonts/'))).toBe(true);
   });
 
   it('gives each part a named page with its own running header, and none on the cover', () => {
     const css = pageRules({
       paper: 'a4',
-      theme: { part_break: 'page' } as never,
-      colors: { primary: '#000000', accent: '#000000', text: '#000000', muted: '#555555' },
-      title: 'Guide "One"',
-      city: 'City of X',
+      page: { header: '{title}', footer: '{government}', margin: '20mm 19mm' },
+      partBreak: 'page',
+      values: { title: 'Guide "One"', government: 'City of X' },
+      muted: '#555555',
+      background: '#ffffff',
       parts: ['Why', 'How'],
       strings: { pageOf: 'Page {page} of {pages}', contents: 'Contents', notesAndSources: 'Notes and sources' },
       fontFamily: 'sans-serif',

@@ -8,6 +8,7 @@ import { emptySlot } from './empty-slot.js';
 import { interfaceWords } from './interface-words.js';
 import { missingPart } from './missing-part.js';
 import { outputPattern } from './output-pattern.js';
+import { profilePlaceholder } from './profile-placeholder.js';
 import { projectCities } from './project-cities.js';
 import { themeReferences } from './theme-references.js';
 import { translationFiles } from './translation-files.js';
@@ -29,4 +30,5 @@ export const crossReferenceRules: Rule[] = [
   duplicateCaseStudy,
   emptySlot,
   translationFiles,
+  profilePlaceholder,
 ];

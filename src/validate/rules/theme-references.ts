@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import { report, suggestion } from '../../diagnostics/messages.js';
-import type { LoadContext } from '../../project/load-context.js';
+import { type LoadContext, settingSource } from '../../project/load-context.js';
 import { nodeAt, nodePosition, type ParsedYaml } from '../parse-yaml.js';
 
 /**
@@ -18,7 +18,10 @@ export function themeReferences(ctx: LoadContext): void {
     const { known, expected } = suggestion(theme, ctx.themes, 'themes (folders under themes/)');
     report(file, 'unknown-theme', { theme, known }, { place, expected });
   };
-  if (ctx.project.valid) check(ctx.project.valid.default_theme, ctx.project.file, ctx.project.parsed, 'default_theme');
+  if (ctx.project.valid) {
+    const { file, parsed } = settingSource(ctx, 'default_theme');
+    check(ctx.project.valid.default_theme, file, parsed, 'default_theme');
+  }
   for (const city of ctx.cities) {
     if (city.config?.theme && city.file && city.parsed) check(city.config.theme, city.file, city.parsed, 'theme');
   }

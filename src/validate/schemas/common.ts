@@ -16,6 +16,9 @@ export const partSchema = z
     'measuring-results',
     'pitfalls',
     'resources',
+    'budget-model',
+    'timeline',
+    'templates',
     'other',
   ])
   .describe('Which part of a guide this section is; the project lists the parts every blueprint needs.');

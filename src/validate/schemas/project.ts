@@ -15,6 +15,13 @@ export const projectSchema = z
     blueprints: z.array(idSchema).min(1).describe('Blueprint folders under blueprints/, in reading order.'),
     fallback: z.array(idSchema).default([]).describe('Cities tried in order when the edition city has no case study for a slot.'),
     required_parts: z.array(partSchema).default([]).describe('Parts every blueprint must have.'),
+    reading_grade: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .default(9)
+      .describe('Highest reading grade (Flesch–Kincaid) a section may have before `blueprint check` warns; 9 by default.'),
     output: z
       .string()
       .regex(/\{blueprint\}/, 'The pattern must contain {blueprint}')

@@ -1,0 +1,49 @@
+// npm run bench:authoring (#13): how fast the authoring loop is on the shipped project, from one run.
+// `check` as a person runs it (a new process, every edition checked, plain language included), and the
+// preview from saving a section (in place and by rename) to the rebuilt page being written. The page swap
+// in the browser adds a few tens of milliseconds (test/integration/preview-authoring.test.ts measures it).
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPreview } from '../../dist/index.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`);
+
+const checks = [];
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  const run = spawnSync(process.execPath, [path.join(root, 'bin/blueprint.js'), 'check', '--quiet'], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`check failed: ${run.stderr}`);
+  checks.push(performance.now() - t);
+}
+console.log(`check (new process, 144 editions, plain language): ${checks.map((ms) => Math.round(ms)).join(', ')} ms; median ${Math.round(median(checks))} ms`);
+
+const copy = mkdtempSync(path.join(os.tmpdir(), 'bp-bench-authoring-'));
+cpSync(path.join(root, 'blueprints'), path.join(copy, 'blueprints'), { recursive: true });
+const preview = await startPreview({ root: copy, port: 0, env: {} });
+const section = path.join(copy, 'blueprints/health/sections/01-why-it-matters.md');
+const original = readFileSync(section, 'utf8');
+const times = { 'in place': [], 'by rename': [] };
+for (let i = 0; i < 11; i++) {
+  const how = i % 2 ? 'by rename' : 'in place';
+  const text = `${original}\nEdit ${i}.\n`;
+  const rebuilt = preview.nextRebuild();
+  if (how === 'in place') writeFileSync(section, text);
+  else {
+    writeFileSync(`${section}.tmp~`, text);
+    renameSync(`${section}.tmp~`, section);
+  }
+  const event = await rebuilt;
+  if (!event.ok) throw new Error(event.report);
+  // The first save warms the caches and the JIT.
+  if (i > 0) times[how].push(event.ms);
+}
+await preview.close();
+rmSync(copy, { recursive: true, force: true });
+for (const [how, values] of Object.entries(times))
+  console.log(`preview, save ${how} → page rebuilt: ${values.map((ms) => Math.round(ms)).join(', ')} ms; median ${Math.round(median(values))} ms`);

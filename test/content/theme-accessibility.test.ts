@@ -1,0 +1,113 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch } from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/index.js';
+import { findBrowser } from '../../src/pdf/find-browser.js';
+import { chromiumArgs } from '../../src/pdf/open-browser.js';
+import { repoRoot } from '../helpers.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeResult {
+  violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+}
+
+interface FocusRing {
+  link: string;
+  style: string;
+  width: number;
+  /** Contrast of the ring with the colour around it and with the link's own background, the lower. */
+  ratio: number;
+}
+
+/**
+ * #11: every shipped theme, in every shipped city's colours, passes axe-core (WCAG 2.1 A and AA) in real
+ * Chromium and shows a keyboard focus ring of at least 3:1 against what surrounds it. Each city is built in
+ * each theme (not only the theme it uses), so a city that changes theme stays accessible.
+ */
+describe('#11 every shipped theme in every city’s colours', () => {
+  const themes = readdirSync(path.join(repoRoot, 'themes')).sort();
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(path.join(os.tmpdir(), 'bp-themes-'));
+    cpSync(path.join(repoRoot, 'blueprints'), path.join(root, 'blueprints'), { recursive: true });
+  });
+
+  /** Build language-access for every city in one theme; the HTML files. */
+  async function buildIn(theme: string): Promise<string[]> {
+    for (const city of readdirSync(path.join(root, 'blueprints/cities'))) {
+      const file = path.join(root, 'blueprints/cities', city, 'city.yaml');
+      writeFileSync(file, `${readFileSync(file, 'utf8').replace(/^theme: .*\n/m, '')}theme: ${theme}\n`);
+    }
+    const outDir = path.join(root, `out-${theme}`);
+    const result = await build({ root, outDir, formats: ['html'], blueprints: ['language-access'], cities: ['all'], env: process.env });
+    expect(result.code, JSON.stringify(result.files.flatMap((f) => f.messages.filter((m) => m.fatal).map((m) => m.reason)))).toBe(0);
+    return (result.manifest?.documents ?? []).map((d) => path.join(outDir, d.outputs.html?.path ?? ''));
+  }
+
+  it('knows the three shipped themes', () => {
+    expect(themes).toEqual(['almanac', 'civic', 'default']);
+  });
+
+  it.each(['almanac', 'civic', 'default'])('%s: no WCAG 2.1 A/AA violation and a focus ring of 3:1 on every link', async (theme) => {
+    const files = await buildIn(theme);
+    expect(files).toHaveLength(readdirSync(path.join(root, 'blueprints/cities')).length);
+    const { executablePath } = await findBrowser({ env: process.env });
+    const browser = await launch({ executablePath, headless: true, args: chromiumArgs });
+    try {
+      const page = await browser.newPage();
+      for (const file of files) {
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+        await page.addScriptTag({ path: axePath });
+        const result = (await page.evaluate(() =>
+          (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }),
+        )) as AxeResult;
+        expect(
+          result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+          file,
+        ).toEqual([]);
+
+        // A real key press first, so focus moved by script afterwards shows as keyboard focus (:focus-visible).
+        await page.keyboard.press('Tab');
+        const rings = (await page.evaluate(() => {
+          const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+          const luminance = ([r = 0, g = 0, b = 0]: number[]) => {
+            const c = (v: number) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * c(r) + 0.7152 * c(g) + 0.0722 * c(b);
+          };
+          const contrast = (a: number[], b: number[]) => {
+            const [x, y] = [luminance(a), luminance(b)];
+            return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+          };
+          const background = (start: Element | null) => {
+            for (let el = start; el; el = el.parentElement) {
+              const [r, g, b, a = 1] = rgb(getComputedStyle(el).backgroundColor);
+              if (a > 0) return [r ?? 255, g ?? 255, b ?? 255];
+            }
+            return [255, 255, 255];
+          };
+          return Array.from(document.querySelectorAll('a[href]'), (link) => {
+            (link as HTMLElement).focus();
+            const style = getComputedStyle(link);
+            const ring = rgb(style.outlineColor);
+            return {
+              link: `${link.className || link.tagName} ${link.getAttribute('href')}`,
+              style: link.matches(':focus-visible') ? style.outlineStyle : 'not focus-visible',
+              width: Number.parseFloat(style.outlineWidth),
+              ratio: Math.min(contrast(ring, background(link.parentElement)), contrast(ring, background(link))),
+            };
+          });
+        })) as FocusRing[];
+        expect(rings.length, file).toBeGreaterThan(20);
+        const weak = rings.filter((r) => r.style !== 'solid' || r.width < 2 || Math.floor(r.ratio * 100) / 100 < 3);
+        expect(weak, file).toEqual([]);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});

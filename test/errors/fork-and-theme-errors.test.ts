@@ -1,0 +1,105 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DiagnosticJson } from '../../src/diagnostics/report.js';
+import { copyFixture, edit, run } from '../helpers.js';
+
+async function diagnose(breakIt: (root: string) => void): Promise<{ code: number; diagnostics: DiagnosticJson[] }> {
+  const root = copyFixture('basic');
+  breakIt(root);
+  const result = await run(['check', '--json'], root);
+  return { code: result.code, diagnostics: (JSON.parse(result.stdout) as { diagnostics: DiagnosticJson[] }).diagnostics };
+}
+
+function only(diagnostics: DiagnosticJson[], ruleId: string): DiagnosticJson {
+  const found = diagnostics.filter((d) => d.ruleId === ruleId);
+  expect(found, `one ${ruleId} in ${JSON.stringify(diagnostics, null, 1)}`).toHaveLength(1);
+  return found[0] as DiagnosticJson;
+}
+
+const at = (d: DiagnosticJson) => `${path.basename(path.dirname(d.file ?? ''))}/${path.basename(d.file ?? '')}:${d.line}:${d.column}`;
+const write = (root: string, file: string, text: string) => {
+  mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  writeFileSync(path.join(root, file), text);
+};
+
+describe('#11 fork settings, themes and stubs: every error at its line', () => {
+  it('reports an unknown key in blueprints/fork.yaml with a did-you-mean', async () => {
+    const { code, diagnostics } = await diagnose((root) => write(root, 'blueprints/fork.yaml', 'default_cty: riverton\n'));
+    expect(code).toBe(1);
+    const d = only(diagnostics, 'unknown-key');
+    expect(at(d)).toBe('blueprints/fork.yaml:1:1');
+    expect(d.message).toBe('Unexpected key "default_cty" in the fork settings');
+    expect(d.expected).toEqual(['default_city']);
+  });
+
+  it('checks the default city and blueprints a fork sets at the fork file’s lines', async () => {
+    const { diagnostics } = await diagnose((root) =>
+      write(root, 'blueprints/fork.yaml', '# ours\ndefault_city: rivertn\nadd_blueprints: [welcome-desk, housing]\n'),
+    );
+    expect(at(only(diagnostics, 'unknown-city'))).toBe('blueprints/fork.yaml:2:15');
+    expect(only(diagnostics, 'unknown-city').hint).toContain('Did you mean "riverton"?');
+    expect(at(only(diagnostics, 'duplicate-blueprint'))).toBe('blueprints/fork.yaml:3:18');
+    expect(at(only(diagnostics, 'unknown-blueprint'))).toBe('blueprints/fork.yaml:3:32');
+  });
+
+  it('builds the edition, languages and paper the fork file names, over project.yaml', async () => {
+    const root = copyFixture('basic');
+    write(root, 'blueprints/fork.yaml', 'default_city: riverton\npaper: a4\nlanguages: [en]\n');
+    const result = await run(['list', '--json'], root);
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as { listing: { defaultCity: string } }).listing.defaultCity).toBe('riverton');
+    const built = await run(['build', 'welcome-desk', '--format', 'html', '--json'], root);
+    const manifest = (JSON.parse(built.stdout) as { manifest: { documents: { city: string }[] } }).manifest;
+    expect(manifest.documents.map((d) => d.city)).toEqual(['riverton']);
+  });
+
+  it('reports a city colour too light to read, at the colour', async () => {
+    const { code, diagnostics } = await diagnose((root) =>
+      edit(
+        root,
+        'blueprints/cities/springfield/city.yaml',
+        'colors: { primary: "#224466", accent: "#cc3300" }',
+        'colors:\n  primary: "#f1b82d"\n  accent: "#cc3300"',
+      ),
+    );
+    expect(code).toBe(1);
+    const low = diagnostics.filter((d) => d.ruleId === 'low-contrast');
+    expect(low.map(at)).toEqual(Array(low.length).fill('springfield/city.yaml:8:12'));
+    expect(low.map((d) => d.message)).toContain(
+      'Colour focus #f1b82d on background #ffffff has a contrast of 1.80:1, below the 3:1 required for the keyboard focus ring',
+    );
+  });
+
+  it('reports a theme cycle and a missing font package through check', async () => {
+    const { diagnostics } = await diagnose((root) => {
+      write(root, 'themes/loop-a/theme.yaml', 'extends: loop-b\n');
+      write(root, 'themes/loop-b/theme.yaml', 'extends: loop-a\n');
+      write(root, 'themes/font/theme.yaml', 'extends: default\nfonts:\n  heading: "@fontsource/no-such-font"\n');
+      edit(root, 'blueprints/cities/springfield/city.yaml', 'logo: logo.svg', 'logo: logo.svg\ntheme: loop-a');
+      edit(root, 'blueprints/cities/riverton/city.yaml', 'state: Oregon', 'state: Oregon\ntheme: font');
+    });
+    expect(at(only(diagnostics, 'theme-cycle'))).toBe('loop-b/theme.yaml:1:10');
+    const font = only(diagnostics, 'font-package-missing');
+    expect(at(font)).toBe('font/theme.yaml:3:12');
+    expect(font.hint).toMatch(/^Install it in the project folder with "npm install @fontsource\/no-such-font"/);
+  });
+
+  it('lists a stub at its status line and lets it lack year and sources, but not a written case study', async () => {
+    const { code, diagnostics } = await diagnose((root) => {
+      write(
+        root,
+        'blueprints/cities/springfield/case-studies/language-line-model.md',
+        '---\ncity: springfield\nslot: language-line-model\nstatus: stub\ntitle: To do\n---\n\nLater.\n',
+      );
+      edit(root, 'blueprints/cities/riverton/case-studies/welcome-desk-model.md', /^year: .*\n/m, '');
+    });
+    expect(code).toBe(1);
+    const stub = only(diagnostics, 'case-study-stub');
+    expect(at(stub)).toBe('case-studies/language-line-model.md:4:9');
+    expect(stub.message).toBe('Case study for slot "language-line-model" is still a stub; the springfield edition prints riverton\'s');
+    const missing = only(diagnostics, 'missing-key');
+    expect(at(missing)).toBe('case-studies/welcome-desk-model.md:2:1');
+    expect(missing.message).toBe('Missing key "year" in the case study front matter');
+  });
+});
