@@ -73,40 +73,50 @@ export async function readContents(pdfFile: string, htmlFile: string, dir: 'ltr'
     const ref = dest?.get(0);
     return ref instanceof PDFRef ? pageOf.get(ref.toString()) : undefined;
   };
-  const links = new Map<string, { page: number; rect: number[] }>();
+  // Every link of a name: an entry at the foot of a page can leave an empty fragment of its link there.
+  const links = new Map<string, { page: number; rect: number[] }[]>();
   for (const [i, page] of pages.entries()) {
     const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
     for (let k = 0; annots && k < annots.size(); k++) {
       const annot = annots.lookup(k, PDFDict);
       const dest = annot.get(PDFName.of('Dest'));
       const name = dest instanceof PDFName ? dest.decodeText() : dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
-      if (!name || links.has(name)) continue;
+      if (!name) continue;
       const rect = annot.lookup(PDFName.of('Rect'), PDFArray);
-      links.set(name, { page: i + 1, rect: [0, 1, 2, 3].map((j) => (rect.lookup(j, PDFNumber) as PDFNumber).asNumber()) });
+      const found = { page: i + 1, rect: [0, 1, 2, 3].map((j) => (rect.lookup(j, PDFNumber) as PDFNumber).asNumber()) };
+      links.set(name, [...(links.get(name) ?? []), found]);
     }
   }
   const wordsByPage = new Map<number, ReturnType<typeof pageWords>>();
   return wanted.map(({ id, text }) => {
     const name = pdfDestinationName(id);
-    const link = links.get(name);
-    if (!link) return { id, text, contentsPage: 0, printed: undefined, target: targetOf(name) };
-    let words = wordsByPage.get(link.page);
-    if (!words) {
-      words = pageWords(pdfFile, link.page);
-      wordsByPage.set(link.page, words);
+    const found = links.get(name) ?? [];
+    if (found.length === 0) return { id, text, contentsPage: 0, printed: undefined, target: targetOf(name) };
+    const read = (link: { page: number; rect: number[] }) => {
+      let words = wordsByPage.get(link.page);
+      if (!words) {
+        words = pageWords(pdfFile, link.page);
+        wordsByPage.set(link.page, words);
+      }
+      const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = link.rect;
+      const top = words.height - Math.max(y1, y2);
+      const bottom = words.height - Math.min(y1, y2);
+      const inside = words.words.filter((w) => {
+        const cx = (w.xMin + w.xMax) / 2;
+        const cy = (w.yMin + w.yMax) / 2;
+        return cx >= Math.min(x1, x2) && cx <= Math.max(x1, x2) && cy >= top && cy <= bottom;
+      });
+      // The page number is the digits at the end of the line: the right in left-to-right text, the left in right-to-left.
+      const numbers = inside.filter((w) => readDigits(w.text) !== undefined).sort((a, b) => (dir === 'ltr' ? a.xMax - b.xMax : b.xMin - a.xMin));
+      const last = numbers.at(-1);
+      return last ? readDigits(last.text) : undefined;
+    };
+    // The fragment of the link that holds the entry's text (the others hold nothing).
+    for (const link of found) {
+      const printed = read(link);
+      if (printed !== undefined) return { id, text, contentsPage: link.page, printed, target: targetOf(name) };
     }
-    const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = link.rect;
-    const top = words.height - Math.max(y1, y2);
-    const bottom = words.height - Math.min(y1, y2);
-    const inside = words.words.filter((w) => {
-      const cx = (w.xMin + w.xMax) / 2;
-      const cy = (w.yMin + w.yMax) / 2;
-      return cx >= Math.min(x1, x2) && cx <= Math.max(x1, x2) && cy >= top && cy <= bottom;
-    });
-    // The page number is the digits at the end of the line: the right in left-to-right text, the left in right-to-left.
-    const numbers = inside.filter((w) => readDigits(w.text) !== undefined).sort((a, b) => (dir === 'ltr' ? a.xMax - b.xMax : b.xMin - a.xMin));
-    const last = numbers.at(-1);
-    return { id, text, contentsPage: link.page, printed: last ? readDigits(last.text) : undefined, target: targetOf(name) };
+    return { id, text, contentsPage: (found[0] as { page: number }).page, printed: undefined, target: targetOf(name) };
   });
 }
 

@@ -1,4 +1,4 @@
-import type { ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Root, RootContent } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';

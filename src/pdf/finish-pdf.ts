@@ -82,7 +82,7 @@ function retitleOutline(pdf: PDFDocument, headings: string[]): void {
   };
   walk(pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
   if (items.length !== headings.length) return;
-  items.forEach((item, i) => item.set(PDFName.of('Title'), PDFHexString.fromText(headings[i] as string)));
+  for (const [i, item] of items.entries()) item.set(PDFName.of('Title'), PDFHexString.fromText(headings[i] as string));
 }
 
 /** The date stamped into PDFs: SOURCE_DATE_EPOCH (seconds) when set, else the project date, else 1 Jan 2000. */

@@ -21,12 +21,7 @@ export const translationPath = (source: string, lang: string) => source.replace(
  * matter (translation status, a case study's title) checked against a strict schema. It goes through the
  * same reader as its source (#9: the Markdown limits; #13: the checks that teach, the cache).
  */
-export function readMarkdownTranslation(
-  reader: SourceReader,
-  parser: MarkdownParser,
-  target: string,
-  kind: SourceKind,
-): MarkdownTranslationSource | undefined {
+export function readMarkdownTranslation(reader: SourceReader, parser: MarkdownParser, target: string, kind: SourceKind): MarkdownTranslationSource | undefined {
   const source = readMarkdown(reader, parser, target, kind);
   if (!source) return undefined;
   const { file, tree } = source;

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { openBrowser } from '../../src/pdf/open-browser.js';
 import { readHtml, repoRoot, run } from '../helpers.js';
-import { compact, compactPages, readContents } from '../pdf-contents.js';
+import { compact, compactPages, readContents } from '../read-contents.js';
 
 const editions = [
   { lang: 'es', dir: 'ltr', title: 'Acceso lingüístico', sentence: 'Las consecuencias pueden ser graves' },

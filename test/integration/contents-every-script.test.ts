@@ -3,7 +3,7 @@ import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, run } from '../helpers.js';
-import { compact, compactPages, readContents } from '../pdf-contents.js';
+import { compact, compactPages, readContents } from '../read-contents.js';
 
 /** Headings in every script the toolkit ships fonts for, and words that are also PDF syntax. */
 const headings = [

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfDestinationName } from '../../src/pdf/destination-names.js';
-import { makeGeneratedProject, makeLongProject } from '../fixtures/make-long-project.js';
+import { makeGeneratedProject } from '../fixtures/make-long-project.js';
 import { copyFixture, pdfInfo, pdfPages, run } from '../helpers.js';
 import { checkContents, outline, strandedHeadings } from '../pdf-contents.js';
 

@@ -95,10 +95,11 @@ describe('theme stage', () => {
   it('mirrors running heads and footers in a right-to-left document and counts pages in its digits (#10)', () => {
     const css = pageRules({
       paper: 'letter',
-      theme: { part_break: 'page' } as never,
-      colors: { primary: '#000000', accent: '#000000', text: '#000000', muted: '#555555' },
-      title: 'الوصول اللغوي',
-      city: 'مدينة نيويورك',
+      page: { header: '{title}', footer: '{government}', margin: '20mm 19mm' },
+      partBreak: 'page',
+      values: { title: 'الوصول اللغوي', government: 'مدينة نيويورك' },
+      muted: '#555555',
+      background: '#ffffff',
       parts: ['لماذا', 'كيف'],
       strings: { pageOf: 'الصفحة {page} من {pages}', contents: 'المحتويات', notesAndSources: 'الحواشي والمصادر' },
       fontFamily: 'sans-serif',
