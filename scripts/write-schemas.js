@@ -10,6 +10,12 @@ import { citySchema } from '../dist/validate/schemas/city.js';
 import { forkSchema } from '../dist/validate/schemas/fork.js';
 import { projectSchema } from '../dist/validate/schemas/project.js';
 import { themeFileSchema } from '../dist/validate/schemas/theme.js';
+import {
+  blueprintTranslationSchema,
+  cityTranslationSchema,
+  markdownTranslationSchema,
+  projectTranslationSchema,
+} from '../dist/validate/schemas/translation.js';
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 mkdirSync(out, { recursive: true });
@@ -20,6 +26,12 @@ const schemas = {
   city: citySchema,
   'case-study': caseStudySchema,
   theme: themeFileSchema,
+  // #10: translations next to their sources: blueprint.es.yaml, city.es.yaml, project.es.yaml, and the
+  // front matter of 01-why.es.md and <slot>.es.md.
+  'project-translation': projectTranslationSchema,
+  'blueprint-translation': blueprintTranslationSchema,
+  'city-translation': cityTranslationSchema,
+  'markdown-translation': markdownTranslationSchema,
 };
 for (const [name, schema] of Object.entries(schemas)) {
   const json = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' });

@@ -8,6 +8,7 @@ import { commandFile, report as reportMessage } from '../diagnostics/messages.js
 import { collectMessages, formatMessages, summarize, toJson } from '../diagnostics/report.js';
 import { build, type Format } from '../pipeline/build.js';
 import { check } from '../pipeline/check.js';
+import { i18nStatus } from '../pipeline/i18n-status.js';
 import { listProject } from '../pipeline/list-project.js';
 import { merge } from '../pipeline/merge.js';
 import { defaultOutDir } from '../pipeline/settings.js';
@@ -219,7 +220,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   program
     .command('check')
     .description('Validate every source and every city edition without building; check plain language.')
-    .option('--strict', 'treat warnings (plain language, unused notes, missing alt text…) as errors: exit code 1')
+    .option('--strict', 'treat warnings (plain language, unused notes, missing alt text, stale or orphaned translations…) as errors: exit code 1')
     .option('--json', 'print diagnostics as one JSON document on stdout')
     .option('-q, --quiet', 'print errors only')
     .option('-v, --verbose', "list every plain-language finding and each section's reading grade")
@@ -356,6 +357,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
       });
     });
 
+  // #10: the translators' commands.
+  const i18n = program.command('i18n').description('Translation workflow: status, XLIFF extract and import.');
+  i18n
+    .command('status')
+    .description('List per language and file what is translated, missing, stale (the source changed) or orphaned.')
+    .option('--lang <code>', 'language(s) (default: every language but the source)', collect)
+    .option('--json', 'print as one JSON document on stdout')
+    .action(async (opts: { lang?: string[] }) => {
+      command = 'i18n status';
+      usedRoot = await withRoot(async (root) => {
+        const result = await i18nStatus({ root, ...(opts.lang ? { languages: opts.lang } : {}) });
+        if (!wantsJson && result.code === 0) io.stdout(`${formatStatus(result.entries)}\n`);
+        return { files: result.files, json: { translations: result.entries } };
+      });
+    });
+
   // #9: say what this machine lacks before a CI build finds out halfway through.
   let doctorCode: number | undefined;
   program
@@ -427,6 +444,24 @@ function formatGrades(grades: { file: string; grade: number; words: number; grad
     lines.push(`${mark} ${g.grade.toFixed(1).padStart(5)}  ${path.relative(root, g.file)} (${g.words} words${g.graded ? '' : ', too short to grade'})`);
   }
   return lines.join('\n');
+}
+
+function formatStatus(entries: Awaited<ReturnType<typeof i18nStatus>>['entries']): string {
+  const lines: string[] = [];
+  for (const lang of [...new Set(entries.map((e) => e.lang))]) {
+    const mine = entries.filter((e) => e.lang === lang);
+    const count = (state: string) => mine.filter((e) => e.state === state).length;
+    lines.push(
+      `${lang}: ${count('translated')} translated, ${count('stale')} stale, ${count('untracked')} untracked, ${count('missing')} missing, ${count('orphaned')} orphaned`,
+    );
+    for (const e of mine) {
+      const review = e.review === 'draft' ? ' (draft)' : '';
+      lines.push(
+        `  ${e.state.padEnd(10)} ${e.state === 'orphaned' ? e.translation : e.source}${review}${e.state === 'stale' ? ` — source is now ${e.sourceHash}` : ''}`,
+      );
+    }
+  }
+  return lines.join('\n') || 'The project has no language but its source language.';
 }
 
 function formatListing(listing: NonNullable<Awaited<ReturnType<typeof listProject>>['listing']>): string {

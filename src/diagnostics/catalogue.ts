@@ -379,6 +379,13 @@ export const catalogue = {
     message: (p) => `Broken link: no heading or note has the id "#${p.id}"`,
     hint: () => 'Heading ids are the heading text in lower case with dashes, e.g. "## Next steps" → #next-steps.',
   }),
+  'interface-words-missing': rule<{ lang: string; keys: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A language the project builds has no built-in interface words (Contents, Page X of Y…) for some keys, so they print in English.',
+    message: (p) => `No interface words in ${q(p.lang)} for ${p.keys}; they print in English`,
+    hint: (p) => `Add them under "strings: ${p.lang}:" in blueprints/project.yaml (every key is listed in docs/translating.md).`,
+  }),
   untranslated: rule<{ lang: string; source: string; file: string }>({
     severity: 'warning',
     kind: 'content',
@@ -386,12 +393,33 @@ export const catalogue = {
     message: (p) => `No ${p.lang} translation of this section; printing the ${p.source} text`,
     hint: (p) => `Add ${p.file} next to it.`,
   }),
+  'translation-stale': rule<{ lang: string; source: string; recorded: string; current: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A translation was made from an earlier version of its source (its recorded hash differs); an error with check --strict.',
+    message: (p) => `The ${p.lang} translation is stale: ${p.source} changed since it was translated (recorded ${p.recorded}, now ${p.current})`,
+    hint: (p) => `Update the translation from the current ${p.source} (blueprint i18n extract --lang ${p.lang}), then set "source: ${p.current}".`,
+  }),
+  'translation-orphaned': rule<{ lang: string; reason: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A translation that nothing uses: its source was renamed or removed, or its language is not built; an error with check --strict.',
+    message: (p) => `This ${p.lang} translation is never used: ${p.reason}`,
+    hint: () => 'Rename it after its source (01-why.md → 01-why.es.md), add its language to "languages" in project.yaml, or delete it.',
+  }),
   'heading-structure': rule({
     severity: 'warning',
     kind: 'content',
     summary: 'A section that does not start with its level-1 title.',
     message: () => 'Expected the section to start with a level-1 heading (its title)',
     hint: () => 'Start the file with a line like "# Why it matters".',
+  }),
+  'contents-page-missing': rule<{ document: string; headings: string }>({
+    severity: 'error',
+    kind: 'content',
+    summary: 'A heading the contents lists was found on no page of the printed PDF, so its entry would have no page number.',
+    message: (p) => `In ${p.document}, the contents cannot give a page for ${p.headings}`,
+    hint: () => 'Check that the theme does not hide headings in print (display: none); if it does not, report this with the guide.',
   }),
   // — Markdown that would not print as written (#13: checks that teach, run once per source file) —
   'undefined-footnote': rule<{ label: string } & Known>({

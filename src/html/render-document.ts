@@ -1,8 +1,11 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
 import { h } from 'hastscript';
+import { isDraft, type LocalizedText, type Passage } from '../edition/localize.js';
 import type { Edition } from '../edition/resolve-edition.js';
+import type { WordKey } from '../i18n/interface-words.js';
+import { counterStyleOf, directionOf, formatDate } from '../i18n/language.js';
 import type { Heading, RenderedBody } from '../markdown/render-body.js';
 import type { BlueprintSource, Project } from '../project/load-project.js';
 import { editionColors } from '../theme/edition-colors.js';
@@ -20,6 +23,8 @@ export interface RenderDocumentInput {
   edition: Edition;
   lang: string;
   strings: Strings;
+  /** Titles and city fields in the document's language (#10). */
+  text: LocalizedText;
   theme: Theme;
   body: RenderedBody;
   toOutRoot: string;
@@ -32,28 +37,42 @@ export interface RenderedDocument {
   html: string;
   title: string;
   fonts: FontSelection;
-  /** Ids of the headings the contents lists, in order (the PDF stage puts page numbers on them). */
-  tocIds: string[];
+  /** The headings the contents lists, in order (the PDF stage puts page numbers on them). */
+  toc: { id: string; text: string; depth: number }[];
+  /** What the PDF's metadata says, in the document's language (#10). */
+  pdf: { author: string; subject: string; keywords: string[]; draft: boolean };
 }
-
-const rtl = new Set(['ar', 'ur', 'fa', 'he', 'ps', 'yi']);
 
 /** Theme stage and HTML emission: the whole standalone page around the rendered body. */
 export function renderDocument(input: RenderDocumentInput): RenderedDocument {
-  const { project, blueprint, edition, lang, strings, theme, body } = input;
+  const { project, blueprint, edition, lang, strings, theme, body, text } = input;
   const city = edition.city.config;
   const bp = blueprint.config;
   const colors = editionColors(theme.config.colors, city.colors);
-  const editionName = fill(strings.edition, { city: city.name });
-  const title = `${bp.title} — ${editionName}`;
+  const dir = text.dir;
+  const name = text.city('name') as Passage;
+  const government = text.city('government') as Passage;
+  const office = text.city('office') as Passage;
+  const editionName = fill(strings.edition, { city: name.text });
+  const title = `${text.title.text} — ${editionName}`;
   const date = project.config.date ? formatDate(project.config.date, lang) : undefined;
+  const draft = isDraft([...text.translations, ...body.translations]);
+
+  /** An element holding a passage, marked when it is in another language than the document (#10). */
+  const inLang = (selector: string, passage: Passage, props: Properties = {}) => h(selector, { ...props, ...marks(passage.lang, lang) }, passage.text);
+  /** An interface word: marked when it falls back to English. */
+  const word = (key: WordKey, value: string = strings[key]): ElementContent => {
+    const wordLang = strings.langOf[key];
+    return wordLang ? h('span', marks(wordLang, lang), value) : { type: 'text', value };
+  };
+  // The running header's and footer's placeholders (#11), in the document's language (#10).
   const pageValues = {
-    title: bp.title,
-    subtitle: bp.subtitle ?? '',
-    series: project.config.title,
-    city: city.name,
-    government: city.government,
-    office: city.office,
+    title: text.title.text,
+    subtitle: text.subtitle?.text ?? '',
+    series: text.projectTitle.text,
+    city: name.text,
+    government: government.text,
+    office: office.text,
     version: project.config.version ?? '',
   };
 
@@ -61,50 +80,84 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     bp.sources,
     body.fills.map((f) => f.caseStudy.config.sources),
   );
-  const tocHeadings = [
+  const tocHeadings: Heading[] = [
     ...body.headings.filter((x) => x.depth <= theme.config.toc_depth),
-    ...(sources.length ? [{ id: 'sources-title', depth: 1, text: strings.sources, part: -1 }] : []),
+    ...(sources.length ? [{ id: 'sources-title', depth: 1, text: strings.sources, part: -1, ...langOfWord(strings, 'sources') }] : []),
   ];
 
   const cover = h('header.cover', [
     h('div.cover-brand', [
-      input.logo ? h('img.cover-logo', { src: input.toOutRoot + input.logo.output, alt: input.logo.fromTheme ? '' : `${city.government} logo` }) : undefined,
-      h('div', [h('p.cover-government', city.government), h('p.cover-office', city.office)]),
+      input.logo
+        ? h('img.cover-logo', {
+            src: input.toOutRoot + input.logo.output,
+            alt: input.logo.fromTheme ? '' : fill(strings.logoAlt, { government: government.text }),
+            ...(input.logo.fromTheme ? {} : marks(government.lang, lang)),
+          })
+        : undefined,
+      h('div', [inLang('p.cover-government', government), inLang('p.cover-office', office)]),
     ]),
     h('div.cover-text', [
-      h('p.cover-series', project.config.title),
-      h('h1.cover-title', bp.title),
-      bp.subtitle ? h('p.cover-subtitle', bp.subtitle) : undefined,
-      h('p.cover-summary', bp.summary.trim()),
+      inLang('p.cover-series', text.projectTitle),
+      inLang('h1.cover-title', text.title),
+      text.subtitle ? inLang('p.cover-subtitle', text.subtitle) : undefined,
+      inLang('p.cover-summary', text.summary),
       h('dl.cover-meta', [
-        h('div', [h('dt', `${strings.editionLabel}:`), h('dd', city.name)]),
-        project.config.version ? h('div', [h('dt', `${strings.version}:`), h('dd', project.config.version)]) : undefined,
-        date ? h('div', [h('dt', `${strings.published}:`), h('dd', date)]) : undefined,
+        h('div', [h('dt', [word('editionLabel'), ':']), inLang('dd', name)]),
+        project.config.version ? h('div', [h('dt', [word('version'), ':']), h('dd', { dir: 'ltr' }, project.config.version)]) : undefined,
+        date ? h('div', [h('dt', [word('published'), ':']), h('dd', date)]) : undefined,
       ]),
+      // #10: a translation nobody has reviewed says so on its cover, in the reader's language.
+      draft ? h('p.translation-draft', { role: 'note' }, [word('translationDraft')]) : undefined,
     ]),
   ]);
 
-  const toc = h('nav.toc', { ariaLabelledBy: 'toc-title' }, [h('h2#toc-title', strings.contents), tocList(tocHeadings)]);
+  const toc = h('nav.toc', { ariaLabelledBy: 'toc-title' }, [h('h2#toc-title', [word('contents')]), tocList(tocHeadings, lang)]);
 
+  // Sources are cited in their own language (the source language): each is isolated, the address left to right.
+  const sourceLang = marks(text.sourceLang, lang);
   const sourcesSection = sources.length
     ? h('section.sources', { ariaLabelledBy: 'sources-title' }, [
-        h('h2#sources-title', strings.sources),
+        h('h2#sources-title', [word('sources')]),
         h(
           'ol',
           sources.map((s) =>
-            h('li', [h('cite', s.title), '. ', h('span.source-publisher', `${s.publisher}, ${s.year}.`), ' ', h('a', { href: s.url }, s.url)]),
+            h('li', [
+              h('span.source', sourceLang, [h('cite', s.title), '. ', h('span.source-publisher', `${s.publisher}, ${s.year}.`)]),
+              ' ',
+              s.url ? h('a', { href: s.url, dir: 'ltr' }, s.url) : undefined,
+            ]),
           ),
         ),
       ])
     : undefined;
 
   const main = h('main#content', [...(body.tree.children as ElementContent[]), ...(sourcesSection ? [sourcesSection] : [])]);
+  const preparedBy = strings.preparedBy.split(/(\{office\}|\{government\})/).map((part): ElementContent => {
+    if (part === '{office}') return office.lang === lang ? { type: 'text', value: office.text } : h('span', marks(office.lang, lang), office.text);
+    if (part === '{government}')
+      return government.lang === lang ? { type: 'text', value: government.text } : h('span', marks(government.lang, lang), government.text);
+    return word('preparedBy', part);
+  });
   const colophon = h('footer.colophon', [
-    h('p', `${strings.preparedBy} ${city.office}, ${city.government}.`),
-    h('p', [project.config.title, project.config.version ? ` · ${strings.version} ${project.config.version}` : '', date ? ` · ${date}` : '']),
+    h('p', preparedBy),
+    h('p', [
+      inLang('span', text.projectTitle),
+      project.config.version ? [' · ', word('version'), ' ', h('span', { dir: 'ltr' }, project.config.version)] : '',
+      date ? ` · ${date}` : '',
+    ]),
   ]);
 
-  const bodyText = [bp.title, bp.subtitle ?? '', bp.summary, city.government, city.office, hastToString(h('div', [main, colophon]))].join(' ');
+  const bodyText = [
+    title,
+    text.title.text,
+    text.subtitle?.text ?? '',
+    text.summary.text,
+    government.text,
+    office.text,
+    text.projectTitle.text,
+    Object.values(strings).join(' '),
+    hastToString(h('div', [cover, toc, main, colophon])),
+  ].join(' ');
   const fontPackages = [
     { pkg: theme.config.fonts.body, sheets: ['400.css', '400-italic.css', '700.css', '700-italic.css'] },
     { pkg: theme.config.fonts.heading, sheets: ['700.css'] },
@@ -124,9 +177,12 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     parts,
     strings,
     fontFamily: families.body,
+    counterStyle: counterStyleOf(lang),
+    dir,
   });
 
-  const dir = rtl.has(lang.split('-')[0] ?? lang) ? 'rtl' : 'ltr';
+  const author = `${office.text}, ${government.text}`;
+  const subject = text.subtitle?.text ?? text.summary.text;
   const tree: Root = {
     type: 'root',
     children: [
@@ -136,14 +192,16 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
           h('meta', { charset: 'utf-8' }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('title', title),
-          h('meta', { name: 'author', content: `${city.office}, ${city.government}` }),
-          h('meta', { name: 'description', content: bp.summary.trim() }),
-          h('meta', { name: 'subject', content: bp.subtitle ?? bp.summary.trim() }),
+          h('meta', { name: 'author', content: author }),
+          h('meta', { name: 'description', content: text.summary.text }),
+          h('meta', { name: 'subject', content: subject }),
           h('meta', { name: 'generator', content: 'Blueprints toolkit' }),
+          // #10: machines can tell a draft translation too (the manifest and the PDF say it as well).
+          draft ? h('meta', { name: 'translation-status', content: 'machine-assisted draft, not yet reviewed by a professional translator' }) : undefined,
           styleElement(`${fonts.css}\n${variables}\n${theme.css}\n${print}`),
         ]),
         h('body', { className: ['blueprint', `city-${edition.city.id}`, `blueprint-${blueprint.id}`, `cover-${theme.config.cover.layout}`] }, [
-          h('a.skip-link', { href: '#content' }, strings.skipToContent),
+          h('a.skip-link', { href: '#content' }, [word('skipToContent')]),
           cover,
           toc,
           main,
@@ -152,14 +210,29 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
       ]),
     ],
   };
-  return { html: `${toHtml(tree)}\n`, title, fonts, tocIds: tocHeadings.map((x) => x.id) };
+  const keywords = [text.projectTitle.text, text.title.text, name.text, ...(draft ? [strings.translationDraft] : [])];
+  return {
+    html: `${toHtml(tree)}\n`,
+    title,
+    fonts,
+    toc: tocHeadings.map((x) => ({ id: x.id, text: x.text, depth: x.depth })),
+    pdf: { author, subject, keywords, draft },
+  };
 }
 
-function tocList(headings: Heading[]): Element {
+/** `lang` and `dir` for an element in language `passageLang` inside a document in `docLang`; nothing when they agree. */
+function marks(passageLang: string, docLang: string): Properties {
+  return passageLang === docLang ? {} : { lang: passageLang, dir: directionOf(passageLang) };
+}
+
+const langOfWord = (strings: Strings, key: WordKey) => (strings.langOf[key] ? { lang: strings.langOf[key] } : {});
+
+function tocList(headings: Heading[], lang: string): Element {
   const root = h('ol');
   let current: Element | undefined;
   for (const heading of headings) {
-    const link = h('a', { href: `#${heading.id}` }, [h('span.toc-text', heading.text), h('span.toc-page', { dataTocFor: heading.id })]);
+    const text = h('span.toc-text', heading.lang ? marks(heading.lang, lang) : {}, heading.text);
+    const link = h('a', { href: `#${heading.id}` }, [text, h('span.toc-page', { dataTocFor: heading.id })]);
     if (heading.depth === 1 || !current) {
       current = h(`li.toc-level-1`, [link]);
       root.children.push(current);
@@ -186,12 +259,4 @@ function collectSources(own: Source[], fromCaseStudies: Source[][]): Source[] {
     out.push(s);
   }
   return out;
-}
-
-function formatDate(iso: string, lang: string): string {
-  try {
-    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-  } catch {
-    return iso;
-  }
 }

@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { directionOf, languageName } from '../i18n/language.js';
 import type { ManifestDocument } from '../pipeline/manifest.js';
 import type { Project } from '../project/load-project.js';
 import { editionColors } from '../theme/edition-colors.js';
@@ -40,12 +41,15 @@ export function renderIndex(
     const city = project.cities.get(cityId)?.config;
     const headingId = `edition-${cityId}-${docLang}`;
     return h('section.edition', { ariaLabelledBy: headingId }, [
-      h(`h2#${headingId}`, `${city?.government ?? cityId} (${docLang})`),
+      h(`h2#${headingId}`, `${city?.government ?? cityId} (${languageName(docLang, lang)})`),
       city ? h('p.edition-office', city.office) : undefined,
       h(
         'ul.documents',
         docs.map((d) =>
-          h('li', [h('span.document-title', d.title), ...linksOf(d).flatMap((link) => [' ', h('a.format-link', { href: link.href }, link.label)])]),
+          h('li', [
+            h('span.document-title', d.lang === lang ? {} : { lang: d.lang, dir: directionOf(d.lang) }, d.title),
+            ...linksOf(d).flatMap((link) => [' ', h('a.format-link', { href: link.href }, link.label)]),
+          ]),
         ),
       ),
     ]);

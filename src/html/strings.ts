@@ -1,68 +1,38 @@
-/** Words the toolkit itself prints, per language. Projects override them with `strings:` in project.yaml. */
-export interface Strings {
-  contents: string;
-  caseStudy: string;
-  sources: string;
-  notes: string;
-  notesAndSources: string;
-  backToContent: string;
-  page: string;
-  of: string;
-  edition: string;
-  editionLabel: string;
-  version: string;
-  published: string;
-  preparedBy: string;
-  fallbackNote: string;
-  allGuides: string;
-  skipToContent: string;
-  notLegalAdvice: string;
+import { interfaceWordKeys, type WordKey, type Words } from '../i18n/interface-words.js';
+import { builtInFor, sameLanguage } from '../i18n/language.js';
+
+/**
+ * The interface words of one document (#10): the project's overrides (`strings:` in project.yaml) for
+ * its language, else the built-in words of that language, else English. `langOf` names the language of
+ * every word that is not in the document's language, so it is marked (lang, dir) where it is printed.
+ */
+export interface Strings extends Words {
+  readonly lang: string;
+  readonly langOf: Partial<Record<WordKey, string>>;
 }
 
-const builtIn: Record<string, Strings> = {
-  en: {
-    contents: 'Contents',
-    caseStudy: 'Case study',
-    sources: 'Sources',
-    notes: 'Notes',
-    notesAndSources: 'Notes and sources',
-    backToContent: 'Back to content',
-    page: 'Page',
-    of: 'of',
-    edition: '{city} edition',
-    editionLabel: 'Edition',
-    version: 'Version',
-    published: 'Published',
-    preparedBy: 'Prepared by',
-    fallbackNote: 'This edition has no {city} example for this topic yet; this case study comes from {other}.',
-    allGuides: 'All guides',
-    skipToContent: 'Skip to content',
-    notLegalAdvice: 'General guidance, not legal advice.',
-  },
-  es: {
-    contents: 'Índice',
-    caseStudy: 'Estudio de caso',
-    sources: 'Fuentes',
-    notes: 'Notas',
-    notesAndSources: 'Notas y fuentes',
-    backToContent: 'Volver al texto',
-    page: 'Página',
-    of: 'de',
-    edition: 'Edición de {city}',
-    editionLabel: 'Edición',
-    version: 'Versión',
-    published: 'Publicado',
-    preparedBy: 'Preparado por',
-    fallbackNote: 'Esta edición aún no tiene un ejemplo de {city} para este tema; este estudio de caso es de {other}.',
-    allGuides: 'Todas las guías',
-    skipToContent: 'Ir al contenido',
-    notLegalAdvice: 'Orientación general, no asesoría legal.',
-  },
-};
+export type WordOverrides = Record<string, Partial<Words>>;
 
-export function stringsFor(lang: string, overrides?: Record<string, Record<string, string>>): Strings {
-  const base = builtIn[lang] ?? builtIn[lang.split('-')[0] ?? ''] ?? (builtIn.en as Strings);
-  return { ...base, ...(overrides?.[lang] as Partial<Strings> | undefined) };
+export function stringsFor(lang: string, overrides?: WordOverrides): Strings {
+  const own = builtInFor(lang)?.words;
+  const english = builtInFor('en')?.words as Words;
+  const given = Object.entries(overrides ?? {}).find(([code]) => code === lang)?.[1] ?? {};
+  const words = {} as Words;
+  const langOf: Partial<Record<WordKey, string>> = {};
+  for (const key of Object.keys(interfaceWordKeys) as WordKey[]) {
+    const text = given[key] ?? own?.[key];
+    if (text !== undefined) words[key] = text;
+    else {
+      words[key] = english[key];
+      if (!sameLanguage(lang, 'en')) langOf[key] = 'en';
+    }
+  }
+  return { ...words, lang, langOf };
+}
+
+/** The keys a language would print in English: no built-in words and no override for them. */
+export function missingWords(lang: string, overrides?: WordOverrides): WordKey[] {
+  return (Object.keys(stringsFor(lang, overrides).langOf) as WordKey[]).sort();
 }
 
 export const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);

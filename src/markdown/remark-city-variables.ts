@@ -1,21 +1,26 @@
-import type { Root, Text } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report, suggestion } from '../diagnostics/messages.js';
-import { type CityConfig, cityVariables } from '../validate/schemas/city.js';
+import type { CityField, Passage } from '../edition/localize.js';
+import { directionOf } from '../i18n/language.js';
+import { cityVariables } from '../validate/schemas/city.js';
 
-/** `:city[office]` prints the edition city's office; any other `:name` is left as the text it was. */
-export function remarkCityVariables(options: { city: CityConfig }) {
+/**
+ * `:city[office]` prints the edition city's office, in the document's language when the city has a
+ * translation (#10), else marked as the source language; any other `:name` is left as the text it was.
+ */
+export function remarkCityVariables(options: { value: (field: CityField | 'website') => Passage | undefined; lang: string }) {
   return (tree: Root, file: VFile) => {
     visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
       if (!parent || index === undefined) return;
-      let replacement: Text;
+      let replacement: PhrasingContent;
       if (node.name === 'city') {
         const field = mdastToString(node).trim();
-        const value = (cityVariables as readonly string[]).includes(field) ? (options.city as Record<string, unknown>)[field] : undefined;
-        if (typeof value !== 'string') {
+        const passage = (cityVariables as readonly string[]).includes(field) ? options.value(field as CityField | 'website') : undefined;
+        if (!passage) {
           const known = (cityVariables as readonly string[]).includes(field);
           if (known) report(file, 'city-field-missing', { name: field }, { place: node.position });
           else {
@@ -23,7 +28,16 @@ export function remarkCityVariables(options: { city: CityConfig }) {
             report(file, 'unknown-variable', { name: field, known: hint }, { place: node.position, expected });
           }
         }
-        replacement = { type: 'text', value: typeof value === 'string' ? value : options.city.name };
+        const shown = passage ?? options.value('name');
+        replacement = !shown
+          ? { type: 'text', value: field }
+          : shown.lang === options.lang
+            ? { type: 'text', value: shown.text }
+            : ({
+                type: 'cityValue',
+                data: { hName: 'span', hProperties: { lang: shown.lang, dir: directionOf(shown.lang) } },
+                children: [{ type: 'text', value: shown.text }],
+              } as unknown as PhrasingContent);
       } else {
         // remark-directive reads "word:other" as a directive; give such text back unchanged.
         replacement = { type: 'text', value: `:${node.name}${node.children.length ? `[${mdastToString(node)}]` : ''}` };

@@ -1,4 +1,4 @@
-import type { Element, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Root, RootContent } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
@@ -8,11 +8,14 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics/messages.js';
+import { type LocalizedText, localize, type Passage } from '../edition/localize.js';
 import type { Edition, SlotFill } from '../edition/resolve-edition.js';
 import { sanitizeSchema } from '../html/sanitize-schema.js';
 import { fill as fillTemplate, type Strings } from '../html/strings.js';
+import { directionOf, languageName } from '../i18n/language.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
 import type { BlueprintSource, CaseStudy, Project } from '../project/load-project.js';
+import type { TranslationMeta } from '../validate/schemas/translation.js';
 import { rehypeLabelTaskItems } from './rehype-label-task-items.js';
 import { rehypeRawPerSource } from './rehype-raw-per-source.js';
 import { type CaseStudySlotOptions, remarkCaseStudySlot } from './remark-case-study-slot.js';
@@ -26,6 +29,8 @@ export interface Heading {
   text: string;
   /** Index of the section (part) the heading is in. */
   part: number;
+  /** Its language, when not the document's (an untranslated section's heading). */
+  lang?: string;
 }
 
 export interface RenderedBody {
@@ -33,6 +38,8 @@ export interface RenderedBody {
   headings: Heading[];
   /** The case studies placed in this document, in reading order. */
   fills: SlotFill[];
+  /** The translations printed (sections and case studies), for the review notice (#10). */
+  translations: (TranslationMeta | undefined)[];
   /** Every element id in the body (headings, notes), for #links. */
   ids: Set<string>;
 }
@@ -43,6 +50,8 @@ export interface RenderBodyInput {
   edition: Edition;
   lang: string;
   strings: Strings;
+  /** Titles and city fields in the document's language (#10). */
+  text: LocalizedText;
   assets: AssetRegistry;
   toOutRoot: string;
   documentFor: ResolveAssetsOptions['documentFor'];
@@ -51,28 +60,32 @@ export interface RenderBodyInput {
 }
 
 /** The transforms every source goes through (#8: one preset for sections and case studies). */
-function sourceTransforms(options: {
-  city: Edition['city']['config'];
-  scope: string;
-  shiftBy: number;
-  assets: ResolveAssetsOptions;
-  slots?: CaseStudySlotOptions;
-}) {
+function sourceTransforms(options: { text: LocalizedText; scope: string; shiftBy: number; assets: ResolveAssetsOptions; slots?: CaseStudySlotOptions }) {
   return unified()
-    .use(remarkCityVariables, { city: options.city })
+    .use(remarkCityVariables, { value: options.text.city, lang: options.text.lang })
     .use(remarkScopeFootnotes, { scope: options.scope })
     .use(remarkShiftHeadings, { by: options.shiftBy })
     .use(options.slots ? [[remarkCaseStudySlot, options.slots]] : [])
     .use(remarkResolveAssets, options.assets);
 }
 
-/** How a source's images and links resolve for one document; `fragments` collects its #links. */
-function assetOptions(
-  project: Project,
-  input: Pick<RenderBodyInput, 'assets' | 'toOutRoot' | 'documentFor'>,
-  fragments: ResolveAssetsOptions['fragments'],
-): ResolveAssetsOptions {
-  return {
+/** Markdown stage: every section file of a blueprint, with case studies filled, as one sanitized HTML tree. */
+export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> {
+  const { project, blueprint, edition, lang, strings, text } = input;
+  const translations: (TranslationMeta | undefined)[] = [];
+  /** hast properties that mark a passage in another language than the document's (#10). */
+  const marked = (passageLang: string) => (passageLang === lang ? {} : { lang: passageLang, dir: directionOf(passageLang) });
+  const passageNode = (passage: Passage): RootContent =>
+    passage.lang === lang
+      ? { type: 'text', value: passage.text }
+      : ({
+          type: 'passage',
+          data: { hName: 'span', hProperties: marked(passage.lang) },
+          children: [{ type: 'text', value: passage.text }],
+        } as unknown as RootContent);
+  const sourceLang = project.config.languages[0] ?? 'en';
+  const fragments: ResolveAssetsOptions['fragments'] = [];
+  const assets: ResolveAssetsOptions = {
     root: project.root,
     assets: input.assets,
     toOutRoot: input.toOutRoot,
@@ -80,48 +93,51 @@ function assetOptions(
     sections: [...project.sectionOwners.keys()],
     fragments,
   };
-}
-
-/** Markdown stage: every section file of a blueprint, with case studies filled, as one sanitized HTML tree. */
-export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> {
-  const { project, blueprint, edition, lang, strings } = input;
-  const sourceLang = project.config.languages[0];
-  const fragments: ResolveAssetsOptions['fragments'] = [];
-  const assets = assetOptions(project, input, fragments);
   const placed = new Map<string, VFile>();
   const fills: SlotFill[] = [];
   const allSlots = new Map([...project.slots].map(([id, d]) => [id, d.blueprint.id]));
-  const city = edition.city.config;
+  const cityName = text.city('name') as Passage;
 
   const renderCaseStudy = (fill: SlotFill): RootContent[] => {
     const study = fill.caseStudy;
-    const source = study.translations.get(lang) ?? study;
+    const translated = lang === sourceLang ? undefined : study.translations.get(lang);
+    if (translated) translations.push(translated.meta);
+    const source = translated ?? study;
+    // #10: a case study without a translation is printed in its own language, marked, inside the edition's.
+    const bodyLang = translated ? lang : sourceLang;
     const tree = structuredClone(source.tree);
-    sourceTransforms({ city, scope: `cs-${study.slot}`, shiftBy: 3, assets }).runSync(tree, source.file);
+    sourceTransforms({ text, scope: `cs-${study.slot}`, shiftBy: 3, assets }).runSync(tree, source.file);
     fills.push(fill);
-    const owner = project.cities.get(study.city);
     const headingId = `case-study-${study.slot}`;
+    const title: Passage = translated?.title ? { text: translated.title, lang } : { text: study.config.title, lang: sourceLang };
+    const owner = text.cityName(study.city);
     const children: RootContent[] = [
       {
         type: 'paragraph',
-        data: { hProperties: { className: ['case-study-label'] } },
-        children: [{ type: 'text', value: `${strings.caseStudy} · ${owner?.config.name ?? study.city}, ${study.config.year}` }],
+        data: { hProperties: { className: ['case-study-label'], ...marked(lang) } },
+        children: [{ type: 'text', value: `${strings.caseStudy} · ` }, passageNode(owner), { type: 'text', value: `, ${study.config.year}` }] as never,
       },
-      { type: 'heading', depth: 3, data: { hProperties: { id: headingId } }, children: [{ type: 'text', value: study.config.title }] },
+      {
+        type: 'heading',
+        depth: 3,
+        data: { hProperties: { id: headingId, ...marked(title.lang === bodyLang ? lang : title.lang) } },
+        children: [{ type: 'text', value: title.text }],
+      },
     ];
     if (fill.source === 'fallback') {
       children.push({
         type: 'paragraph',
-        data: { hProperties: { className: ['case-study-note'] } },
-        children: [
-          {
-            type: 'emphasis',
-            children: [{ type: 'text', value: fillTemplate(strings.fallbackNote, { city: city.name, other: owner?.config.name ?? study.city }) }],
-          },
-        ],
+        data: { hProperties: { className: ['case-study-note'], ...marked(lang) } },
+        children: [{ type: 'emphasis', children: [{ type: 'text', value: fillTemplate(strings.fallbackNote, { city: cityName.text, other: owner.text }) }] }],
       });
     }
-    children.push(...withoutFrontMatter(tree).children);
+    if (!translated && lang !== sourceLang) children.push(untranslatedNote());
+    const body = withoutFrontMatter(tree).children;
+    children.push(
+      bodyLang === lang
+        ? ({ type: 'passage', data: { hName: 'div' }, children: body } as unknown as RootContent)
+        : ({ type: 'passage', data: { hName: 'div', hProperties: marked(bodyLang) }, children: body } as unknown as RootContent),
+    );
     return [
       {
         type: 'caseStudy',
@@ -134,6 +150,14 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     ];
   };
 
+  /** A note in the document's language saying the passage after it is printed in the source language. */
+  const untranslatedNote = (): RootContent => ({
+    type: 'paragraph',
+    // In the edition's language, inside a passage marked as the source's.
+    data: { hProperties: { className: ['untranslated-note'], lang, dir: directionOf(lang) } },
+    children: [{ type: 'emphasis', children: [{ type: 'text', value: fillTemplate(strings.untranslatedNote, { language: languageName(sourceLang, lang) }) }] }],
+  });
+
   const slots: CaseStudySlotOptions = {
     ownSlots: new Set(blueprint.config.slots.map((s) => s.id)),
     allSlots,
@@ -145,7 +169,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     onFallback: (fill, file, place) =>
       input.reportFallbacks &&
       !edition.stubs.has(fill.slot) &&
-      report(file, 'slot-fallback', { city: city.name, cityId: edition.city.id, slot: fill.slot, other: fill.caseStudy.city }, { place }),
+      report(file, 'slot-fallback', { city: edition.city.config.name, cityId: edition.city.id, slot: fill.slot, other: fill.caseStudy.city }, { place }),
   };
   const sections: RootContent[] = [];
   for (const [i, section] of blueprint.sections.entries()) {
@@ -153,15 +177,19 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     if (lang !== sourceLang && !translated) {
       report(section.file, 'untranslated', { lang, source: sourceLang ?? '', file: section.file.basename?.replace(/\.md$/, `.${lang}.md`) ?? '' });
     }
+    if (translated) translations.push(translated.meta);
     const source = translated ?? section;
     const tree = withoutFrontMatter(structuredClone(source.tree));
     const first = tree.children[0];
     if (first?.type !== 'heading' || first.depth !== 1) report(source.file, 'heading-structure', {}, { place: first?.position });
-    await sourceTransforms({ city, scope: `s${i + 1}`, shiftBy: 1, assets, slots }).run(tree, source.file);
+    await sourceTransforms({ text, scope: `s${i + 1}`, shiftBy: 1, assets, slots }).run(tree, source.file);
+    // #10: an untranslated section keeps its own language and direction, after a note in the edition's.
+    const partLang = lang !== sourceLang && !translated ? sourceLang : lang;
+    const children = partLang === lang ? tree.children : [...tree.children.slice(0, 1), untranslatedNote(), ...tree.children.slice(1)];
     sections.push({
       type: 'part',
-      data: { hName: 'section', hProperties: { className: ['part', `part-${i + 1}`], dataPart: section.part } },
-      children: tree.children,
+      data: { hName: 'section', hProperties: { className: ['part', `part-${i + 1}`], dataPart: section.part, ...marked(partLang) } },
+      children,
     } as unknown as RootContent);
   }
   for (const slot of blueprint.config.slots) {
@@ -195,21 +223,33 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
   const headings: Heading[] = [];
   const ids = new Set<string>();
   let part = -1;
-  visit(tree, 'element', (node: Element) => {
-    const id = node.properties.id;
-    if (typeof id === 'string') ids.add(id);
-    if (node.tagName === 'section' && node.properties.dataPart) part++;
-    if (/^h[2-6]$/.test(node.tagName) && typeof id === 'string') {
-      headings.push({ id, depth: Number(node.tagName.slice(1)) - 1, text: hastToString(node), part: Math.max(0, part) });
+  const walk = (nodes: ElementContent[], inLang: string) => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      const nodeLang = typeof node.properties.lang === 'string' ? node.properties.lang : inLang;
+      const id = node.properties.id;
+      if (typeof id === 'string') ids.add(id);
+      if (node.tagName === 'section' && node.properties.dataPart) part++;
+      if (/^h[2-6]$/.test(node.tagName) && typeof id === 'string') {
+        headings.push({
+          id,
+          depth: Number(node.tagName.slice(1)) - 1,
+          text: hastToString(node),
+          part: Math.max(0, part),
+          ...(nodeLang !== lang ? { lang: nodeLang } : {}),
+        });
+      }
+      walk(node.children, nodeLang);
     }
-  });
+  };
+  walk(tree.children as ElementContent[], lang);
   for (const fragment of fragments) {
     if (!ids.has(fragment.id) && !blueprint.incomplete) report(fragment.file, 'broken-fragment', { id: fragment.id }, { place: fragment.place });
   }
-  return { tree, headings, fills, ids };
+  return { tree, headings, fills, ids, translations };
 }
 
-export interface CheckCaseStudyInput extends Omit<RenderBodyInput, 'blueprint' | 'edition' | 'strings' | 'reportFallbacks'> {
+export interface CheckCaseStudyInput extends Omit<RenderBodyInput, 'blueprint' | 'edition' | 'strings' | 'text' | 'reportFallbacks'> {
   study: CaseStudy;
   /** The ids of the guide the case study is placed in: its #links may point there. */
   guideIds: Set<string>;
@@ -222,13 +262,23 @@ export interface CheckCaseStudyInput extends Omit<RenderBodyInput, 'blueprint' |
  */
 export async function checkCaseStudy(input: CheckCaseStudyInput): Promise<void> {
   const { project, study, lang } = input;
-  const city = project.cities.get(study.city)?.config;
-  if (!city) return;
+  const city = project.cities.get(study.city);
+  const blueprint = project.slots.get(study.slot)?.blueprint;
+  if (!city || !blueprint) return;
+  // #10: its own city's values in the language checked, as an edition of that city would print them.
+  const text = localize(project, blueprint, city, lang);
   const source = study.translations.get(lang) ?? study;
   const fragments: ResolveAssetsOptions['fragments'] = [];
-  const assets = assetOptions(project, input, fragments);
+  const assets: ResolveAssetsOptions = {
+    root: project.root,
+    assets: input.assets,
+    toOutRoot: input.toOutRoot,
+    documentFor: input.documentFor,
+    sections: [...project.sectionOwners.keys()],
+    fragments,
+  };
   const tree = withoutFrontMatter(structuredClone(source.tree));
-  await sourceTransforms({ city, scope: `cs-${study.slot}`, shiftBy: 3, assets }).run(tree, source.file);
+  await sourceTransforms({ text, scope: `cs-${study.slot}`, shiftBy: 3, assets }).run(tree, source.file);
   const hast = (await unified()
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
     .use(rehypeSanitize, sanitizeSchema)

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, PDFString } from 'pdf-lib';
 import { isInside } from '../project/read-inside.js';
+import { pdfDestinationName } from './destination-names.js';
 import { sanitizeActions } from './sanitize-actions.js';
 
 export interface PdfMetadata {
@@ -11,6 +12,10 @@ export interface PdfMetadata {
   subject: string;
   keywords: string[];
   lang: string;
+  /** #10: a translation no professional has reviewed says so in the document information too. */
+  translationStatus?: string;
+  /** The headings' text in document order: the bookmarks' titles, when Chromium made one bookmark per heading. */
+  headings?: string[];
   /** Publication date: SOURCE_DATE_EPOCH or the project's date, never the build time. */
   date: Date;
   /** Seed of the file identifier: the same sources give the same ID. */
@@ -40,11 +45,15 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, options: F
   pdf.setCreationDate(meta.date);
   pdf.setModificationDate(meta.date);
   pdf.setLanguage(meta.lang);
+  // pdf-lib has no setter for a custom entry of the document information; its (private) dictionary is the place.
+  if (meta.translationStatus)
+    (pdf as unknown as { getInfoDict(): PDFDict }).getInfoDict().set(PDFName.of('TranslationStatus'), PDFHexString.fromText(meta.translationStatus));
   const prefs = pdf.catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict) ?? pdf.context.obj({});
   prefs.set(PDFName.of('DisplayDocTitle'), PDFBool.True);
   pdf.catalog.set(PDFName.of('ViewerPreferences'), prefs);
   // Bookmarks open by default where the PDF has an outline.
   if (pdf.catalog.get(PDFName.of('Outlines'))) pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
+  if (meta.headings) retitleOutline(pdf, meta.headings);
   renumberNodeIds(pdf);
   const removed = meta.printedFrom ? relativizeLinks(pdf, meta.printedFrom.root, meta.printedFrom.document) : [];
   // #9: after the links are made relative, nothing that runs code or opens a program or file may remain.
@@ -55,6 +64,25 @@ export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, options: F
   (pdf.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(id));
   (pdf.context.trailerInfo.ID as PDFArray).push(PDFHexString.of(id));
   return pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
+}
+
+/**
+ * Give each bookmark its heading's text (#10). Chromium titles bookmarks from the laid-out line, so an
+ * Arabic heading came out with its words reversed and some twice; it makes one bookmark per heading, in
+ * document order, so when the counts agree the n-th bookmark is the n-th heading. Otherwise they are left.
+ */
+function retitleOutline(pdf: PDFDocument, headings: string[]): void {
+  const items: PDFDict[] = [];
+  const walk = (item: PDFDict | undefined, depth: number) => {
+    for (let node = item, guard = 0; node && guard < 100_000; guard++) {
+      items.push(node);
+      if (depth < 16) walk(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1);
+      node = node.lookupMaybe(PDFName.of('Next'), PDFDict);
+    }
+  };
+  walk(pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict), 0);
+  if (items.length !== headings.length) return;
+  for (const [i, item] of items.entries()) item.set(PDFName.of('Title'), PDFHexString.fromText(headings[i] as string));
 }
 
 /** The date stamped into PDFs: SOURCE_DATE_EPOCH (seconds) when set, else the project date, else 1 Jan 2000. */
@@ -146,7 +174,8 @@ function relativizeLinks(pdf: PDFDocument, root: string, document: string): stri
       const replacement = pdf.context.obj({}) as PDFDict;
       replacement.set(PDFName.of('S'), PDFName.of('GoToR'));
       replacement.set(PDFName.of('F'), PDFString.of(relative));
-      const destination = isDocument && fragment ? PDFString.of(decodeFragment(fragment)) : pdf.context.obj([0, PDFName.of('Fit')]);
+      // #10: the other guide names its headings' destinations by the same hash of their ids.
+      const destination = isDocument && fragment ? PDFString.of(pdfDestinationName(decodeFragment(fragment))) : pdf.context.obj([0, PDFName.of('Fit')]);
       replacement.set(PDFName.of('D'), destination);
       annot.set(PDFName.of('A'), replacement);
     }

@@ -54,11 +54,16 @@ export function planDocuments(
   }
   if (requestFile.messages.some((m) => m.fatal)) return undefined;
 
+  // #10: a blueprint is published in the source language and in each language it has a translation of its
+  // titles for (blueprint.<lang>.yaml); asking for both the blueprint and the language builds it anyway.
+  const sourceLang = project.config.languages[0];
+  const forced = settings.blueprints.length > 0 && settings.languages.length > 0;
   const documents: DocumentPlan[] = [];
   for (const edition of editions) {
     for (const lang of new Set(languages)) {
       for (const id of new Set(ids)) {
         const blueprint = project.blueprints.find((b) => b.id === id) as BlueprintSource;
+        if (lang !== sourceLang && !blueprint.translations.has(lang) && !forced) continue;
         documents.push({ blueprint, edition, lang, base: outputBase(project, id, edition.city.id, lang) });
       }
     }

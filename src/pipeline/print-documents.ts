@@ -57,7 +57,8 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
   settings.onProgress({ type: 'browser', executablePath: choice.executablePath, source: choice.source, ms: ctx.timings.browserMs });
   t = performance.now();
   const jobs = new Map<PrintJob, BuiltDocument>();
-  for (const doc of documents) jobs.set({ htmlPath: staged.pathOf(`${doc.base}.html`), tocIds: doc.rendered.tocIds }, doc);
+  for (const doc of documents)
+    jobs.set({ htmlPath: staged.pathOf(`${doc.base}.html`), tocIds: doc.rendered.toc.map((entry) => entry.id), lang: doc.lang }, doc);
   const date = pdfDate(settings.env, project.config.date);
   const results = new Map<BuiltDocument, OutputFile>();
   try {
@@ -67,15 +68,22 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
       onPrinted: async (job, result) => {
         const doc = jobs.get(job) as BuiltDocument;
         for (const url of result.blocked) reportBlocked(ctx, doc, url);
-        const city = doc.edition.city.config;
+        // #10: a contents entry without its page number is an error, and the PDF is not written.
+        if (result.unplaced.length > 0) {
+          const headings = doc.rendered.toc.filter((entry) => result.unplaced.includes(entry.id)).map((entry) => `"${entry.text}"`);
+          report(doc.blueprint.file, 'contents-page-missing', { document: `${doc.base}.pdf`, headings: headings.join(', ') });
+          return;
+        }
         const bytes = await finishPdf(
           result.bytes,
           {
             title: doc.rendered.title,
-            author: `${city.office}, ${city.government}`,
-            subject: doc.blueprint.config.subtitle ?? doc.blueprint.config.summary.trim(),
-            keywords: [project.config.title, doc.blueprint.config.title, city.name],
+            author: doc.rendered.pdf.author,
+            subject: doc.rendered.pdf.subject,
+            keywords: doc.rendered.pdf.keywords,
             lang: doc.lang,
+            headings: result.headings,
+            ...(doc.rendered.pdf.draft ? { translationStatus: 'machine-assisted draft, not yet reviewed by a professional translator' } : {}),
             date,
             idSeed: `${doc.base}\n${doc.rendered.html}`,
             printedFrom: { root: staged.dir, document: staged.pathOf(`${doc.base}.html`) },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { localize } from '../edition/localize.js';
 import { type RenderedDocument, renderDocument } from '../html/render-document.js';
 import { stringsFor } from '../html/strings.js';
 import { renderBody } from '../markdown/render-body.js';
@@ -48,15 +49,16 @@ async function renderOne(
   const { blueprint, edition, lang, base } = plan;
   const toOutRoot = '../'.repeat(base.split('/').length - 1);
   const strings = stringsFor(lang, project.config.strings);
+  const text = localize(project, blueprint, edition.city, lang);
   const documentFor = (absolute: string) => {
     const owner = project.sectionOwners.get(absolute);
     if (!owner) return undefined;
     const target = outputBase(project, owner, edition.city.id, lang);
     return `${path.posix.relative(path.posix.dirname(base), target)}.html`;
   };
-  const body = await renderBody({ project, blueprint, edition, lang, strings, assets, toOutRoot, documentFor, reportFallbacks });
+  const body = await renderBody({ project, blueprint, edition, lang, strings, text, assets, toOutRoot, documentFor, reportFallbacks });
   const logo = coverLogo(edition, theme, assets);
-  const rendered = renderDocument({ project, blueprint, edition, lang, strings, theme, body, toOutRoot, fonts, ...(logo ? { logo } : {}) });
+  const rendered = renderDocument({ project, blueprint, edition, lang, strings, text, theme, body, toOutRoot, fonts, ...(logo ? { logo } : {}) });
   const slots: ManifestDocument['slots'] = {};
   for (const fill of body.fills) slots[fill.slot] = { city: fill.caseStudy.city, source: fill.source };
   return { ...plan, rendered, slots, ids: body.ids };

@@ -5,7 +5,8 @@ import type { CaseStudyFrontMatter } from '../validate/schemas/case-study.js';
 import type { CityConfig } from '../validate/schemas/city.js';
 import type { ForkConfig } from '../validate/schemas/fork.js';
 import type { ProjectConfig } from '../validate/schemas/project.js';
-import type { MarkdownSource, SectionSource } from './project.js';
+import type { BlueprintTranslation, CityTranslation, ProjectTranslation } from '../validate/schemas/translation.js';
+import type { MarkdownSource, MarkdownTranslationSource, OrphanTranslation, SectionSource, YamlTranslation } from './project.js';
 
 /**
  * What the readers found, each file validated against its own schema but not yet against the others:
@@ -20,9 +21,14 @@ export interface LoadContext {
     valid: ProjectConfig | undefined;
     /** What can be used of it either way, so the other files are still checked. */
     config: ProjectConfig;
+    translations: Map<string, YamlTranslation<ProjectTranslation>>;
     /** blueprints/fork.yaml, when the project is a fork that has one (#11); its settings are in `config`. */
     fork?: { file: VFile; parsed: ParsedYaml; config: ForkConfig };
   };
+  /** Translation files nothing uses (#10). */
+  orphanTranslations: OrphanTranslation[];
+  /** What a translation of project.yaml records (#10). */
+  projectHash: string;
   /** Theme names with a theme.yaml (project first, then the toolkit's). */
   themes: string[];
   /** Folders under the project's themes/ that have no theme.yaml. */
@@ -41,6 +47,8 @@ export interface CityEntry {
   parsed?: ParsedYaml;
   config?: CityConfig;
   logo?: string;
+  translations: Map<string, YamlTranslation<CityTranslation>>;
+  sourceHash: string;
 }
 
 export interface BlueprintEntry {
@@ -50,6 +58,8 @@ export interface BlueprintEntry {
   parsed: ParsedYaml;
   config?: BlueprintConfig;
   sections: SectionSource[];
+  translations: Map<string, YamlTranslation<BlueprintTranslation>>;
+  sourceHash: string;
 }
 
 export interface CaseStudyEntry extends MarkdownSource {
@@ -57,7 +67,8 @@ export interface CaseStudyEntry extends MarkdownSource {
   folder: string;
   parsed?: ParsedYaml;
   config?: CaseStudyFrontMatter;
-  translations: Map<string, MarkdownSource>;
+  translations: Map<string, MarkdownTranslationSource>;
+  sourceHash: string;
 }
 
 /**

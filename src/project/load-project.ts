@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { report } from '../diagnostics/messages.js';
+import { valuesHash } from '../i18n/source-hash.js';
 import { createMarkdownParser } from '../markdown/processor.js';
 import { builtInThemesDir } from '../theme/load-theme.js';
 import { crossReferenceRules } from '../validate/rules/index.js';
@@ -11,7 +12,7 @@ import type { CaseStudy, CaseStudyStub, LoadResult, Project, SlotDeclaration } f
 import { readBlueprints } from './read-blueprints.js';
 import { readCaseStudies } from './read-case-studies.js';
 import { readCities } from './read-cities.js';
-import { readProjectFile } from './read-project-file.js';
+import { projectOrphans, readProjectFile } from './read-project-file.js';
 import { listFolders, SourceReader } from './read-sources.js';
 import type { SourceCache } from './source-cache.js';
 
@@ -45,13 +46,18 @@ export async function loadProject(root: string, options: { cache?: SourceCache }
     themes: [...new Set(themeFolders.filter(hasThemeFile))].sort(),
     themeFoldersWithoutFile: [...new Set(themeFolders.filter((name) => !hasThemeFile(name)))].sort(),
     blueprintFolders,
-    cities: readCities(reader),
+    cities: [],
     blueprints: [],
     caseStudies: [],
+    orphanTranslations: projectOrphans(reader, languages),
+    projectHash: valuesHash([project.config.title, project.config.subtitle ?? '']),
   };
-  ctx.blueprints = readBlueprints(reader, project.config.blueprints, ctx.blueprintFolders, languages, parser);
-  ctx.caseStudies = readCaseStudies(reader, languages, parser);
+  ctx.cities = readCities(reader, languages, ctx.orphanTranslations);
+  ctx.blueprints = readBlueprints(reader, project.config.blueprints, ctx.blueprintFolders, languages, parser, ctx.orphanTranslations);
+  ctx.caseStudies = readCaseStudies(reader, languages, parser, ctx.orphanTranslations);
   for (const rule of crossReferenceRules) rule(ctx);
+  // #10: a translation nothing uses is said once, on the file itself.
+  for (const orphan of ctx.orphanTranslations) report(reader.placeholder(orphan.path), 'translation-orphaned', { lang: orphan.lang, reason: orphan.reason });
   if (!project.valid) return { files: reader.files };
   return { project: assemble(ctx, project.valid), files: reader.files };
 }
@@ -61,7 +67,21 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
   const cities = new Map(
     ctx.cities.flatMap((c) =>
       c.file && c.parsed && c.config
-        ? [[c.id, { id: c.id, dir: c.dir, file: c.file, parsed: c.parsed, config: c.config, ...(c.logo ? { logo: c.logo } : {}) }] as const]
+        ? [
+            [
+              c.id,
+              {
+                id: c.id,
+                dir: c.dir,
+                file: c.file,
+                parsed: c.parsed,
+                config: c.config,
+                ...(c.logo ? { logo: c.logo } : {}),
+                translations: c.translations,
+                sourceHash: c.sourceHash,
+              },
+            ] as const,
+          ]
         : [],
     ),
   );
@@ -70,7 +90,18 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
     if (!entry?.config) return [];
     // A section that could not be read (its own message says why) holds headings other links point at.
     const incomplete = entry.sections.length < entry.config.sections.length;
-    return [{ id, dir: entry.dir, file: entry.file, config: entry.config, sections: entry.sections, ...(incomplete ? { incomplete } : {}) }];
+    return [
+      {
+        id,
+        dir: entry.dir,
+        file: entry.file,
+        config: entry.config,
+        sections: entry.sections,
+        translations: entry.translations,
+        sourceHash: entry.sourceHash,
+        ...(incomplete ? { incomplete } : {}),
+      },
+    ];
   });
   const slots = new Map<string, SlotDeclaration>();
   for (const blueprint of blueprints) for (const slot of blueprint.config.slots) if (!slots.has(slot.id)) slots.set(slot.id, { slot, blueprint });
@@ -80,9 +111,32 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
     const c = entry.config;
     if (!c || !entry.parsed || c.city !== entry.folder || !cities.has(c.city) || !slots.has(c.slot)) continue;
     if ([...caseStudies, ...stubs].some((s) => s.city === c.city && s.slot === c.slot)) continue;
-    if (isWritten(c)) caseStudies.push({ city: c.city, slot: c.slot, config: c, file: entry.file, tree: entry.tree, translations: entry.translations });
+    if (isWritten(c))
+      caseStudies.push({
+        city: c.city,
+        slot: c.slot,
+        config: c,
+        file: entry.file,
+        tree: entry.tree,
+        translations: entry.translations,
+        sourceHash: entry.sourceHash,
+      });
     else stubs.push({ city: c.city, slot: c.slot, file: entry.file, parsed: entry.parsed });
   }
   const sectionOwners = new Map(blueprints.flatMap((b) => b.sections.map((section) => [section.file.path, b.id] as const)));
-  return { root: ctx.root, file: ctx.project.file, config, blueprints, cities, caseStudies, stubs, slots, themes: ctx.themes, sectionOwners };
+  return {
+    root: ctx.root,
+    file: ctx.project.file,
+    config,
+    blueprints,
+    cities,
+    caseStudies,
+    stubs,
+    slots,
+    themes: ctx.themes,
+    sectionOwners,
+    translations: ctx.project.translations,
+    sourceHash: ctx.projectHash,
+    orphanTranslations: ctx.orphanTranslations,
+  };
 }

@@ -6,6 +6,7 @@ import type { CaseStudyConfig } from '../validate/schemas/case-study.js';
 import type { CityConfig } from '../validate/schemas/city.js';
 import type { Part } from '../validate/schemas/common.js';
 import type { ProjectConfig } from '../validate/schemas/project.js';
+import type { BlueprintTranslation, CityTranslation, ProjectTranslation, TranslationMeta } from '../validate/schemas/translation.js';
 
 /** A Markdown source, read and parsed once; documents render from copies of `tree`. */
 export interface MarkdownSource {
@@ -13,10 +14,37 @@ export interface MarkdownSource {
   tree: Root;
 }
 
+/** A translated Markdown file (`01-why.es.md`), with what its front matter says about it (#10). */
+export interface MarkdownTranslationSource extends MarkdownSource {
+  meta: TranslationMeta | undefined;
+  /** Its front matter, for messages at a line of it. */
+  parsed?: ParsedYaml;
+  /** A case study's translated title. */
+  title?: string;
+}
+
+/** A translation of a YAML source (`blueprint.es.yaml`, `city.es.yaml`, `project.es.yaml`). */
+export interface YamlTranslation<C> {
+  file: VFile;
+  parsed: ParsedYaml;
+  config: C;
+  meta: TranslationMeta | undefined;
+}
+
+/** A translation file whose source does not exist or whose language the project does not build (#10). */
+export interface OrphanTranslation {
+  path: string;
+  lang: string;
+  /** Why it is never used, for messages: "there is no 01-why.md among the sections". */
+  reason: string;
+}
+
 export interface SectionSource extends MarkdownSource {
   part: Part;
   /** Translations found next to it: `01-why.es.md` for Spanish. */
-  translations: Map<string, MarkdownSource>;
+  translations: Map<string, MarkdownTranslationSource>;
+  /** What a translation records to say which text it was made from (#10). */
+  sourceHash: string;
 }
 
 export interface BlueprintSource {
@@ -25,6 +53,9 @@ export interface BlueprintSource {
   file: VFile;
   config: BlueprintConfig;
   sections: SectionSource[];
+  /** `blueprint.<lang>.yaml`: the titles in another language; a blueprint is published in the languages it has one for. */
+  translations: Map<string, YamlTranslation<BlueprintTranslation>>;
+  sourceHash: string;
   /** A section file could not be read: links to its headings are not reported as broken again. */
   incomplete?: boolean;
 }
@@ -37,13 +68,16 @@ export interface CityProfile {
   config: CityConfig;
   /** Absolute path of the logo, when it exists inside the project. */
   logo?: string;
+  translations: Map<string, YamlTranslation<CityTranslation>>;
+  sourceHash: string;
 }
 
 export interface CaseStudy extends MarkdownSource {
   city: string;
   slot: string;
   config: CaseStudyConfig;
-  translations: Map<string, MarkdownSource>;
+  translations: Map<string, MarkdownTranslationSource>;
+  sourceHash: string;
 }
 
 /** A case study still to write (`status: stub`, #11): never printed; editions fall back for its slot. */
@@ -74,6 +108,10 @@ export interface Project {
   themes: string[];
   /** Absolute path of each section file → the blueprint it belongs to (for links between guides). */
   sectionOwners: Map<string, string>;
+  /** `project.<lang>.yaml`: the project's title in other languages. */
+  translations: Map<string, YamlTranslation<ProjectTranslation>>;
+  sourceHash: string;
+  orphanTranslations: OrphanTranslation[];
 }
 
 export interface LoadResult {

@@ -1,10 +1,13 @@
 import path from 'node:path';
 import { type ForkConfig, forkFileName, forkSchema } from '../validate/schemas/fork.js';
 import { type ProjectConfig, projectSchema } from '../validate/schemas/project.js';
+import { type ProjectTranslation, projectTranslationSchema } from '../validate/schemas/translation.js';
 import { validateYaml } from '../validate/validate-yaml.js';
 import { projectFileName } from './find-project.js';
 import type { LoadContext } from './load-context.js';
+import type { OrphanTranslation, YamlTranslation } from './project.js';
 import type { SourceReader } from './read-sources.js';
+import { findOrphans, readYamlTranslation, translationPath } from './read-translations.js';
 
 /**
  * Read and validate blueprints/project.yaml and, when the project is a fork that has one,
@@ -17,16 +20,32 @@ export function readProjectFile(reader: SourceReader): LoadContext['project'] | 
   // A broken project file must not hide the other files' problems: go on with what can be read.
   const own = config ?? fallbackConfig(parsed.value);
   const forkFile = reader.read(path.join(reader.root, 'blueprints', forkFileName));
-  if (!forkFile) return { file, parsed, valid: config, config: own };
+  // #10: project.<lang>.yaml translates the project's titles in each language the settings (fork's included) list.
+  const readTranslations = (settled: ProjectConfig) => {
+    const translations = new Map<string, YamlTranslation<ProjectTranslation>>();
+    for (const lang of settled.languages.slice(1)) {
+      const translated = readYamlTranslation(reader, translationPath(file.path as string, lang), projectTranslationSchema, 'the project translation');
+      if (translated) translations.set(lang, translated);
+    }
+    return translations;
+  };
+  if (!forkFile) return { file, parsed, valid: config, config: own, translations: readTranslations(own) };
   const fork = validateYaml(forkFile, String(forkFile.value), forkSchema, 'the fork settings');
   const forkConfig = fork.config ?? {};
+  const settled = applyFork(own, forkConfig);
   return {
     file,
     parsed,
     fork: { file: forkFile, parsed: fork.parsed, config: forkConfig },
     valid: config && fork.config ? applyFork(config, fork.config) : undefined,
-    config: applyFork(own, forkConfig),
+    config: settled,
+    translations: readTranslations(settled),
   };
+}
+
+/** Translations of project.yaml that nothing uses (#10). */
+export function projectOrphans(reader: SourceReader, languages: string[]): OrphanTranslation[] {
+  return findOrphans(path.join(reader.root, 'blueprints'), '.yaml', ['project.yaml'], languages, (source) => `there is no ${source} beside it`);
 }
 
 /** The project's settings with the fork's over them; the fork's blueprints follow the project's. */

@@ -10,8 +10,12 @@ export interface PageRulesInput {
   /** The page colour, painted to the edges of every PDF page (margins too), not only behind the text. */
   background: string;
   parts: string[];
-  strings: { page: string; of: string; contents: string; notesAndSources: string };
+  strings: { pageOf: string; contents: string; notesAndSources: string };
   fontFamily: string;
+  /** Counter style for page numbers in the language's digits (`decimal`, `bengali`, `arabic-indic`). */
+  counterStyle: string;
+  /** Right-to-left documents mirror their running heads and footers (#10). */
+  dir: 'ltr' | 'rtl';
 }
 
 /**
@@ -34,25 +38,34 @@ export const fillPageText = (template: string, values: Record<string, string>) =
  * on the cover. Chromium has no string-set, so each part is a named page with its own header text (#5).
  */
 export function pageRules(input: PageRulesInput): string {
+  // Page-margin boxes are physical (left, right): the start of a line is the right in right-to-left text.
+  const [start, end] = input.dir === 'rtl' ? ['right', 'left'] : ['left', 'right'];
   const box = (content: string, align: string) =>
-    `{content:${content};font-family:${input.fontFamily};font-size:8.5pt;color:${input.muted};text-align:${align};vertical-align:middle}`;
-  const pageCounter = `${cssString(`${input.strings.page} `)} counter(page) ${cssString(` ${input.strings.of} `)} counter(pages)`;
+    `{content:${content};font-family:${input.fontFamily};font-size:8.5pt;color:${input.muted};text-align:${align};vertical-align:middle;direction:${input.dir};unicode-bidi:isolate}`;
   const header = fillPageText(input.page.header, input.values);
   const footer = fillPageText(input.page.footer, input.values);
   const rules = [
     `@page{size:${input.paper === 'a4' ? 'A4' : 'letter'};margin:${input.page.margin};background:${input.background};` +
-      (header ? `@top-left${box(cssString(header), 'left')}` : '') +
-      (footer ? `@bottom-left${box(cssString(footer), 'left')}` : '') +
-      `@bottom-right${box(pageCounter, 'right')}}`,
+      (header ? `@top-${start}${box(cssString(header), start)}` : '') +
+      (footer ? `@bottom-${start}${box(cssString(footer), start)}` : '') +
+      `@bottom-${end}${box(pageCounter(input.strings.pageOf, input.counterStyle), end)}}`,
     '@page cover{margin:0;@top-left{content:none}@top-right{content:none}@bottom-left{content:none}@bottom-right{content:none}}',
-    `@page front{@top-right${box(cssString(input.strings.contents), 'right')}}`,
-    `@page back{@top-right${box(cssString(input.strings.notesAndSources), 'right')}}`,
+    `@page front{@top-${end}${box(cssString(input.strings.contents), end)}}`,
+    `@page back{@top-${end}${box(cssString(input.strings.notesAndSources), end)}}`,
   ];
   if (input.partBreak === 'page') {
     input.parts.forEach((title, i) => {
       rules.push(`@media print{section.part-${i + 1}{page:part-${i + 1}}}`);
-      rules.push(`@page part-${i + 1}{@top-right${box(cssString(title), 'right')}}`);
+      rules.push(`@page part-${i + 1}{@top-${end}${box(cssString(title), end)}}`);
     });
   }
   return rules.join('\n');
+}
+
+/** `Page {page} of {pages}` as CSS content: the words as strings, the numbers as counters in the language's digits. */
+export function pageCounter(template: string, counterStyle: string): string {
+  const parts = template.split(/(\{page\}|\{pages\})/).filter((part) => part !== '');
+  return parts
+    .map((part) => (part === '{page}' ? `counter(page,${counterStyle})` : part === '{pages}' ? `counter(pages,${counterStyle})` : cssString(part)))
+    .join(' ');
 }

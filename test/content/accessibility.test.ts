@@ -41,7 +41,8 @@ describe('accessibility of the shipped guides (axe-core)', () => {
     const result = await build({ root: repoRoot, outDir, formats: ['html'], blueprints: ['language-access'], cities, env: process.env });
     expect(result.code).toBe(0);
     const files = (result.manifest?.documents ?? []).map((d) => path.join(outDir, d.outputs.html?.path ?? ''));
-    expect(files).toHaveLength(3);
+    // Every language the guide is published in (#10): English, and the es, zh-Hans and ar drafts.
+    expect(files).toHaveLength(3 * 4);
     expect(await auditAccessibility(files)).toEqual(noViolations(files));
   });
 });

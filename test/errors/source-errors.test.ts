@@ -198,4 +198,27 @@ describe('every source error names file, line, column, what is wrong and how to 
     expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['missing-key', 'unknown-key', 'wrong-type']);
     expect(stderr).toMatch(/^blueprints\/cities\/riverton\/city\.yaml:1:1: error: Unexpected key "nam" in the city profile \[unknown-key\]$/m);
   });
+
+  it('issue 10: reports a misspelt interface word with a did-you-mean, and a placeholder left out', async () => {
+    const { code, diagnostics } = await diagnose((root) =>
+      edit(root, 'blueprints/project.yaml', 'paper: letter', 'paper: letter\nstrings:\n  es:\n    contnts: Sumario\n    edition: Edición'),
+    );
+    expect(code).toBe(1);
+    const unknown = only(diagnostics, 'unknown-key');
+    expect(at(unknown)).toMatch(/project\.yaml:9:5$/);
+    expect(unknown.message).toBe('Unexpected key "contnts" in the project file');
+    expect(unknown.hint).toContain('Did you mean "contents"?');
+    const placeholder = only(diagnostics, 'wrong-type');
+    expect(at(placeholder)).toMatch(/project\.yaml:10:14$/);
+    expect(placeholder.message).toBe('Unexpected value for "strings.es.edition" in the project file: Write {city} in the text, and no other {placeholder}');
+  });
+
+  it('issue 10: warns, at the language, that a language without interface words prints them in English', async () => {
+    const { code, diagnostics } = await diagnose((root) => edit(root, 'blueprints/project.yaml', 'languages: [en]', 'languages: [en, de]'));
+    expect(code).toBe(0);
+    const d = only(diagnostics, 'interface-words-missing');
+    expect(at(d)).toMatch(/project\.yaml:5:17$/);
+    expect(d.message).toMatch(/^No interface words in "de" for allGuides, backToContent, caseStudy, .*; they print in English$/);
+    expect(d.hint).toContain('docs/translating.md');
+  });
 });

@@ -95,11 +95,14 @@ describe('#11 an upstream and a fork in git', () => {
       '',
     ].join('\n');
     write(fork, 'blueprints/cities/saint-paul/case-studies/welcome-desk-model.md', study);
+    // #10: a translated case study's front matter holds only its title; the rest comes from the English file.
     write(
       fork,
       'blueprints/cities/saint-paul/case-studies/welcome-desk-model.es.md',
-      study.replace('Saint Paul opened its SAINT-PAUL-DESK-MARKER desk in the central library.', 'Saint Paul abrió su mostrador MARCADOR-SAINT-PAUL-ES.'),
+      '---\ntitle: "Saint Paul: un mostrador de bienvenida en la biblioteca"\n---\n\nSaint Paul abrió su mostrador MARCADOR-SAINT-PAUL-ES.\n',
     );
+    // #10: a guide is published in the languages it has titles for.
+    write(fork, 'blueprints/welcome-desk/blueprint.es.yaml', 'title: Mostrador de bienvenida\nsummary: Cómo una ciudad abre un mostrador de bienvenida.\n');
     write(fork, 'blueprints/welcome-desk/sections/01-why.es.md', '# Por qué importa\n\nEsta guía es para :city[government].\n');
     git(fork, 'add', '-A');
     git(fork, 'commit', '-qm', 'Saint Paul edition');

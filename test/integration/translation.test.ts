@@ -7,30 +7,111 @@ import { describe, expect, it } from 'vitest';
 import type { DiagnosticJson } from '../../src/diagnostics/report.js';
 import { copyFixture, edit, readHtml, run } from '../helpers.js';
 
+/** A copy of the basic fixture with Spanish: the welcome-desk titles, one of its two sections, Springfield's case study. */
+function spanishProject(): string {
+  const root = copyFixture('basic');
+  edit(root, 'blueprints/project.yaml', 'languages: [en]', 'languages: [en, es]');
+  writeFileSync(
+    path.join(root, 'blueprints/welcome-desk/blueprint.es.yaml'),
+    'title: Mostrador de bienvenida\nsubtitle: Una puerta de entrada para nuevos residentes\nsummary: Cómo una ciudad abre un mostrador de bienvenida.\n',
+  );
+  writeFileSync(path.join(root, 'blueprints/cities/springfield/city.es.yaml'), 'government: Ciudad de Springfield\n');
+  writeFileSync(
+    path.join(root, 'blueprints/welcome-desk/sections/01-why.es.md'),
+    '# Por qué importa\n\nEsta guía es para :city[government] y su :city[office].[^n]\n\n[^n]: Nota de prueba.\n',
+  );
+  const english = readFileSync(path.join(root, 'blueprints/cities/springfield/case-studies/welcome-desk-model.md'), 'utf8');
+  const body = english.slice(english.indexOf('---', 3) + 4);
+  writeFileSync(
+    path.join(root, 'blueprints/cities/springfield/case-studies/welcome-desk-model.es.md'),
+    `---\ntitle: El mostrador de Springfield\n---\n${body.replace('Springfield opened its SPRINGFIELD-DESK-MARKER desk in the city hall lobby.', 'Springfield abrió su mostrador MARCADOR-ES en el vestíbulo.')}`,
+  );
+  return root;
+}
+
 describe('a translated edition', () => {
   it('builds out/<city>/es/ with the Spanish text, interface words and lang, and warns about untranslated sections', async () => {
-    const root = copyFixture('basic');
-    edit(root, 'blueprints/project.yaml', 'languages: [en]', 'languages: [en, es]');
-    writeFileSync(
-      path.join(root, 'blueprints/welcome-desk/sections/01-why.es.md'),
-      '# Por qué importa\n\nEsta guía es para :city[government].[^n]\n\n[^n]: Nota de prueba.\n',
-    );
-    writeFileSync(
-      path.join(root, 'blueprints/cities/springfield/case-studies/welcome-desk-model.es.md'),
-      readFileSync(path.join(root, 'blueprints/cities/springfield/case-studies/welcome-desk-model.md'), 'utf8').replace(
-        'Springfield opened its SPRINGFIELD-DESK-MARKER desk in the city hall lobby.',
-        'Springfield abrió su mostrador MARCADOR-ES en el vestíbulo.',
-      ),
-    );
-    const result = await run(['build', 'welcome-desk', '--lang', 'es', '--format', 'html', '--json'], root);
+    const root = spanishProject();
+    const result = await run(['build', '--lang', 'es', '--format', 'html', '--json'], root);
     expect(result.code, result.stderr).toBe(0);
-    const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: DiagnosticJson[] };
+    const { diagnostics, manifest } = JSON.parse(result.stdout) as { diagnostics: DiagnosticJson[]; manifest: { documents: { blueprint: string }[] } };
+    // #10: only the blueprint with a Spanish title is published in Spanish.
+    expect(manifest.documents.map((d) => d.blueprint)).toEqual(['welcome-desk']);
     expect(diagnostics.filter((d) => d.ruleId === 'untranslated').map((d) => path.basename(d.file ?? ''))).toEqual(['02-steps.md']);
     const html = readHtml(path.join(root, 'out/springfield/es/welcome-desk.html'));
     expect((select('html', html) as Element).properties.lang).toBe('es');
     expect(hastToString(select('nav.toc h2', html) as Element)).toBe('Índice');
-    expect(hastToString(select('main', html) as Element)).toContain('Esta guía es para City of Springfield.');
+    expect(hastToString(select('main', html) as Element)).toContain('Esta guía es para Ciudad de Springfield y su Springfield Office of New Neighbors.');
     expect(hastToString(select('aside.case-study', html) as Element)).toContain('MARCADOR-ES');
     expect(selectAll('section.sources h2', html).map((h) => hastToString(h))).toEqual(['Fuentes']);
+  });
+
+  it('translates the cover, title and case-study title, and marks every English passage as English (#10)', async () => {
+    const root = spanishProject();
+    const result = await run(['build', 'welcome-desk', '--lang', 'es', '--format', 'html'], root);
+    expect(result.code, result.stderr).toBe(0);
+    const html = readHtml(path.join(root, 'out/springfield/es/welcome-desk.html'));
+    expect(hastToString(select('title', html) as Element)).toBe('Mostrador de bienvenida — Edición de Springfield');
+    expect(hastToString(select('h1.cover-title', html) as Element)).toBe('Mostrador de bienvenida');
+    expect(hastToString(select('.cover-government', html) as Element)).toBe('Ciudad de Springfield');
+    expect(hastToString(select('aside.case-study h3', html) as Element)).toBe('El mostrador de Springfield');
+    // The office has no Spanish name: printed in English, marked, inside the Spanish sentence.
+    const office = select('section.part-1 p span[lang=en]', html) as Element;
+    expect(hastToString(office)).toBe('Springfield Office of New Neighbors');
+    expect((select('.cover-office', html) as Element).properties.lang).toBe('en');
+    // The untranslated section is English, marked, after a note in Spanish.
+    const steps = select('section.part-2', html) as Element;
+    expect(steps.properties).toMatchObject({ lang: 'en', dir: 'ltr' });
+    expect(hastToString(select('section.part-2 .untranslated-note', html) as Element)).toBe('Esta parte aún no se ha traducido; se muestra en inglés.');
+    expect((select('.untranslated-note', html) as Element).properties.lang).toBe('es');
+    expect((select('.toc a[href="#steps-to-open-a-desk"] .toc-text', html) as Element).properties.lang).toBe('en');
+  });
+
+  it('issue 10: says what is translated, stale or orphaned, and check --strict fails on it', async () => {
+    const root = spanishProject();
+    const status = async () => {
+      const result = await run(['i18n', 'status', '--json'], root);
+      expect(result.code, result.stderr).toBe(0);
+      return (JSON.parse(result.stdout) as { translations: { source: string; translation: string; state: string; sourceHash?: string }[] }).translations;
+    };
+    const before = await status();
+    const why = before.find((e) => e.source === 'blueprints/welcome-desk/sections/01-why.md');
+    expect(why).toMatchObject({ state: 'untracked', translation: 'blueprints/welcome-desk/sections/01-why.es.md' });
+    expect(before.find((e) => e.source === 'blueprints/welcome-desk/sections/02-steps.md')?.state).toBe('missing');
+    // Record the hash of the English it was made from: translated.
+    const file = path.join(root, 'blueprints/welcome-desk/sections/01-why.es.md');
+    writeFileSync(file, `---\ntranslation:\n  source: ${why?.sourceHash}\n---\n${readFileSync(file, 'utf8')}`);
+    expect((await status()).find((e) => e.source === why?.source)?.state).toBe('translated');
+    // The English changes: stale, and a translation of a section that was renamed is orphaned.
+    edit(root, 'blueprints/welcome-desk/sections/01-why.md', 'one place to start', 'one clear place to start');
+    writeFileSync(path.join(root, 'blueprints/welcome-desk/sections/03-old.es.md'), '# Viejo\n');
+    const after = await status();
+    expect(after.find((e) => e.source === why?.source)?.state).toBe('stale');
+    expect(after.filter((e) => e.state === 'orphaned').map((e) => e.translation)).toEqual(['blueprints/welcome-desk/sections/03-old.es.md']);
+
+    const checked = await run(['check', '--json'], root);
+    expect(checked.code, checked.stderr).toBe(0);
+    const { diagnostics } = JSON.parse(checked.stdout) as { diagnostics: DiagnosticJson[] };
+    const stale = diagnostics.find((d) => d.ruleId === 'translation-stale');
+    expect(stale).toMatchObject({ severity: 'warning', line: 3, column: 11 });
+    expect(stale?.file).toMatch(/01-why\.es\.md$/);
+    expect(stale?.message).toMatch(/^The es translation is stale: 01-why\.md changed since it was translated \(recorded [0-9a-f]{16}, now [0-9a-f]{16}\)$/);
+    const orphan = diagnostics.find((d) => d.ruleId === 'translation-orphaned');
+    expect(orphan?.file).toMatch(/03-old\.es\.md$/);
+    expect(orphan?.message).toBe('This es translation is never used: 03-old.md is not a section of blueprint.yaml');
+    // --strict makes every warning an error (#13), the stale and orphaned translations among them (#10).
+    const strict = await run(['check', '--strict', '--json'], root);
+    expect(strict.code).toBe(1);
+    const strictErrors = (JSON.parse(strict.stdout) as { diagnostics: DiagnosticJson[] }).diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => d.ruleId)
+      .sort();
+    expect(strictErrors).toEqual(
+      diagnostics
+        .filter((d) => d.severity === 'warning')
+        .map((d) => d.ruleId)
+        .sort(),
+    );
+    expect(strictErrors).toEqual(expect.arrayContaining(['translation-orphaned', 'translation-stale']));
   });
 });

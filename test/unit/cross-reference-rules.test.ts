@@ -55,6 +55,30 @@ const cases: Record<string, Case[]> = {
     },
     { fixture: 'unreferenced-theme-folder', messages: [], hints: [] },
   ],
+  // #10: a language the project builds without interface words, said where the language is listed.
+  'interface-words': [
+    {
+      fixture: 'interface-words-missing',
+      messages: [
+        'blueprints/project.yaml:3:17: warning: No interface words in "de" for allGuides, backToContent, caseStudy, contents, edition, editionLabel, fallbackNote, logoAlt, notLegalAdvice, notes, notesAndSources, pageOf, preparedBy, published, skipToContent, sources, translationDraft, untranslatedNote, version; they print in English [interface-words-missing]',
+      ],
+      hints: ['Add them under "strings: de:" in blueprints/project.yaml (every key is listed in docs/translating.md).'],
+    },
+  ],
+  // #10: a translation made from an earlier source, and a translated slot the blueprint does not declare.
+  'translation-files': [
+    {
+      fixture: 'translation-files',
+      messages: [
+        'blueprints/welcome-desk/blueprint.es.yaml:2:11: warning: The es translation is stale: welcome-desk/blueprint.yaml changed since it was translated (recorded 0000000000000000, now 1b80b71f5e887885) [translation-stale]',
+        'blueprints/welcome-desk/blueprint.es.yaml:7:3: warning: This es translation is never used: blueprint welcome-desk has no slot "welcome-desk-modle". Did you mean "welcome-desk-model"? Known slots of this blueprint: welcome-desk-model. [translation-orphaned]',
+      ],
+      hints: [
+        'Update the translation from the current welcome-desk/blueprint.yaml (blueprint i18n extract --lang es), then set "source: 1b80b71f5e887885".',
+        'Rename it after its source (01-why.md → 01-why.es.md), add its language to "languages" in project.yaml, or delete it.',
+      ],
+    },
+  ],
   'profile-placeholder': [
     {
       fixture: 'profile-placeholder',

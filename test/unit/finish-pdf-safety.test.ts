@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFDocument, PDFHexString, type PDFPage, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { pdfDestinationName } from '../../src/pdf/destination-names.js';
 import { finishPdf } from '../../src/pdf/finish-pdf.js';
 import { sanitizeActions } from '../../src/pdf/sanitize-actions.js';
 
@@ -178,7 +179,8 @@ describe('finishPdf links to local files (#9)', () => {
     expect(after.dangerous).toEqual([]);
     expect(after.uris).toEqual([]);
     expect(after.remoteGoTos).toEqual([
-      ['u:language-line.pdf', 'u:steps-to-open'],
+      // #10: the other guide's destination is named by the hash of the heading's id.
+      ['u:language-line.pdf', `u:${pdfDestinationName('steps-to-open')}`],
       ['u:../es/welcome-desk.pdf', [0, '/Fit']],
       ['u:handout.pdf', [0, '/Fit']],
     ]);

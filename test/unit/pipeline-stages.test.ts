@@ -80,14 +80,35 @@ describe('theme stage', () => {
       muted: '#555555',
       background: '#ffffff',
       parts: ['Why', 'How'],
-      strings: { page: 'Page', of: 'of', contents: 'Contents', notesAndSources: 'Notes and sources' },
+      strings: { pageOf: 'Page {page} of {pages}', contents: 'Contents', notesAndSources: 'Notes and sources' },
       fontFamily: 'sans-serif',
+      counterStyle: 'decimal',
+      dir: 'ltr',
     });
     expect(css).toContain('size:A4');
     expect(css).toContain('content:"Guide \\22 One\\22 "');
     expect(css).toContain('section.part-2{page:part-2}');
     expect(css).toMatch(/@page part-2\{@top-right\{content:"How"/);
     expect(css).toContain('@page cover{margin:0;@top-left{content:none}');
+  });
+
+  it('mirrors running heads and footers in a right-to-left document and counts pages in its digits (#10)', () => {
+    const css = pageRules({
+      paper: 'letter',
+      page: { header: '{title}', footer: '{government}', margin: '20mm 19mm' },
+      partBreak: 'page',
+      values: { title: 'الوصول اللغوي', government: 'مدينة نيويورك' },
+      muted: '#555555',
+      background: '#ffffff',
+      parts: ['لماذا', 'كيف'],
+      strings: { pageOf: 'الصفحة {page} من {pages}', contents: 'المحتويات', notesAndSources: 'الحواشي والمصادر' },
+      fontFamily: 'sans-serif',
+      counterStyle: 'arabic-indic',
+      dir: 'rtl',
+    });
+    expect(css).toMatch(/@top-right\{content:"الوصول اللغوي";[^}]*text-align:right;[^}]*direction:rtl/);
+    expect(css).toMatch(/@bottom-left\{content:"الصفحة " counter\(page,arabic-indic\) " من " counter\(pages,arabic-indic\)/);
+    expect(css).toMatch(/@page part-2\{@top-left\{content:"كيف"/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, type PDFObject, type PDFPage, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { readDestinations, scanDestinations } from '../../src/pdf/read-destinations.js';
+import { readDestinations } from '../../src/pdf/read-destinations.js';
 
 /** A destination as Chromium writes one: [page /XYZ left top zoom]. */
 const xyz = (pdf: PDFDocument, page: PDFPage): PDFArray => pdf.context.obj([page.ref, PDFName.of('XYZ'), 6, 777.75, 0]);
@@ -89,25 +89,23 @@ async function nameTree(): Promise<{ bytes: Uint8Array; expected: Map<string, nu
   return { bytes: await pdf.save({ useObjectStreams: false }), expected };
 }
 
-describe('readDestinations and scanDestinations (#5, #8)', () => {
-  it('read the page of every name in a /Dests dictionary, keywords and non-ASCII names included, and agree', async () => {
+// #10: the byte scan (scanDestinations) is gone; every print is read with the PDF parser.
+describe('readDestinations (#5, #8, #10)', () => {
+  it('read the page of every name in a /Dests dictionary, keywords and non-ASCII names included', async () => {
     const { bytes, expected } = await chromiumShaped({ objectStreams: false });
     const read = readDestinations(await PDFDocument.load(bytes));
     expect(read).toEqual(expected);
-    expect(scanDestinations(bytes)).toEqual(read);
   });
 
-  it('agree on a PDF printed with no destinations', async () => {
+  it('find nothing in a PDF printed with no destinations', async () => {
     const pdf = await PDFDocument.create();
     pdf.addPage();
     const bytes = await pdf.save({ useObjectStreams: false });
-    expect(scanDestinations(bytes)).toEqual(new Map());
     expect(readDestinations(await PDFDocument.load(bytes))).toEqual(new Map());
   });
 
-  it('scan leaves a PDF with object streams to the full parse', async () => {
+  it('read a PDF with object streams', async () => {
     const { bytes, expected } = await chromiumShaped({ objectStreams: true });
-    expect(scanDestinations(bytes)).toBeUndefined();
     expect(readDestinations(await PDFDocument.load(bytes))).toEqual(expected);
   });
 
@@ -119,11 +117,6 @@ describe('readDestinations and scanDestinations (#5, #8)', () => {
     expect(root.has(PDFName.of('Names'))).toBe(false);
     expect(root.lookup(PDFName.of('Kids'), PDFArray).lookup(0, PDFDict).has(PDFName.of('Names'))).toBe(false);
     expect(readDestinations(pdf)).toEqual(expected);
-  });
-
-  it('scan leaves a name tree to the full parse instead of finding nothing', async () => {
-    const { bytes } = await nameTree();
-    expect(scanDestinations(bytes)).toBeUndefined();
   });
 
   it('read takes names from both the /Dests dictionary and the name tree', async () => {
@@ -149,6 +142,5 @@ describe('readDestinations and scanDestinations (#5, #8)', () => {
     const bytes = await pdf.save({ useObjectStreams: false });
     const expected = new Map([['here', 1]]);
     expect(readDestinations(await PDFDocument.load(bytes))).toEqual(expected);
-    expect(scanDestinations(bytes)).toEqual(expected);
   });
 });

@@ -73,11 +73,11 @@ describe('renderIndex (#8)', () => {
       pdf('gone', 'en', 'welcome-desk'),
     ]);
     expect(editions(tree).map((e) => [e.heading, e.office, e.documents.map((d) => d.title)])).toEqual([
-      // A city no longer in the project (an earlier build's document) is shown by its id, without an office.
-      ['gone (en)', undefined, ['welcome-desk (gone, en)']],
-      ['City of Lakeside (en)', 'Lakeside Welcome Office', ['language-line (lakeside, en)']],
-      ['City of Springfield (en)', 'Springfield Welcome Office', ['welcome-desk (springfield, en)', 'language-line (springfield, en)']],
-      ['City of Springfield (es)', 'Springfield Welcome Office', ['welcome-desk (springfield, es)', 'language-line (springfield, es)']],
+      // A city no longer in the project (an earlier build's document) is shown by its id, without an office; the language by its name (#10).
+      ['gone (English)', undefined, ['welcome-desk (gone, en)']],
+      ['City of Lakeside (English)', 'Lakeside Welcome Office', ['language-line (lakeside, en)']],
+      ['City of Springfield (English)', 'Springfield Welcome Office', ['welcome-desk (springfield, en)', 'language-line (springfield, en)']],
+      ['City of Springfield (Spanish)', 'Springfield Welcome Office', ['welcome-desk (springfield, es)', 'language-line (springfield, es)']],
     ]);
     // Each section is labelled by its heading.
     for (const section of selectAll('section.edition', tree)) {

@@ -21,6 +21,8 @@ export const checkFrontMatter: MarkdownCheck = (tree: Root, file: VFile, { kind 
   for (const pair of doc.contents.items) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
+    // #10: a translation's own front matter (its status), checked by the translation schema.
+    if (key === 'translation') continue;
     const at = lineCounter.linePos(pair.key.range?.[0] ?? 0);
     const value = isScalar(pair.value) ? String(pair.value.value ?? '') : '';
     const fix =

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, idSchema, languageSchema, partSchema } from './common.js';
+import { interfaceWordsSchema } from './interface-words.js';
 
 export const projectSchema = z
   .strictObject({
@@ -27,9 +28,9 @@ export const projectSchema = z
       .default('{city}/{lang}/{blueprint}')
       .describe('Output path pattern under out/, without extension: {city}, {lang}, {blueprint}.'),
     strings: z
-      .record(languageSchema, z.record(z.string(), z.string()))
+      .record(languageSchema, interfaceWordsSchema)
       .optional()
-      .describe('Overrides of interface words per language, e.g. { es: { contents: "Índice" } }.'),
+      .describe('Interface words per language, overriding the built-in ones or adding a language, e.g. { de: { contents: "Inhalt" } }.'),
   })
   .describe('The project file, blueprints/project.yaml.');
 

@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Element } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { PDFDocument, PDFName } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../../src/pdf/find-browser.js';
+import { openBrowser } from '../../src/pdf/open-browser.js';
+import { readHtml, repoRoot, run } from '../helpers.js';
+import { compact, compactPages, readContents } from '../read-contents.js';
+
+const editions = [
+  { lang: 'es', dir: 'ltr', title: 'Acceso lingüístico', sentence: 'Las consecuencias pueden ser graves' },
+  { lang: 'zh-Hans', dir: 'ltr', title: '语言服务', sentence: '后果可能很严重' },
+  { lang: 'ar', dir: 'rtl', title: 'الوصول اللغوي', sentence: 'لا تستطيع ضحية جريمة أن تقدّم بلاغًا' },
+] as const;
+
+/** The shipped guide's Spanish, Chinese and Arabic editions, built once into a folder of their own (#10). */
+describe('issue 10: the language-access guide in Spanish, Chinese and Arabic', () => {
+  let out: string;
+  const file = (lang: string, ext: string) => path.join(out, `new-york-city/${lang}/language-access.${ext}`);
+
+  beforeAll(async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'bp-editions-'));
+    cpSync(path.join(repoRoot, 'blueprints'), path.join(root, 'blueprints'), { recursive: true });
+    out = path.join(root, 'out');
+    const result = await run(['build', 'language-access', '--lang', 'es,zh-Hans,ar', '--json'], root);
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  for (const edition of editions) {
+    describe(edition.lang, () => {
+      it('prints in every contents entry the page its heading is on', async () => {
+        const entries = await readContents(file(edition.lang, 'pdf'), file(edition.lang, 'html'), edition.dir);
+        const pages = compactPages(file(edition.lang, 'pdf'));
+        expect(entries.length).toBeGreaterThan(20);
+        for (const entry of entries) {
+          expect(entry.printed, `"${entry.text}" has a number`).toBeDefined();
+          expect(entry.printed, `"${entry.text}"`).toBe(entry.target);
+          expect(pages[(entry.target as number) - 1], `"${entry.text}" on page ${entry.target}`).toContain(compact(entry.text));
+        }
+      });
+
+      it('gives its text to pdftotext in logical order, with every font embedded, none of them Thin', () => {
+        const pages = compactPages(file(edition.lang, 'pdf'));
+        expect(pages.join('')).toContain(compact(edition.sentence));
+        const fonts = execFileSync('pdffonts', [file(edition.lang, 'pdf')], { encoding: 'utf8' })
+          .split('\n')
+          .slice(2)
+          .filter(Boolean);
+        for (const line of fonts) {
+          expect(line).toMatch(/^[A-Z]{6}\+Noto\S*-(Regular|Bold|Italic|BoldItalic) /);
+          expect(line.split(/\s+/).at(-5), line).toBe('yes');
+        }
+      });
+
+      it('stores its language, title and draft status in the PDF', async () => {
+        const info = execFileSync('pdfinfo', [file(edition.lang, 'pdf')], { encoding: 'utf8' });
+        expect(info).toContain(`Title:           ${edition.title} — `);
+        const doc = await PDFDocument.load(readFileSync(file(edition.lang, 'pdf')), { updateMetadata: false });
+        expect(doc.catalog.get(PDFName.of('Lang'))?.toString()).toBe(`(${edition.lang})`);
+        expect(doc.getKeywords()).toMatch(/\S/);
+        expect(info).toMatch(/Keywords:.*(traducción|翻译|ترجمة)/);
+      });
+
+      it('marks the document and every passage in another language with lang and dir', () => {
+        const html = readHtml(file(edition.lang, 'html'));
+        expect((select('html', html) as Element).properties).toMatchObject({ lang: edition.lang, dir: edition.dir });
+        for (const element of selectAll('body [lang]', html)) {
+          const lang = String(element.properties.lang);
+          if (lang !== edition.lang) expect(element.properties.dir, `${element.tagName} lang=${lang}`).toBe(lang === 'ar' ? 'rtl' : 'ltr');
+        }
+        // The untranslated sections are English, marked.
+        expect(selectAll('section.part[lang=en]', html).length).toBeGreaterThan(0);
+        expect(select('.translation-draft', html)).toBeDefined();
+      });
+    });
+  }
+
+  it('never scrolls sideways at 320, 390 or 1280 px', async () => {
+    const choice = await findBrowser({ env: process.env });
+    await using browser = await openBrowser(choice.executablePath);
+    const page = await browser.browser.newPage();
+    for (const edition of editions) {
+      for (const width of [320, 390, 1280]) {
+        await page.setViewport({ width, height: 800 });
+        await page.goto(`file://${file(edition.lang, 'html')}`, { waitUntil: 'load' });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${edition.lang} at ${width} px`).toBeLessThanOrEqual(0);
+        if (process.env.BLUEPRINT_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.BLUEPRINT_SCREENSHOTS, `${edition.lang}-${width}.png`) });
+      }
+    }
+    await page.close();
+  });
+});
