@@ -69,6 +69,22 @@ function sourceTransforms(options: { text: LocalizedText; scope: string; shiftBy
     .use(remarkResolveAssets, options.assets);
 }
 
+/** How a source's images and links resolve for one document; `fragments` collects its #links. */
+function assetOptions(
+  project: Project,
+  input: Pick<RenderBodyInput, 'assets' | 'toOutRoot' | 'documentFor'>,
+  fragments: ResolveAssetsOptions['fragments'],
+): ResolveAssetsOptions {
+  return {
+    root: project.root,
+    assets: input.assets,
+    toOutRoot: input.toOutRoot,
+    documentFor: input.documentFor,
+    sections: [...project.sectionOwners.keys()],
+    fragments,
+  };
+}
+
 /** Markdown stage: every section file of a blueprint, with case studies filled, as one sanitized HTML tree. */
 export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> {
   const { project, blueprint, edition, lang, strings, text } = input;
@@ -85,14 +101,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
         } as unknown as RootContent);
   const sourceLang = project.config.languages[0] ?? 'en';
   const fragments: ResolveAssetsOptions['fragments'] = [];
-  const assets: ResolveAssetsOptions = {
-    root: project.root,
-    assets: input.assets,
-    toOutRoot: input.toOutRoot,
-    documentFor: input.documentFor,
-    sections: [...project.sectionOwners.keys()],
-    fragments,
-  };
+  const assets = assetOptions(project, input, fragments);
   const placed = new Map<string, VFile>();
   const fills: SlotFill[] = [];
   const allSlots = new Map([...project.slots].map(([id, d]) => [id, d.blueprint.id]));
@@ -269,14 +278,7 @@ export async function checkCaseStudy(input: CheckCaseStudyInput): Promise<void> 
   const text = localize(project, blueprint, city, lang);
   const source = study.translations.get(lang) ?? study;
   const fragments: ResolveAssetsOptions['fragments'] = [];
-  const assets: ResolveAssetsOptions = {
-    root: project.root,
-    assets: input.assets,
-    toOutRoot: input.toOutRoot,
-    documentFor: input.documentFor,
-    sections: [...project.sectionOwners.keys()],
-    fragments,
-  };
+  const assets = assetOptions(project, input, fragments);
   const tree = withoutFrontMatter(structuredClone(source.tree));
   await sourceTransforms({ text, scope: `cs-${study.slot}`, shiftBy: 3, assets }).run(tree, source.file);
   const hast = (await unified()
