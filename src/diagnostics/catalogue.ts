@@ -495,13 +495,13 @@ export const catalogue = {
   }),
 
   // — Plain language (#13: run by `blueprint check` on the source language; --strict makes them errors) —
-  'reading-grade': rule<{ grade: string; limit: number; words: number; sentences: number; longest: string }>({
+  'reading-grade': rule<{ grade: string; limit: number; words: number; sentences: number; longest: boolean }>({
     severity: 'warning',
     kind: 'content',
     summary: "A section whose reading grade (Flesch–Kincaid) is above the project's limit (reading_grade, 9 by default).",
     message: (p) => `Reading grade ${p.grade} is above the project's limit of ${p.limit} (${p.words} words in ${p.sentences} sentences)`,
     hint: (p) =>
-      `Shorten the hardest sentence (reported below)${p.longest ? ` and the longest (${p.longest})` : ''}, and prefer short, common words. The limit is reading_grade in blueprints/project.yaml.`,
+      `Shorten the hardest sentence${p.longest ? ' and the longest (both reported below, at their lines)' : ' (reported below, at its line)'}, and prefer short, common words. The limit is reading_grade in blueprints/project.yaml.`,
   }),
   'hard-sentence': rule<{ words: number; grade: string; start: string }>({
     severity: 'warning',
@@ -509,6 +509,13 @@ export const catalogue = {
     summary: 'The hardest sentence of a section above the reading-grade limit.',
     message: (p) => `Hard sentence: ${p.words} words at grade ${p.grade} ("${p.start}")`,
     hint: () => 'Split it into sentences of under 20 words with one idea each, and use the shortest word that says it.',
+  }),
+  'long-sentence': rule<{ words: number; start: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'The longest sentence of a section above the reading-grade limit, when it is not also the hardest.',
+    message: (p) => `Long sentence: ${p.words} words ("${p.start}")`,
+    hint: () => 'Readers lose the thread past about 20 words: split it where a new idea starts, or make a list of its parts.',
   }),
   'wordy-phrase': rule<{ phrase: string; simpler: string; more: number }>({
     severity: 'warning',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DiagnosticJson } from '../../src/diagnostics/report.js';
 import { copyFixture, edit, fixture, run } from '../helpers.js';
 
-const plainRules = ['reading-grade', 'hard-sentence', 'wordy-phrase', 'passive-voice', 'repeated-word'];
+const plainRules = ['reading-grade', 'hard-sentence', 'long-sentence', 'wordy-phrase', 'passive-voice', 'repeated-word'];
 
 async function plainLanguage(root: string, ...args: string[]) {
   const result = await run(['check', '--json', ...args], root);
