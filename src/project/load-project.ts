@@ -8,13 +8,14 @@ import { crossReferenceRules } from '../validate/rules/index.js';
 import { isWritten } from '../validate/schemas/case-study.js';
 import { projectFileName } from './find-project.js';
 import type { LoadContext } from './load-context.js';
+import { prefetchMarkdown } from './prefetch-markdown.js';
 import type { CaseStudy, CaseStudyStub, LoadResult, Project, SlotDeclaration } from './project.js';
 import { readBlueprints } from './read-blueprints.js';
 import { readCaseStudies } from './read-case-studies.js';
 import { readCities } from './read-cities.js';
 import { projectOrphans, readProjectFile } from './read-project-file.js';
 import { listFolders, SourceReader } from './read-sources.js';
-import type { SourceCache } from './source-cache.js';
+import { SourceCache } from './source-cache.js';
 
 export type { BlueprintSource, CaseStudy, CaseStudyStub, CityProfile, LoadResult, MarkdownSource, Project, SectionSource, SlotDeclaration } from './project.js';
 
@@ -24,13 +25,16 @@ export type { BlueprintSource, CaseStudy, CaseStudyStub, CityProfile, LoadResult
  * the files; `project` is absent when the project file itself is unusable.
  */
 export async function loadProject(root: string, options: { cache?: SourceCache } = {}): Promise<LoadResult> {
-  const reader = new SourceReader(root, options.cache);
+  // #13: a build or check gets a cache of its own, which the parallel parse below fills.
+  const cache = options.cache ?? new SourceCache();
+  const reader = new SourceReader(root, cache);
   const project = readProjectFile(reader);
   if (!project) {
     const file = reader.placeholder(path.join(root, projectFileName));
     report(file, 'no-project', { dir: root });
     return { files: reader.files };
   }
+  await prefetchMarkdown(root, cache);
   const parser = createMarkdownParser();
   const languages = project.config.languages;
   const themeFolders = [...listFolders(path.join(root, 'themes')), ...listFolders(builtInThemesDir)];

@@ -54,6 +54,11 @@ export class SourceCache {
     return { tree: entry.tree, messages: entry.messages.map(copyMessage) };
   }
 
+  has(path: string, text: string, kind: SourceKind): boolean {
+    const entry = this.entries.get(path);
+    return entry !== undefined && entry.text === text && entry.kind === kind;
+  }
+
   set(path: string, text: string, kind: SourceKind, tree: Root, messages: VFileMessage[]): void {
     this.entries.set(path, { text, kind, tree, messages: messages.map(copyMessage) });
   }
