@@ -7,6 +7,7 @@ import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { checkMarkdownLimits, checkTreeDepth } from './check-markdown-limits.js';
 import { checkMarkdown, type SourceKind } from './checks/index.js';
+import { judgeProse, type PlainLanguageOptions, type PlainLanguageResult } from './plain-language/check-plain-language.js';
 import { createMarkdownParser, type MarkdownParser, parseMarkdown } from './processor.js';
 
 /** One Markdown source to parse and check: its path, its text as read (through readInside) and its kind. */
@@ -14,12 +15,15 @@ export interface SourceText {
   path: string;
   text: string;
   kind: SourceKind;
+  /** Also judge its prose, with these options (#13): a source in the project's first language, for `check`. */
+  judge?: PlainLanguageOptions;
 }
 
 /** A parsed and checked source, as the load would have made it. Absent for a source past the limits. */
 export interface ParsedSource extends SourceText {
   tree: Root;
   messages: VFileMessage[];
+  plain?: PlainLanguageResult;
 }
 
 /** A message as it crosses between threads: its own fields, without the tree nodes it may point at. */
@@ -29,13 +33,38 @@ type MessageFields = Record<string, unknown>;
  * Parse and check one source exactly as the load does (limits, parse, depth, the checks that teach).
  * A source past the limits gives nothing: the load reads it again and reports it with its front matter.
  */
-export function parseSource(parser: MarkdownParser, source: SourceText): ParsedSource | undefined {
+export async function parseSource(parser: MarkdownParser, source: SourceText, counted?: Map<string, number>): Promise<ParsedSource | undefined> {
   const file = new VFile({ path: source.path, value: source.text });
   if (!checkMarkdownLimits(file)) return undefined;
   const tree = parseMarkdown(parser, file);
   if (!checkTreeDepth(tree, file)) return undefined;
   checkMarkdown(tree, file, source.kind);
-  return { ...source, tree, messages: file.messages };
+  const plain = source.judge ? await judgeProse(tree, file, source.judge, counted) : undefined;
+  return { ...source, tree, messages: file.messages, ...(plain ? { plain } : {}) };
+}
+
+/** A parsed source as it crosses between threads. */
+export type ParsedFields = Omit<ParsedSource, 'messages' | 'plain'> & {
+  messages: MessageFields[];
+  plain?: { grade: PlainLanguageResult['grade']; messages: MessageFields[] };
+};
+
+export function toFields(parsed: ParsedSource): ParsedFields {
+  const { plain, ...rest } = parsed;
+  return {
+    ...rest,
+    messages: parsed.messages.map(messageFields),
+    ...(plain ? { plain: { grade: plain.grade, messages: plain.messages.map(messageFields) } } : {}),
+  };
+}
+
+function fromFields(fields: ParsedFields): ParsedSource {
+  const { plain, ...rest } = fields;
+  return {
+    ...rest,
+    messages: fields.messages.map(toMessage),
+    ...(plain ? { plain: { grade: plain.grade, messages: plain.messages.map(toMessage) } } : {}),
+  };
 }
 
 /** Below this much text, starting a thread costs more than it saves. */
@@ -51,6 +80,7 @@ const chunkSize = 8;
  */
 export async function parseSources(sources: SourceText[], threads = os.availableParallelism()): Promise<ParsedSource[]> {
   const parser = createMarkdownParser();
+  const counted = new Map<string, number>();
   const results: ParsedSource[] = [];
   const bytes = sources.reduce((n, s) => n + s.text.length, 0);
   const workerUrl = new URL(`./parse-worker${path.extname(new URL(import.meta.url).pathname)}`, import.meta.url);
@@ -59,7 +89,7 @@ export async function parseSources(sources: SourceText[], threads = os.available
   const running = Array.from({ length: workers }, () => runWorker(workerUrl, queue, results));
   while (queue.length > 0) {
     for (const source of queue.splice(0, chunkSize)) {
-      const parsed = parseSource(parser, source);
+      const parsed = await parseSource(parser, source, counted);
       if (parsed) results.push(parsed);
     }
     // Let the workers' messages in: each asks for its next chunk as it finishes one.
@@ -86,8 +116,8 @@ function runWorker(url: URL, queue: SourceText[], results: ParsedSource[]): Prom
     };
     worker.on('error', finish);
     worker.on('exit', () => resolve());
-    worker.on('message', (message: { parsed?: (Omit<ParsedSource, 'messages'> & { messages: MessageFields[] })[] }) => {
-      for (const parsed of message.parsed ?? []) results.push({ ...parsed, messages: parsed.messages.map(toMessage) });
+    worker.on('message', (message: { parsed?: ParsedFields[] }) => {
+      for (const parsed of message.parsed ?? []) results.push(fromFields(parsed));
       const chunk = queue.splice(0, chunkSize);
       if (chunk.length === 0) finish();
       else worker.postMessage(chunk);

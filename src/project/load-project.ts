@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { report } from '../diagnostics/messages.js';
 import { valuesHash } from '../i18n/source-hash.js';
+import { isPlainLanguageSource } from '../markdown/plain-language/check-plain-language.js';
 import { createMarkdownParser } from '../markdown/processor.js';
 import { builtInThemesDir } from '../theme/load-theme.js';
 import { crossReferenceRules } from '../validate/rules/index.js';
@@ -22,9 +23,10 @@ export type { BlueprintSource, CaseStudy, CaseStudyStub, CityProfile, LoadResult
 /**
  * Read and validate every source of the project at `root` (#8): read each kind of file and check it against
  * its schema, then run the cross-reference rules, then assemble what is valid. Problems are messages on
- * the files; `project` is absent when the project file itself is unusable.
+ * the files; `project` is absent when the project file itself is unusable. `plainLanguage` (check) has the
+ * prose judged while the Markdown is parsed, into the cache, for checkPlainLanguage.
  */
-export async function loadProject(root: string, options: { cache?: SourceCache } = {}): Promise<LoadResult> {
+export async function loadProject(root: string, options: { cache?: SourceCache; plainLanguage?: { all: boolean } } = {}): Promise<LoadResult> {
   // #13: a build or check gets a cache of its own, which the parallel parse below fills.
   const cache = options.cache ?? new SourceCache();
   const reader = new SourceReader(root, cache);
@@ -34,7 +36,12 @@ export async function loadProject(root: string, options: { cache?: SourceCache }
     report(file, 'no-project', { dir: root });
     return { files: reader.files };
   }
-  await prefetchMarkdown(root, cache);
+  const { languages: projectLanguages, reading_grade: limit } = project.config;
+  const judge =
+    options.plainLanguage && isPlainLanguageSource(projectLanguages)
+      ? { options: { limit, all: options.plainLanguage.all }, languages: projectLanguages }
+      : undefined;
+  await prefetchMarkdown(root, cache, judge);
   const parser = createMarkdownParser();
   const languages = project.config.languages;
   const themeFolders = [...listFolders(path.join(root, 'themes')), ...listFolders(builtInThemesDir)];

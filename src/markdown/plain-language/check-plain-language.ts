@@ -1,3 +1,6 @@
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import type { MarkdownSource, Project } from '../../project/load-project.js';
 import { fleschKincaid, measureSentences, roundGrade } from './measure-sentences.js';
 import { passiveVoice } from './passive-voice.js';
@@ -21,32 +24,58 @@ export interface SectionGrade {
   graded: boolean;
 }
 
+/** What the plain-language checks found in one source: its grade (when it has prose) and the messages. */
+export interface PlainLanguageResult {
+  grade: Omit<SectionGrade, 'file'> | undefined;
+  messages: VFileMessage[];
+}
+
+/** Earlier results, by source (#13: the parallel parse judges the prose on every core while the project loads). */
+export type KnownResults = (file: VFile, options: PlainLanguageOptions) => PlainLanguageResult | undefined;
+
 /**
  * Plain-language checks of every section and case study in the source language, once per file (#13).
  * English only: the grade formula and the word lists are English. Returns each file's grade, for
  * `check --verbose` and --json. `only` limits it to some files (the preview: those a save changed).
  */
-export async function checkPlainLanguage(project: Project, options: PlainLanguageOptions, only?: (file: string) => boolean): Promise<SectionGrade[]> {
-  if (!/^en\b/.test(project.config.languages[0] ?? '')) return [];
+export async function checkPlainLanguage(
+  project: Project,
+  options: PlainLanguageOptions,
+  only?: (file: string) => boolean,
+  known?: KnownResults,
+): Promise<SectionGrade[]> {
+  if (!isPlainLanguageSource(project.config.languages)) return [];
   const sources: MarkdownSource[] = [...project.blueprints.flatMap((b) => b.sections), ...project.caseStudies].filter(
     (source) => !only || only(source.file.path ?? ''),
   );
   const grades: SectionGrade[] = [];
   const counted = new Map<string, number>();
   for (const source of sources) {
-    const prose = await proseOf(source.tree, source.file);
-    const sentences = measureSentences(prose.tree, counted);
-    for (const rule of plainLanguageRules) rule(source.file, { ...prose, sentences }, options);
-    const words = sentences.reduce((n, s) => n + s.words, 0);
-    const syllables = sentences.reduce((n, s) => n + s.syllables, 0);
-    if (words > 0)
-      grades.push({
-        file: source.file.path,
-        grade: roundGrade(fleschKincaid(words, sentences.length, syllables)),
-        words,
-        sentences: sentences.length,
-        graded: words >= minimumWords,
-      });
+    const result = known?.(source.file, options) ?? (await judgeProse(source.tree, source.file, options, counted));
+    source.file.messages.push(...result.messages);
+    if (result.grade) grades.push({ file: source.file.path, ...result.grade });
   }
   return grades;
+}
+
+/** Whether a project's sources are in a language the checks know (English). */
+export const isPlainLanguageSource = (languages: string[]) => /^en\b/.test(languages[0] ?? '');
+
+/**
+ * Judge one source's prose: run every rule on a scratch file with the same path and text, so the messages
+ * can be kept apart from the parse's (or sent from another thread) and added to the source's file after.
+ * `counted` remembers syllable counts across the sources of one check.
+ */
+export async function judgeProse(tree: Root, file: VFile, options: PlainLanguageOptions, counted = new Map<string, number>()): Promise<PlainLanguageResult> {
+  const scratch = new VFile({ path: file.path, value: file.value });
+  const prose = await proseOf(tree, scratch);
+  const sentences = measureSentences(prose.tree, counted);
+  for (const rule of plainLanguageRules) rule(scratch, { ...prose, sentences }, options);
+  const words = sentences.reduce((n, s) => n + s.words, 0);
+  const syllables = sentences.reduce((n, s) => n + s.syllables, 0);
+  const grade =
+    words > 0
+      ? { grade: roundGrade(fleschKincaid(words, sentences.length, syllables)), words, sentences: sentences.length, graded: words >= minimumWords }
+      : undefined;
+  return { grade, messages: scratch.messages };
 }
