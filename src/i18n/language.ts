@@ -74,3 +74,11 @@ export function counterStyleOf(lang: string): string {
   const styles: Record<string, string> = { arab: 'arabic-indic', arabext: 'persian', beng: 'bengali', deva: 'devanagari', mymr: 'myanmar', thai: 'thai' };
   return styles[system] ?? 'decimal';
 }
+
+/** The comma between items of a label in a language's script: "،" in Arabic script, "，" in Chinese (#10). */
+export function commaOf(lang: string): string {
+  const base = lang.toLowerCase().split('-')[0] ?? '';
+  if (['ar', 'fa', 'ur', 'ps', 'ckb', 'sd', 'ug'].includes(base)) return '، ';
+  if (['zh', 'ja'].includes(base)) return '，';
+  return ', ';
+}

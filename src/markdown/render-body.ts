@@ -12,7 +12,7 @@ import { type LocalizedText, localize, type Passage } from '../edition/localize.
 import type { Edition, SlotFill } from '../edition/resolve-edition.js';
 import { sanitizeSchema } from '../html/sanitize-schema.js';
 import { fill as fillTemplate, type Strings } from '../html/strings.js';
-import { directionOf, languageName } from '../i18n/language.js';
+import { commaOf, directionOf, languageName } from '../i18n/language.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
 import type { BlueprintSource, CaseStudy, Project } from '../project/load-project.js';
 import type { TranslationMeta } from '../validate/schemas/translation.js';
@@ -124,7 +124,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
       {
         type: 'paragraph',
         data: { hProperties: { className: ['case-study-label'], ...marked(lang) } },
-        children: [{ type: 'text', value: `${strings.caseStudy} · ` }, passageNode(owner), { type: 'text', value: `, ${study.config.year}` }] as never,
+        children: [{ type: 'text', value: `${strings.caseStudy} · ` }, passageNode(owner), { type: 'text', value: `${commaOf(lang)}${study.config.year}` }] as never,
       },
       {
         type: 'heading',
