@@ -124,7 +124,11 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
       {
         type: 'paragraph',
         data: { hProperties: { className: ['case-study-label'], ...marked(lang) } },
-        children: [{ type: 'text', value: `${strings.caseStudy} · ` }, passageNode(owner), { type: 'text', value: `${commaOf(lang)}${study.config.year}` }] as never,
+        children: [
+          { type: 'text', value: `${strings.caseStudy} · ` },
+          passageNode(owner),
+          { type: 'text', value: `${commaOf(lang)}${study.config.year}` },
+        ] as never,
       },
       {
         type: 'heading',

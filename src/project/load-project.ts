@@ -41,7 +41,8 @@ export async function loadProject(root: string, options: { cache?: SourceCache; 
     options.plainLanguage && isPlainLanguageSource(projectLanguages)
       ? { options: { limit, all: options.plainLanguage.all }, languages: projectLanguages }
       : undefined;
-  await prefetchMarkdown(root, cache, judge);
+  // A preview's cache already holds every source after its first load; a save re-parses only its file.
+  if (!options.cache?.hasMarkdown()) await prefetchMarkdown(root, cache, judge);
   const parser = createMarkdownParser();
   const languages = project.config.languages;
   const themeFolders = [...listFolders(path.join(root, 'themes')), ...listFolders(builtInThemesDir)];

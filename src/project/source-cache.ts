@@ -68,6 +68,11 @@ export class SourceCache {
     this.plain.set(plainKey(path, options), { text, result });
   }
 
+  /** Whether any Markdown source was parsed into this cache yet. */
+  hasMarkdown(): boolean {
+    return this.entries.size > 0;
+  }
+
   has(path: string, text: string, kind: SourceKind): boolean {
     const entry = this.entries.get(path);
     return entry !== undefined && entry.text === text && entry.kind === kind;

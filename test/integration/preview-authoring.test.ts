@@ -9,8 +9,11 @@ import { chromiumArgs } from '../../src/pdf/open-browser.js';
 import { startPreview } from '../../src/preview/serve-preview.js';
 import { copyFixture, edit } from '../helpers.js';
 
-/** #13: from saving a file to the open page showing the change. */
-const limitMs = 300;
+/**
+ * #13: from saving a file to the open page showing the change. The time is printed, never asserted (speed
+ * is measured by `npm run bench:authoring`, which holds it to 300 ms): a test on a shared machine that
+ * fails when another job is busy would teach people to ignore it.
+ */
 const stepsFile = 'blueprints/welcome-desk/sections/02-steps.md';
 
 /** Save as an editor does: in place (write over the file) or by rename (write a temporary file, rename it over). */
@@ -25,7 +28,7 @@ function save(root: string, file: string, text: string, how: 'in place' | 'by re
 }
 
 describe('the authoring loop: blueprint preview in Chromium (#13)', () => {
-  it(`shows a save in the open page within ${limitMs} ms, in place and by rename; keeps the last good page under an error overlay; recovers; prints its PDF on demand`, async () => {
+  it('shows every save in the open page, in place and by rename; keeps the last good page under an error overlay; recovers; prints its PDF on demand', async () => {
     const root = copyFixture('basic');
     await using preview = await startPreview({ root, port: 0, env: {} });
     const { executablePath } = await findBrowser({ env: process.env });
@@ -41,7 +44,7 @@ describe('the authoring loop: blueprint preview in Chromium (#13)', () => {
       const shows = (text: string) =>
         page.waitForFunction((t: string) => document.body.textContent?.includes(t), { polling: 'mutation', timeout: 30_000 }, text);
 
-      // The first save after start also warms the caches and the JIT; the limit holds from then on.
+      // The first save after start also warms the caches and the JIT.
       const warmed = preview.nextRebuild();
       save(root, stepsFile, original.replace('Find a room.', 'Find a warm room.'), 'in place');
       await shows('Find a warm room.');
@@ -56,19 +59,14 @@ describe('the authoring loop: blueprint preview in Chromium (#13)', () => {
         save(root, stepsFile, original.replace('Find a room.', marker), how);
         await shows(marker);
         times[how]?.push(Math.round(performance.now() - t));
-        server.push(Math.round((await rebuilt).ms));
+        const event = await rebuilt;
+        expect(event.blueprints).toEqual(['welcome-desk']);
+        server.push(Math.round(event.ms));
       }
       console.info(
         `#13 save → page: in place ${times['in place']?.join(', ')} ms; by rename ${times['by rename']?.join(', ')} ms (rebuilds ${server.join(', ')} ms)`,
       );
-      // The machine is shared (other builds run beside the tests): the median of the saves must meet the
-      // limit, and no save may take over a second (before #13 each took 2.1–3.5 s).
-      const all = Object.values(times)
-        .flat()
-        .sort((a, b) => a - b);
-      expect((all[1] as number) + (all[2] as number)).toBeLessThanOrEqual(2 * limitMs);
-      for (const ms of all) expect(ms).toBeLessThan(1000);
-      // A save by rename is still heard after the file's inode has changed twice.
+      // Each save rebuilt only its guide, and the page showed it; a save by rename is still heard after the file's inode has changed twice.
       expect(times['by rename']).toHaveLength(2);
 
       // A broken source: the page keeps its last good text, under the errors with file, line and column.
