@@ -74,9 +74,6 @@ const KNOWN: Record<string, string> = {
   'http://brownout.blogspot.com/2005/04/queens-hospitals-focus-on-language.html?showComment=1115744640000': 'repost of a 2005 New York Times article',
   'http://cisc-seattle.blogspot.com/2007/12/refugee-immigrant-advisory-committee.html': "a Seattle nonprofit's own blog",
   'https://blog.libertylutheran.org/2014/10/major-grant-supports-mental-health-care-program-for-refugees/': "a Philadelphia nonprofit's own blog",
-  'http://star-revue.com/brooklyn-family-justice-center-an-important-resource-by-nathan-weiser': 'column on the Brooklyn Family Justice Center',
-  'http://feedreader.com/observe/iexaminer.org/2016%2F03%2Foira-programs-recognized-for-efforts-to-improve-cultural-competency-immigrants-access-to-work-readiness-resources%2F%3F+itemId=3839737687?from=99613601':
-    'reader copy of an International Examiner article',
 };
 
 function hostOf(url: string): string {
