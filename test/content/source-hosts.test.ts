@@ -64,8 +64,6 @@ const KNOWN: Record<string, string> = {
   'https://www.readkong.com/page/public-safety-programs-for-the-immigrant-community-7475504': 'NYPD public-safety programs brochure',
   'https://slideplayer.com/slide/14566273/': 'Philadelphia Bridge to Wellness presentation',
   'https://www.scribd.com/document/500601215/SFVAW-Needs-AssessmentFINAL': 'San Francisco violence-against-women needs assessment',
-  'http://www.docstoc.com/docs/151626209/bank-on-sf-2indd---The-Federal-Reserve-Bank-of-San-Francisco': 'Bank on San Francisco brief',
-  'https://pl.scribd.com/document/257142425/Bank-on-San-Francisco-San-Francisco-California': 'Bank on San Francisco program sheet',
   'https://docslib.org/doc/11550053/annual-report-to-the-san-francisco-health-commission-for-fiscal-year-2009-10': 'Healthy San Francisco annual report',
   'https://searchworks.jioinstitute.edu.in/?f%5Beds_language_facet%5D%5B%5D=undetermined&q=%22Rishi+K.+Sood%22&search_field=author':
     'catalogue record of the ActionHealthNYC evaluation; the journal address was not found',
