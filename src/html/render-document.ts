@@ -14,6 +14,7 @@ import { pageRules } from '../theme/page-rules.js';
 import { type FontCatalog, type FontSelection, selectFonts } from '../theme/select-fonts.js';
 import { fontFamilies, themeVariables } from '../theme/theme-variables.js';
 import type { Source } from '../validate/schemas/common.js';
+import { pdfLinkPlaceholder } from './link-pdf.js';
 import { fill, type Strings } from './strings.js';
 import { styleElement } from './style-element.js';
 
@@ -202,6 +203,11 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
         ]),
         h('body', { className: ['blueprint', `city-${edition.city.id}`, `blueprint-${blueprint.id}`, `cover-${theme.config.cover.layout}`] }, [
           h('a.skip-link', { href: '#content' }, [word('skipToContent')]),
+          // #12: on screen, the way back to every guide and to this guide's PDF (filled in after printing).
+          h('nav.guide-nav', { ariaLabelledBy: 'guide-nav-index' }, [
+            h('a#guide-nav-index', { href: `${input.toOutRoot}index.html` }, [word('allGuides')]),
+            pdfLinkPlaceholder(),
+          ]),
           cover,
           toc,
           main,
