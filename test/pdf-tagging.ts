@@ -11,6 +11,10 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDF
  */
 export const qdfOf = (pdf: string) => execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-'], { encoding: 'latin1', maxBuffer: 256 << 20 });
 
+/** Marked content is tagged (it has an MCID), an artifact, or neither (Skia's `/ReversedChars`, `/Span <</ActualText …>>`). */
+type Mark = 'tagged' | 'artifact' | 'other';
+const markOf = (op: string): Mark => (op.startsWith('/Artifact') ? 'artifact' : /\/MCID\s/.test(op) ? 'tagged' : 'other');
+
 /** Each page's content stream, by page (qpdf writes them in object order, each headed by its page number). */
 function pageContents(qdf: string): string[] {
   const pages: string[] = [];
@@ -22,22 +26,21 @@ function pageContents(qdf: string): string[] {
   return pages;
 }
 
-/** Text objects and text-showing lines outside any marked content: neither tagged nor artifacts. */
+/** Text-showing operators in neither tagged nor artifact marked content; text objects, and those in artifacts. */
 export function looseText(pdf: string): { textObjects: number; loose: number; artifacts: number } {
   let textObjects = 0;
   let loose = 0;
   let artifacts = 0;
   for (const page of pageContents(qdfOf(pdf))) {
-    const stack: string[] = [];
+    const stack: Mark[] = [];
     for (const line of page.split('\n')) {
       const op = line.trim();
-      if (/\b(BDC|BMC)$/.test(op)) stack.push(op.split(/[\s<]/)[0] as string);
+      if (/\b(BDC|BMC)$/.test(op)) stack.push(markOf(op));
       else if (op === 'EMC') stack.pop();
       else if (op === 'BT') {
         textObjects++;
-        if (stack.length === 0) loose++;
-        else if (stack.at(-1) === '/Artifact') artifacts++;
-      } else if (/\bT[jJ]$/.test(op) && stack.length === 0) loose++;
+        if (stack.some((m) => m === 'artifact')) artifacts++;
+      } else if (/(\bT[jJ]|'|")$/.test(op) && !stack.some((m) => m !== 'other')) loose++;
     }
   }
   return { textObjects, loose, artifacts };
@@ -54,17 +57,17 @@ export function textOf(pdf: string, keep: 'artifacts' | 'tagged'): string[] {
     const page = parts[k + 1] as string;
     const from = page.indexOf('stream\n') + 7;
     const to = page.indexOf('endstream');
-    const stack: string[] = [];
+    const stack: Mark[] = [];
     const lines = page
       .slice(from, to)
       .split('\n')
       .filter((line) => {
         const op = line.trim();
-        if (/\b(BDC|BMC)$/.test(op)) stack.push(op.split(/[\s<]/)[0] as string);
+        if (/\b(BDC|BMC)$/.test(op)) stack.push(markOf(op));
         else if (op === 'EMC') stack.pop();
-        else if (/\b(T[jJ]|'|")$/.test(op)) {
-          const artifact = stack.includes('/Artifact');
-          return keep === 'artifacts' ? artifact : !artifact && stack.length > 0;
+        else if (/(\bT[jJ]|'|")$/.test(op)) {
+          const artifact = stack.includes('artifact');
+          return keep === 'artifacts' ? artifact : !artifact && stack.includes('tagged');
         }
         return true;
       });

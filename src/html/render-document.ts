@@ -41,7 +41,7 @@ export interface RenderedDocument {
   /** The headings the contents lists, in order (the PDF stage puts page numbers on them). */
   toc: { id: string; text: string; depth: number }[];
   /** What the PDF's metadata says, in the document's language (#10). */
-  pdf: { author: string; subject: string; keywords: string[]; draft: boolean };
+  pdf: { author: string; subject: string; keywords: string[]; draft: boolean; links: Record<string, string> };
 }
 
 /** Theme stage and HTML emission: the whole standalone page around the rendered body. */
@@ -222,7 +222,7 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     title,
     fonts,
     toc: tocHeadings.map((x) => ({ id: x.id, text: x.text, depth: x.depth })),
-    pdf: { author, subject, keywords, draft },
+    pdf: { author, subject, keywords, draft, links: linkTexts(h('div', [toc, main, colophon])) },
   };
 }
 
@@ -265,4 +265,25 @@ function collectSources(own: Source[], fromCaseStudies: Source[][]): Source[] {
     out.push(s);
   }
   return out;
+}
+
+/**
+ * #12: what each link says, by its address (`#id`, `https://…`): PDF/UA asks every link annotation for a
+ * description (Contents), and Chromium writes none. The first link to an address names it.
+ */
+function linkTexts(tree: Element): Record<string, string> {
+  const texts: Record<string, string> = {};
+  const visit = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const href = child.tagName === 'a' ? child.properties.href : undefined;
+      if (typeof href === 'string' && !(href in texts)) {
+        const text = (typeof child.properties.ariaLabel === 'string' ? child.properties.ariaLabel : hastToString(child)).replace(/\s+/g, ' ').trim();
+        if (text) texts[href] = text;
+      }
+      visit(child);
+    }
+  };
+  visit(tree);
+  return texts;
 }

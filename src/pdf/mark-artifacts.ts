@@ -7,22 +7,32 @@ const textShowing = new Set(['Tj', 'TJ', "'", '"']);
 const marking = new Set(['BDC', 'BMC', 'EMC']);
 
 /**
- * Wrap everything a page draws outside any marked content in `/Artifact BMC … EMC` (#12). Chromium tags
- * the document's own content and leaves the rest unmarked: the running head and footer of the @page
- * margin boxes, page backgrounds and rules. PDF/UA wants every piece of content either tagged or an
- * artifact. A run of such content is wrapped as a whole, and closed before any `q`, `Q` or marked-content
- * operator, so the new sequences nest with the graphics state and with what Chromium marked. A text object
- * that itself holds marked content has its loose text-showing operators wrapped one by one, inside it.
- * Returns the new stream and how many sequences were added (0: the stream is returned as it was).
+ * Wrap everything a page draws outside tagged content in `/Artifact BMC … EMC` (#12). Chromium tags the
+ * document's own content and leaves the rest unmarked: the running head and footer of the @page margin
+ * boxes, page backgrounds and rules. PDF/UA wants every piece of content either tagged (in marked content
+ * with an MCID) or an artifact. Marked content that is neither, such as Skia's `/ReversedChars BMC` and
+ * `/Span <</ActualText …>> BDC` around right-to-left text and ligatures, covers nothing: what it holds is
+ * wrapped too. A run of such content is wrapped as a whole, and closed before any `q`, `Q` or
+ * marked-content operator, so the new sequences nest with the graphics state and with what Chromium
+ * marked. A text object that holds tagged content has its loose text-showing operators wrapped one by
+ * one, inside it. Returns the new stream and how many sequences were added (0: the stream as it was).
  */
 export function markContentArtifacts(bytes: Uint8Array): { bytes: Uint8Array; added: number } {
   const ops = tokenizeContent(bytes);
+  const decoder = new TextDecoder('latin1');
+  /** Tagged (an MCID) or already an artifact: what it holds needs nothing more. */
+  const covers = (op: ContentOperator) => {
+    const text = decoder.decode(bytes.subarray(op.start, op.end));
+    return text.startsWith('/Artifact') || (op.op === 'BDC' && /\/MCID\s/.test(text));
+  };
   const inserts: { at: number; text: string }[] = [];
-  let depth = 0;
+  // One entry per open marked-content sequence: whether it covers its content.
+  const stack: boolean[] = [];
+  let covered = 0;
   let open = false;
   let pathStart = -1;
   const begin = (at: number) => {
-    if (open || depth > 0) return;
+    if (open || covered > 0) return;
     inserts.push({ at, text: '\n/Artifact BMC\n' });
     open = true;
   };
@@ -31,47 +41,51 @@ export function markContentArtifacts(bytes: Uint8Array): { bytes: Uint8Array; ad
     inserts.push({ at, text: '\nEMC\n' });
     open = false;
   };
+  const mark = (op: ContentOperator) => {
+    close(op.start);
+    if (op.op === 'EMC') {
+      if (stack.pop()) covered--;
+    } else {
+      const covering = covers(op);
+      stack.push(covering);
+      if (covering) covered++;
+    }
+  };
   for (let k = 0; k < ops.length; k++) {
-    const { op, start } = ops[k] as ContentOperator;
-    if (op === 'BDC' || op === 'BMC') {
-      close(start);
-      depth++;
-    } else if (op === 'EMC') {
-      close(start);
-      depth = Math.max(0, depth - 1);
-    } else if (op === 'q' || op === 'Q') close(start);
+    const current = ops[k] as ContentOperator;
+    const { op, start } = current;
+    if (marking.has(op)) mark(current);
+    else if (op === 'q' || op === 'Q') close(start);
     else if (op === 'BT') {
       let et = k + 1;
-      let marked = false;
-      for (; et < ops.length && ops[et]?.op !== 'ET'; et++) if (marking.has((ops[et] as ContentOperator).op)) marked = true;
-      if (!marked) {
-        // A whole text object outside marked content: one unit.
-        if (depth === 0) begin(start);
-        k = et;
+      let tagged = false;
+      for (; et < ops.length && ops[et]?.op !== 'ET'; et++) if ((ops[et] as ContentOperator).op === 'BDC' && covers(ops[et] as ContentOperator)) tagged = true;
+      if (!tagged) {
+        // A whole text object with nothing tagged in it: one unit (any marked content in it stays inside).
+        if (covered === 0) begin(start);
+        for (k = k + 1; k < et; k++) {
+          const inner = ops[k] as ContentOperator;
+          if (inner.op === 'EMC') {
+            if (stack.pop()) covered--;
+          } else if (inner.op === 'BDC' || inner.op === 'BMC') stack.push(false);
+        }
         continue;
       }
-      // Marked content inside the text object: artifacts may open and close only within it.
+      // Tagged content inside the text object: artifacts may open and close only within it.
       close(start);
       for (k = k + 1; k < et; k++) {
         const inner = ops[k] as ContentOperator;
-        if (inner.op === 'BDC' || inner.op === 'BMC') {
-          close(inner.start);
-          depth++;
-        } else if (inner.op === 'EMC') {
-          close(inner.start);
-          depth = Math.max(0, depth - 1);
-        } else if (textShowing.has(inner.op) && depth === 0) begin(inner.start);
+        if (marking.has(inner.op)) mark(inner);
+        else if (textShowing.has(inner.op)) begin(inner.start);
       }
       if (et < ops.length) close((ops[et] as ContentOperator).start);
     } else if (pathConstruction.has(op)) {
       if (pathStart === -1) pathStart = start;
     } else if (pathPainting.has(op)) {
-      if (depth === 0) begin(pathStart === -1 ? start : pathStart);
+      begin(pathStart === -1 ? start : pathStart);
       pathStart = -1;
     } else if (op === 'n') pathStart = -1;
-    else if (op === 'Do' || op === 'sh' || op === 'EI') {
-      if (depth === 0) begin(start);
-    }
+    else if (op === 'Do' || op === 'sh' || op === 'EI') begin(start);
   }
   close(bytes.length);
   if (inserts.length === 0) return { bytes, added: 0 };

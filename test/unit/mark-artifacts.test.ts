@@ -31,6 +31,15 @@ describe('marking unmarked content as artifacts (#12)', () => {
     expect(squash(out)).toBe('BT /Artifact BMC (Page 2) Tj EMC /P <</MCID 0>> BDC (Body) Tj EMC /Artifact BMC (of 9) Tj EMC ET');
   });
 
+  it('wraps right-to-left text in marked content that tags nothing (Skia’s ReversedChars, ActualText spans)', () => {
+    const out = mark(
+      'BT /ReversedChars BMC /Span <</ActualText <feff064a>>> BDC <0124> Tj EMC EMC ET /P <</MCID 2>> BDC BT /ReversedChars BMC (x) Tj EMC ET EMC',
+    );
+    expect(squash(out)).toBe(
+      '/Artifact BMC BT /ReversedChars BMC /Span <</ActualText <feff064a>>> BDC <0124> Tj EMC EMC ET EMC /P <</MCID 2>> BDC BT /ReversedChars BMC (x) Tj EMC ET EMC',
+    );
+  });
+
   it('leaves a stream with nothing unmarked as it was', () => {
     const stream = encode('/Artifact BMC BT (x) Tj ET EMC /P <</MCID 0>> BDC 0 0 1 1 re f EMC');
     const result = markContentArtifacts(stream);
