@@ -14,6 +14,7 @@ import { pageRules } from '../theme/page-rules.js';
 import { type FontCatalog, type FontSelection, selectFonts } from '../theme/select-fonts.js';
 import { fontFamilies, themeVariables } from '../theme/theme-variables.js';
 import type { Source } from '../validate/schemas/common.js';
+import { pdfLinkPlaceholder } from './link-pdf.js';
 import { fill, type Strings } from './strings.js';
 import { styleElement } from './style-element.js';
 
@@ -40,7 +41,7 @@ export interface RenderedDocument {
   /** The headings the contents lists, in order (the PDF stage puts page numbers on them). */
   toc: { id: string; text: string; depth: number }[];
   /** What the PDF's metadata says, in the document's language (#10). */
-  pdf: { author: string; subject: string; keywords: string[]; draft: boolean };
+  pdf: { author: string; subject: string; keywords: string[]; draft: boolean; links: Record<string, string> };
 }
 
 /** Theme stage and HTML emission: the whole standalone page around the rendered body. */
@@ -202,6 +203,11 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
         ]),
         h('body', { className: ['blueprint', `city-${edition.city.id}`, `blueprint-${blueprint.id}`, `cover-${theme.config.cover.layout}`] }, [
           h('a.skip-link', { href: '#content' }, [word('skipToContent')]),
+          // #12: on screen, the way back to every guide and to this guide's PDF (filled in after printing).
+          h('nav.guide-nav', { ariaLabelledBy: 'guide-nav-index' }, [
+            h('a#guide-nav-index', { href: `${input.toOutRoot}index.html` }, [word('allGuides')]),
+            pdfLinkPlaceholder(),
+          ]),
           cover,
           toc,
           main,
@@ -216,7 +222,7 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     title,
     fonts,
     toc: tocHeadings.map((x) => ({ id: x.id, text: x.text, depth: x.depth })),
-    pdf: { author, subject, keywords, draft },
+    pdf: { author, subject, keywords, draft, links: linkTexts(h('div', [toc, main, colophon])) },
   };
 }
 
@@ -259,4 +265,25 @@ function collectSources(own: Source[], fromCaseStudies: Source[][]): Source[] {
     out.push(s);
   }
   return out;
+}
+
+/**
+ * #12: what each link says, by its address (`#id`, `https://…`): PDF/UA asks every link annotation for a
+ * description (Contents), and Chromium writes none. The first link to an address names it.
+ */
+function linkTexts(tree: Element): Record<string, string> {
+  const texts: Record<string, string> = {};
+  const visit = (node: Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const href = child.tagName === 'a' ? child.properties.href : undefined;
+      if (typeof href === 'string' && !(href in texts)) {
+        const text = (typeof child.properties.ariaLabel === 'string' ? child.properties.ariaLabel : hastToString(child)).replace(/\s+/g, ' ').trim();
+        if (text) texts[href] = text;
+      }
+      visit(child);
+    }
+  };
+  visit(tree);
+  return texts;
 }

@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
+import { localize } from '../edition/localize.js';
 import { directionOf, languageName } from '../i18n/language.js';
 import type { ManifestDocument } from '../pipeline/manifest.js';
 import type { Project } from '../project/load-project.js';
@@ -35,26 +36,40 @@ export function renderIndex(
     const key = `${doc.city}\u0000${doc.lang}`;
     groups.set(key, [...(groups.get(key) ?? []), doc]);
   }
+  const summaries: string[] = [];
   const sections = [...groups.keys()].sort().map((key) => {
     const docs = (groups.get(key) ?? []).sort((a, b) => (order.get(a.blueprint) ?? 99) - (order.get(b.blueprint) ?? 99));
     const [cityId = '', docLang = ''] = key.split('\u0000');
-    const city = project.cities.get(cityId)?.config;
+    const profile = project.cities.get(cityId);
+    const city = profile?.config;
     const headingId = `edition-${cityId}-${docLang}`;
-    return h('section.edition', { ariaLabelledBy: headingId }, [
-      h(`h2#${headingId}`, `${city?.government ?? cityId} (${languageName(docLang, lang)})`),
-      city ? h('p.edition-office', city.office) : undefined,
-      h(
-        'ul.documents',
-        docs.map((d) =>
-          h('li', [
-            h('span.document-title', d.lang === lang ? {} : { lang: d.lang, dir: directionOf(d.lang) }, d.title),
-            ...linksOf(d).flatMap((link) => [' ', h('a.format-link', { href: link.href }, link.label)]),
-          ]),
+    const docMarks = docLang === lang ? {} : { lang: docLang, dir: directionOf(docLang) };
+    // #12: each edition in its city's colours (checked for contrast like the guides, low-contrast).
+    const colors = editionColors(theme.config.colors, city?.colors);
+    return h(
+      'section.edition',
+      { ariaLabelledBy: headingId, style: `--bp-primary:${colors.primary};--bp-accent:${colors.accent};--bp-focus:${colors.focus}` },
+      [
+        h(`h2#${headingId}`, `${city?.government ?? cityId} (${languageName(docLang, lang)})`),
+        city ? h('p.edition-office', city.office) : undefined,
+        h(
+          'ul.documents',
+          docs.map((d) => {
+            // #12: what each guide is for, in its own language, so a reader can choose before opening one.
+            const blueprint = project.blueprints.find((b) => b.id === d.blueprint);
+            const summary = blueprint && profile ? localize(project, blueprint, profile, d.lang).summary : undefined;
+            if (summary) summaries.push(summary.text);
+            return h('li', [
+              h('span.document-title', docMarks, d.title),
+              ...linksOf(d).flatMap((link) => [' ', h('a.format-link', { href: link.href }, link.label)]),
+              summary ? h('p.document-summary', summary.lang === lang ? {} : { lang: summary.lang, dir: directionOf(summary.lang) }, summary.text) : undefined,
+            ]);
+          }),
         ),
-      ),
-    ]);
+      ],
+    );
   });
-  const text = documents.map((d) => d.title).join(' ') + project.config.title + (project.config.subtitle ?? '');
+  const text = [...documents.map((d) => d.title), ...summaries, project.config.title, project.config.subtitle ?? ''].join(' ');
   const fonts = selectFonts(
     catalog,
     [
@@ -68,7 +83,7 @@ export function renderIndex(
   const css = `${fonts.css}
 ${themeVariables(theme.config, editionColors(theme.config.colors, undefined), fontFamilies(catalog, theme.config.fonts))}
 ${theme.css}
-.index main{padding-bottom:3rem}.documents{padding-left:1.2rem}.documents li{margin:.35rem 0}.format-link{font-size:.85rem;margin-left:.4rem}.edition-office{color:var(--bp-muted);margin-top:-.4rem}`;
+.index main{padding-bottom:3rem}.documents{padding-inline-start:0;list-style:none}.documents li{margin:0 0 1rem}.document-title{font-weight:700;color:var(--bp-primary)}.format-link{font-size:.85rem;margin-inline-start:.4rem}.document-summary{margin:.2rem 0 0;color:var(--bp-text)}.edition-office{color:var(--bp-muted);margin-top:-.4rem}.edition{border-inline-start:6px solid var(--bp-accent);padding-inline-start:1rem;margin-block:2rem}.edition h2{color:var(--bp-primary);border-bottom-color:var(--bp-accent)}`;
   const tree: Root = {
     type: 'root',
     children: [

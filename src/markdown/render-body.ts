@@ -18,6 +18,7 @@ import type { BlueprintSource, CaseStudy, Project } from '../project/load-projec
 import type { TranslationMeta } from '../validate/schemas/translation.js';
 import { rehypeLabelTaskItems } from './rehype-label-task-items.js';
 import { rehypeRawPerSource } from './rehype-raw-per-source.js';
+import { rehypeTableRegion } from './rehype-table-region.js';
 import { type CaseStudySlotOptions, remarkCaseStudySlot } from './remark-case-study-slot.js';
 import { remarkCityVariables } from './remark-city-variables.js';
 import { type ResolveAssetsOptions, remarkResolveAssets } from './remark-resolve-assets.js';
@@ -231,6 +232,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeSlug)
     .use(rehypeLabelTaskItems)
+    .use(rehypeTableRegion)
     .run(mdast, docFile)) as HastRoot;
 
   const headings: Heading[] = [];

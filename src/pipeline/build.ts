@@ -1,14 +1,17 @@
+import path from 'node:path';
 import type { VFile } from 'vfile';
 import { type ExitCode, exitCodes } from '../diagnostics/exit-codes.js';
 import { report } from '../diagnostics/messages.js';
+import { linkPdf } from '../html/link-pdf.js';
+import { stringsFor } from '../html/strings.js';
 import { AssetRegistry } from '../project/asset-registry.js';
 import { loadProject, type Project } from '../project/load-project.js';
 import type { Theme } from '../theme/load-theme.js';
 import { FontCatalog } from '../theme/select-fonts.js';
 import { checkEditionColors } from './check-edition-colors.js';
 import { loadThemes } from './load-themes.js';
-import type { Manifest, ManifestDocument } from './manifest.js';
-import { formatById } from './output-formats.js';
+import { type Manifest, type ManifestDocument, sha256 } from './manifest.js';
+import { fileSize, formatById } from './output-formats.js';
 import { planDocuments } from './plan-documents.js';
 import { publishOutput } from './publish-output.js';
 import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
@@ -134,6 +137,7 @@ async function writeStage(
   }
   // The HTML was only the PDF's source: do not publish it.
   if (!settings.formats.includes('html')) for (const doc of documents) await staged.remove(`${doc.base}.html`);
+  else await linkPdfs(project, documents, outputs, staged);
   const entries = documents.map((doc) => ({
     blueprint: doc.blueprint.id,
     city: doc.edition.city.id,
@@ -148,3 +152,22 @@ async function writeStage(
 
 const isFileSystemError = (cause: unknown) =>
   ['ENOSPC', 'EACCES', 'EROFS', 'EPERM', 'EDQUOT', 'EIO', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENAMETOOLONG'].includes((cause as NodeJS.ErrnoException)?.code ?? '');
+
+/**
+ * #12: each published page links to its own PDF, with the pages and size only printing could tell, or
+ * loses the placeholder when no PDF was made; the manifest records the page as published.
+ */
+async function linkPdfs(project: Project, documents: BuiltDocument[], outputs: Map<BuiltDocument, ManifestDocument['outputs']>, staged: StagedOutput) {
+  for (const doc of documents) {
+    const files = outputs.get(doc);
+    if (!files?.html) continue;
+    const pdf = files.pdf;
+    const link = pdf
+      ? { href: path.posix.relative(path.posix.dirname(files.html.path), pdf.path), pages: pdf.pages ?? 0, size: fileSize(pdf.bytes) }
+      : undefined;
+    const html = linkPdf(doc.rendered.html, stringsFor(doc.lang, project.config.strings), link);
+    if (html === doc.rendered.html) continue;
+    await staged.write(files.html.path, html);
+    files.html = { ...files.html, sha256: sha256(html), bytes: Buffer.byteLength(html) };
+  }
+}

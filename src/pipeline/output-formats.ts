@@ -15,19 +15,20 @@ export interface OutputFormat {
   produce(ctx: PrintContext): Promise<Map<BuiltDocument, OutputFile> | undefined>;
 }
 
-const size = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+/** `314 KB`, `1.2 MB`: a file's size as the index and the pages' links to their PDFs print it. */
+export const fileSize = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 export const outputFormats: OutputFormat[] = [
   {
     id: 'html',
-    describe: (file) => `HTML, ${size(file.bytes)}`,
+    describe: (file) => `HTML, ${fileSize(file.bytes)}`,
     // Every build stages the HTML (it is what the PDF is printed from): publishing it is only recording it.
     produce: async ({ documents }) =>
       new Map(documents.map((doc) => [doc, { path: `${doc.base}.html`, sha256: sha256(doc.rendered.html), bytes: Buffer.byteLength(doc.rendered.html) }])),
   },
   {
     id: 'pdf',
-    describe: (file) => `PDF, ${file.pages ?? '?'} pages, ${size(file.bytes)}`,
+    describe: (file) => `PDF, ${file.pages ?? '?'} pages, ${fileSize(file.bytes)}`,
     // Loaded when a PDF is asked for: the browser driver and the PDF library take a third of a second to
     // load, which `check` and the preview (#13) need not wait for.
     produce: async (ctx) => (await import('./print-documents.js')).printDocuments(ctx),

@@ -83,6 +83,7 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
             keywords: doc.rendered.pdf.keywords,
             lang: doc.lang,
             headings: result.headings,
+            links: doc.rendered.pdf.links,
             ...(doc.rendered.pdf.draft ? { translationStatus: 'machine-assisted draft, not yet reviewed by a professional translator' } : {}),
             date,
             idSeed: `${doc.base}\n${doc.rendered.html}`,

@@ -94,7 +94,38 @@ describe('blueprint build on the basic fixture', () => {
     expect(hastToString(select('main', html) as Element)).toContain('written for City of Springfield and its Springfield Office of New Neighbors');
     // GFM: table, task list.
     expect(selectAll('table th', html).map((th) => hastToString(th))).toEqual(['Need', 'Share']);
-    expect(selectAll('li.task-list-item input[checked]', html)).toHaveLength(1);
+    // #12: checkboxes print as characters, not form fields a PDF would tag as Form.
+    expect(selectAll('li.task-list-item input', html)).toHaveLength(0);
+    expect(selectAll('li.task-list-item .task-box.task-done', html).map((box) => hastToString(box))).toEqual(['\u2611']);
+  });
+
+  it('links each page to the index and to its own PDF with its pages and size; the index shows summaries in the city’s colours (#12)', () => {
+    const html = readHtml(path.join(out, 'springfield/en/welcome-desk.html'));
+    const doc = manifest.documents.find((d) => d.blueprint === 'welcome-desk');
+    const pdf = doc?.outputs.pdf;
+    const nav = select('nav.guide-nav', html) as Element;
+    expect(selectAll('a', nav).map((a) => [a.properties.href, hastToString(a)])).toEqual([
+      ['../../index.html', 'All guides'],
+      ['welcome-desk.pdf', `PDF, ${pdf?.pages} pages, ${Math.round((pdf?.bytes ?? 0) / 1024)} KB`],
+    ]);
+    expect(pdf?.pages).toBeGreaterThan(2);
+    // The placeholder is gone, and the manifest records the page as published.
+    const text = readFileSync(path.join(out, 'springfield/en/welcome-desk.html'), 'utf8');
+    expect(text).not.toContain('data-pdf-link');
+    expect(doc?.outputs.html?.sha256).toBe(sha(path.join(out, 'springfield/en/welcome-desk.html')));
+    // Publication details: edition, version and date on the cover.
+    expect(hastToString(select('.cover-meta', html) as Element)).toMatch(/Edition:\s*Springfield.*Published:\s*June 1, 2025/s);
+    // A table scrolls inside a region named by its heading, which keyboards can reach.
+    const region = select('.table-scroll', html) as Element;
+    expect(region.properties).toMatchObject({ role: 'region', tabIndex: 0 });
+    expect(select(`#${String(region.properties.ariaLabelledBy)}`, html)?.tagName).toMatch(/^h[1-6]$/);
+    expect(select('.table-scroll > table', html)).toBeDefined();
+    const index = readHtml(path.join(out, 'index.html'));
+    expect(selectAll('.document-summary', index).map((p) => hastToString(p))).toEqual([
+      'How a city sets up a welcome desk for newcomers.',
+      'Phone interpretation for every agency.',
+    ]);
+    expect(String((select('section.edition', index) as Element).properties.style)).toContain('--bp-primary:#224466;--bp-accent:#cc3300');
   });
 
   it('copies images and resolves links between guides', () => {
@@ -164,6 +195,9 @@ describe('blueprint build on the basic fixture', () => {
     expect(doc?.slots['welcome-desk-model']).toEqual({ city: 'riverton', source: 'override' });
     expect(readFileSync(path.join(root, 'out-swap/springfield/en/welcome-desk.html'), 'utf8')).toContain('RIVERTON-DESK-MARKER');
     expect(existsSync(path.join(root, 'out-swap/springfield/en/welcome-desk.pdf'))).toBe(false);
+    // #12: no PDF was built, so the page links to none.
+    const swappedHtml = readHtml(path.join(root, 'out-swap/springfield/en/welcome-desk.html'));
+    expect(selectAll('nav.guide-nav a', swappedHtml).map((a) => a.properties.href)).toEqual(['../../index.html']);
   });
 
   it('gives byte-identical HTML and PDF on a second build', async () => {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
@@ -7,6 +7,7 @@ import { pdfDestinationName } from '../../src/pdf/destination-names.js';
 import { makeGeneratedProject } from '../fixtures/make-long-project.js';
 import { copyFixture, pdfInfo, pdfPages, run } from '../helpers.js';
 import { checkContents, outline, strandedHeadings } from '../pdf-contents.js';
+import { brokenMarkedContent, looseText, qdfOf, structureTypes, textOf } from '../pdf-tagging.js';
 
 /** The printed contents list the real page of each heading: fails with every entry that does not. */
 function expectContentsMatchHeadings(file: string): ReturnType<typeof checkContents> {
@@ -84,6 +85,51 @@ describe('print-quality PDFs (#5)', () => {
     const tags = [...qdf.matchAll(/\/S \/(H[1-6])\b/g)].map((m) => m[1]);
     expect(tags.sort()).toEqual(['H1', 'H2', 'H2', 'H2', 'H2', 'H2', 'H3']);
     expect(qdf).toContain('/Alt (A welcome desk with two staff members)');
+  });
+
+  it('is tagged as PDF/UA asks: running heads are artifacts, XMP names PDF/UA, no form fields, no NonStruct (#12)', async () => {
+    // Nothing drawn is left neither tagged nor an artifact, and the running head and footer are artifacts.
+    const text = looseText(pdf);
+    expect(text.loose).toBe(0);
+    expect(text.artifacts).toBeGreaterThan(0);
+    const artifacts = textOf(pdf, 'artifacts');
+    const tagged = textOf(pdf, 'tagged');
+    expect(artifacts).toHaveLength(tagged.length);
+    for (let page = 1; page < artifacts.length; page++) {
+      expect(artifacts[page]).toContain(`Page ${page + 1} of ${artifacts.length}`);
+      expect(artifacts[page]).toContain('City of Springfield');
+      expect(tagged[page]).not.toMatch(/Page \d+ of/);
+    }
+    expect(artifacts.join('')).not.toContain('Find a room');
+    expect(tagged.join('')).toContain('Find a room');
+    // Meaningful structure: no NonStruct, no Form; every marked-content id still leads to its element.
+    const types = structureTypes(pdf);
+    expect(types.NonStruct ?? 0).toBe(0);
+    expect(types.Form ?? 0).toBe(0);
+    expect(types.P).toBeGreaterThan(5);
+    expect(await brokenMarkedContent(pdf)).toEqual([]);
+    // The checklist prints as characters, and the PDF has no form.
+    const json = JSON.parse(execFileSync('qpdf', ['--json', pdf], { encoding: 'utf8', maxBuffer: 64 << 20 })) as {
+      qpdf: [unknown, Record<string, { value?: Record<string, unknown>; stream?: { dict: Record<string, unknown> } }>];
+    };
+    const objects = Object.values(json.qpdf[1]);
+    const catalog = objects.find((o) => o.value?.['/Type'] === '/Catalog')?.value ?? {};
+    expect(catalog['/AcroForm']).toBeUndefined();
+    expect(catalog['/MarkInfo']).toMatchObject({ '/Marked': true });
+    expect(objects.filter((o) => o.value?.['/Subtype'] === '/Widget')).toEqual([]);
+    expect(pdfPages(pdf).join('')).toMatch(/[☐☑]/);
+    // XMP: the PDF/UA identifier, and the same title, author and date as the document information.
+    expect(objects.find((o) => o.stream?.dict['/Type'] === '/Metadata')?.stream?.dict['/Subtype']).toBe('/XML');
+    const xmp = execFileSync('pdfinfo', ['-meta', pdf], { encoding: 'utf8' });
+    expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>');
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Welcome Desk — Springfield edition</rdf:li>');
+    expect(xmp).toContain('<rdf:li>Springfield Office of New Neighbors, City of Springfield</rdf:li>');
+    expect(xmp).toContain('<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>');
+    expect(xmp).toContain('<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>');
+    // Object streams, and a file qpdf finds nothing wrong with.
+    expect(execFileSync('qpdf', ['--show-xref', pdf], { encoding: 'utf8' })).toMatch(/compressed; stream = \d+/);
+    expect(spawnSync('qpdf', ['--check', pdf]).status).toBe(0);
+    expect(qdfOf(pdf)).toContain('/ViewerPreferences');
   });
 
   it('makes the links in the contents and notes work inside the PDF', () => {

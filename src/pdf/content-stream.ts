@@ -1,0 +1,84 @@
+/** One operator of a page's content stream, with the byte range of its operands and itself. */
+export interface ContentOperator {
+  op: string;
+  /** Offset of its first operand (or of the operator when it has none). */
+  start: number;
+  /** Offset just after the operator (after the image data and `EI` of an inline image). */
+  end: number;
+}
+
+const isWhite = (b: number | undefined) => b === 0x00 || b === 0x09 || b === 0x0a || b === 0x0c || b === 0x0d || b === 0x20;
+// ( ) < > [ ] { } / %
+const isDelimiter = (b: number | undefined) =>
+  b === 0x28 || b === 0x29 || b === 0x3c || b === 0x3e || b === 0x5b || b === 0x5d || b === 0x7b || b === 0x7d || b === 0x2f || b === 0x25;
+const operand = /^([+-]?(\d+\.?\d*|\.\d+)|true|false|null)$/;
+
+/**
+ * Split a decoded content stream into its operators (ISO 32000-1, 7.8.2), each with the offsets of the
+ * bytes it spans. Strings (nested parentheses, escapes), hex strings, names, arrays, dictionaries,
+ * comments and inline images (`BI … ID data EI`) are stepped over as operands, never read as operators.
+ */
+export function tokenizeContent(bytes: Uint8Array): ContentOperator[] {
+  const ops: ContentOperator[] = [];
+  const n = bytes.length;
+  let i = 0;
+  let start = -1;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (isWhite(b)) {
+      i++;
+      continue;
+    }
+    if (b === 0x25) {
+      // A comment runs to the end of the line.
+      while (i < n && bytes[i] !== 0x0a && bytes[i] !== 0x0d) i++;
+      continue;
+    }
+    const tokenStart = i;
+    if (b === 0x28) {
+      let depth = 0;
+      for (; i < n; i++) {
+        const c = bytes[i];
+        if (c === 0x5c) i++;
+        else if (c === 0x28) depth++;
+        else if (c === 0x29 && --depth === 0) break;
+      }
+      i++;
+    } else if (b === 0x3c && bytes[i + 1] === 0x3c) i += 2;
+    else if (b === 0x3e && bytes[i + 1] === 0x3e) i += 2;
+    else if (b === 0x3c) {
+      while (i < n && bytes[i] !== 0x3e) i++;
+      i++;
+    } else if (b === 0x5b || b === 0x5d || b === 0x7b || b === 0x7d || b === 0x29 || b === 0x3e) i++;
+    else if (b === 0x2f) {
+      i++;
+      while (i < n && !isWhite(bytes[i]) && !isDelimiter(bytes[i])) i++;
+    } else {
+      while (i < n && !isWhite(bytes[i]) && !isDelimiter(bytes[i])) i++;
+      const word = String.fromCharCode(...bytes.subarray(tokenStart, i));
+      if (!operand.test(word)) {
+        let end = i;
+        if (word === 'ID') {
+          // Inline image data: binary, ended by whitespace, `EI` and whitespace (or the end of the stream).
+          let j = i + 1;
+          while (j < n && !(isWhite(bytes[j - 1]) && bytes[j] === 0x45 && bytes[j + 1] === 0x49 && (j + 2 >= n || isWhite(bytes[j + 2])))) j++;
+          end = Math.min(n, j + 2);
+          i = end;
+          // `BI … ID … EI` is one operator: it began at BI.
+          const bi = ops.at(-1);
+          if (bi?.op === 'BI') {
+            ops.pop();
+            ops.push({ op: 'EI', start: bi.start, end });
+            start = -1;
+            continue;
+          }
+        }
+        ops.push({ op: word, start: start === -1 ? tokenStart : start, end });
+        start = -1;
+        continue;
+      }
+    }
+    if (start === -1) start = tokenStart;
+  }
+  return ops;
+}
