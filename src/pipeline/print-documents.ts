@@ -100,6 +100,8 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
           document: file,
           pages: result.pages,
           passes: result.passes,
+          reprint: result.reprint.path,
+          ...(result.reprint.path === 'full' ? { reason: result.reprint.reason } : {}),
           ms: performance.now() - t,
           done: results.size,
           total: documents.length,

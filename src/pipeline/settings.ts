@@ -41,7 +41,22 @@ export interface BuildOptions {
 export type ProgressEvent =
   | { type: 'html'; document: string; done: number; total: number }
   | { type: 'browser'; executablePath: string; source: string; ms: number }
-  | { type: 'pdf'; document: string; pages: number; passes: number; ms: number; done: number; total: number };
+  | {
+      type: 'pdf';
+      document: string;
+      pages: number;
+      /**
+       * #14: how the contents' numbers got in. `front`: one full print, then only the front pages printed
+       * again and spliced in; `full`: the document printed in full again (`passes` times in all), because
+       * the short reprint did not match the full print (`reason`).
+       */
+      passes: number;
+      reprint: 'front' | 'full';
+      reason?: string;
+      ms: number;
+      done: number;
+      total: number;
+    };
 
 /** Every option settled once, at the edge (#8): later stages never apply defaults of their own. */
 export interface BuildSettings {
