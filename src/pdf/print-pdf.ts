@@ -16,7 +16,8 @@ export interface PrintJob {
 }
 
 export interface PrintResult {
-  bytes: Uint8Array;
+  /** The printed PDF, parsed: handed on as it is, so it is not written out and parsed again (#14). */
+  pdf: PDFDocument;
   pages: number;
   /** Page of each contents entry, as printed. */
   tocPages: Map<string, number>;
@@ -87,7 +88,7 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
     page,
     job.tocIds.map((id) => [id, digits.format(888)]),
   );
-  let bytes = await page.pdf({ ...pdfOptions, tagged: true, outline: true });
+  const bytes = await page.pdf({ ...pdfOptions, tagged: true, outline: true });
   // #10: a real parser, never a scan of the bytes (a heading named "endobj" or "stream" cut the scan short).
   let pdf = await PDFDocument.load(bytes, { updateMetadata: false });
   let landed = landedHeadings(pdf, names);
@@ -110,10 +111,7 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
     const blankStarts = landedHeadings(frontPdf, names).get(blankId);
     const outcome =
       blankStarts === front + 1 ? spliceFrontPages(pdf, frontPdf, front) : ({ spliced: false, reason: 'the contents do not end before the body' } as const);
-    if (outcome.spliced) {
-      bytes = await pdf.save({ useObjectStreams: false, updateFieldAppearances: false });
-      reprint = { path: 'front', frontPages: front };
-    } else reprint = { path: 'full', reason: outcome.reason };
+    reprint = outcome.spliced ? { path: 'front', frontPages: front } : { path: 'full', reason: outcome.reason };
   } else
     reprint = { path: 'full', reason: bodyStart === undefined ? 'the body’s first page is not known' : 'a page number wider than the contents’ number box' };
   let passes = 1;
@@ -127,8 +125,7 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
         [...tocPages].map(([id, n]) => [id, digits.format(n)]),
       );
       passes++;
-      bytes = await page.pdf({ ...pdfOptions, tagged: true, outline: true });
-      pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+      pdf = await PDFDocument.load(await page.pdf({ ...pdfOptions, tagged: true, outline: true }), { updateMetadata: false });
       landed = landedHeadings(pdf, names);
       const found = contentsPages(job, landed);
       const stable = found.size === tocPages.size && [...found].every(([id, n]) => tocPages.get(id) === n);
@@ -137,7 +134,7 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
     }
   }
   return {
-    bytes,
+    pdf,
     pages: pdf.getPageCount(),
     tocPages,
     unplaced: job.tocIds.filter((id) => !tocPages.has(id)),

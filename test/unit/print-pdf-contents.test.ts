@@ -30,7 +30,7 @@ describe('printDocuments and the contents (#10)', () => {
     expect(result?.unplaced).toEqual(['gone']);
     expect([...(result?.tocPages ?? [])]).toEqual([['مقدمة', 2]]);
     expect(result?.pages).toBe(2);
-    writeFileSync(path.join(dir, 'doc.pdf'), result?.bytes ?? new Uint8Array());
+    writeFileSync(path.join(dir, 'doc.pdf'), (await result?.pdf.save()) ?? new Uint8Array());
     const contents = execFileSync('pdftotext', ['-f', '1', '-l', '1', path.join(dir, 'doc.pdf'), '-'], { encoding: 'utf8' });
     // Arabic-Indic two, as Intl.NumberFormat('ar-EG') writes it (plain 'ar' has Latin digits in CLDR).
     expect(contents).toContain('\u0662');
@@ -71,7 +71,7 @@ describe('printDocuments and the contents (#10)', () => {
         ['two', 3],
         ['three', 4],
       ]);
-      writeFileSync(path.join(dir, `${name}.pdf`), result.bytes);
+      writeFileSync(path.join(dir, `${name}.pdf`), await result.pdf.save());
       const contents = execFileSync('pdftotext', ['-f', '1', '-l', '1', path.join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
       expect(contents, name).toContain('one2two3three4');
     }
