@@ -106,11 +106,14 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
   if (bodyStart !== undefined && bodyStart > 1 && formatted.every(([, n]) => n.length <= 3)) {
     const front = bodyStart - 1;
     await writeNumbers(page, formatted);
-    const frontBytes = await printFrontPages(page, front, pages);
+    // The body's first heading is kept when it opens the body: Chromium paints the top of a tall line
+    // (Arabic) into the page before too, so the last contents page is only the same with it.
+    const heading = names.firstHeading && landed.get(names.firstHeading) === bodyStart ? names.firstHeading : undefined;
+    const frontBytes = await printFrontPages(page, front, pages, heading ? names.toName.get(heading) : undefined);
     const frontPdf = await PDFDocument.load(frontBytes, { updateMetadata: false });
-    const blankStarts = landedHeadings(frontPdf, names).get(blankId);
-    const outcome =
-      blankStarts === front + 1 ? spliceFrontPages(pdf, frontPdf, front) : ({ spliced: false, reason: 'the contents do not end before the body' } as const);
+    const reprinted = landedHeadings(frontPdf, names);
+    const laidOutAlike = heading ? reprinted.get(heading) === front + 1 && reprinted.get(blankId) === front + 2 : reprinted.get(blankId) === front + 1;
+    const outcome = laidOutAlike ? spliceFrontPages(pdf, frontPdf, front) : ({ spliced: false, reason: 'the contents do not end before the body' } as const);
     reprint = outcome.spliced ? { path: 'front', frontPages: front } : { path: 'full', reason: outcome.reason };
   } else
     reprint = { path: 'full', reason: bodyStart === undefined ? 'the body’s first page is not known' : 'a page number wider than the contents’ number box' };
@@ -157,31 +160,40 @@ async function openDocument(page: Page, job: PrintJob): Promise<DestinationNames
     for (let node: Element | null = toc ?? null; node && node !== document.body && !next; node = node.parentElement) next = node.nextElementSibling;
     if (!next) return undefined;
     if (!next.id) next.id = 'bp-after-contents';
-    const link = document.createElement('a');
-    link.href = `#${next.id}`;
-    link.setAttribute('style', 'display:none !important');
-    document.body.append(link);
-    return next.id;
+    const heading = next.matches('h1, h2, h3, h4, h5, h6') ? next : next.querySelector('h1, h2, h3, h4, h5, h6');
+    if (heading && !heading.id) heading.id = 'bp-first-heading';
+    for (const id of [next.id, heading?.id]) {
+      if (!id) continue;
+      const link = document.createElement('a');
+      link.href = `#${id}`;
+      link.setAttribute('style', 'display:none !important');
+      document.body.append(link);
+    }
+    return [next.id, heading?.id] as const;
   });
   const names = await nameDestinations(page);
-  return { ...names, ...(afterContents ? { afterContents } : {}) };
+  const [after, heading] = afterContents ?? [];
+  return { ...names, ...(after ? { afterContents: after } : {}), ...(heading ? { firstHeading: heading } : {}) };
 }
 
-type DestinationNames = ReturnType<typeof destinationNames> & { afterContents?: string };
+type DestinationNames = ReturnType<typeof destinationNames> & { afterContents?: string; firstHeading?: string };
 
 const blankId = 'bp-blank-page';
 
 /**
  * Print only the front pages again, with the numbers written in (#14). Everything after the contents is
- * hidden and replaced by blank pages, as many as the body had, so the footers' "Page X of Y" keeps the
- * real total; one blank page is printed too, which tells where the contents ended.
+ * hidden (but the body's first heading, when `keep` names it) and followed by blank pages, as many as the
+ * body had, so the footers' "Page X of Y" keep the real total; the page after the front pages (and after
+ * the heading's) is printed too, which tells that the contents ended where they did.
  */
-async function printFrontPages(page: Page, front: number, total: number): Promise<Uint8Array> {
+async function printFrontPages(page: Page, front: number, total: number, keep: string | undefined): Promise<Uint8Array> {
   await page.evaluate(
-    (blanks: number, id: string) => {
+    (blanks: number, id: string, keepId: string | null) => {
       const toc = document.querySelector('[data-toc-for]')?.closest('nav');
-      if (!toc) return;
-      for (let node: Element | null = toc; node && node !== document.body; node = node.parentElement)
+      const kept = keepId ? document.getElementById(keepId) : null;
+      const start = kept ?? toc;
+      if (!start) return;
+      for (let node: Element | null = start; node && node !== document.body; node = node.parentElement)
         for (let next = node.nextElementSibling; next; next = next.nextElementSibling) (next as HTMLElement).style.setProperty('display', 'none', 'important');
       const pages = document.createDocumentFragment();
       for (let i = 0; i < blanks; i++) {
@@ -194,12 +206,14 @@ async function printFrontPages(page: Page, front: number, total: number): Promis
       link.href = `#${id}`;
       link.setAttribute('style', 'display:none !important');
       pages.append(link);
-      toc.after(pages);
+      if (kept) document.body.append(pages);
+      else start.after(pages);
     },
-    total - front,
+    total - front - (keep ? 1 : 0),
     blankId,
+    keep ?? null,
   );
-  return page.pdf({ ...pdfOptions, tagged: true, outline: false, pageRanges: `1-${front + 1}` });
+  return page.pdf({ ...pdfOptions, tagged: true, outline: false, pageRanges: `1-${front + (keep ? 2 : 1)}` });
 }
 
 async function writeNumbers(page: Page, entries: [string, string][]): Promise<void> {
