@@ -61,6 +61,12 @@ function parseShard(value: string): { index: number; count: number } {
   return { index, count };
 }
 
+function parseJobs(value: string): number {
+  const jobs = Number(value.trim());
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new InvalidArgumentError(`Expected a whole number from 1 to 64, e.g. --jobs 2 (got "${value}").`);
+  return jobs;
+}
+
 interface Outcome {
   files: VFile[];
   /** Extra fields of the --json document. */
@@ -138,38 +144,47 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('--format <list>', 'html, pdf or html,pdf').default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
     .option('--browser <path>', 'Chrome/Chromium/Edge executable for PDFs (also BLUEPRINT_BROWSER)')
     .option('--shard <i/n>', 'build only part i of n of the documents (CI matrices; join with "blueprint merge")', parseShard)
+    .option('-j, --jobs <n>', 'pages printing at once in the browser (default: the number of cores)', parseJobs)
+    .option('--no-cache', 'print every PDF again, even those an earlier build made from the same inputs')
     .option('--json', 'print the manifest and diagnostics as one JSON document on stdout')
     .option('-q, --quiet', 'print errors only')
     .option('-v, --verbose', 'also print how long each stage took')
-    .action(async (blueprints: string[], opts: EditionOptions & { format: Format[]; browser?: string; shard?: { index: number; count: number } }) => {
-      command = 'build';
-      usedRoot = await withRoot(async (root) => {
-        const outDir = opts.out ? path.resolve(io.cwd, opts.out) : defaultOutDir(root);
-        const result = await build({
-          root,
-          blueprints,
-          ...editionOptions(opts),
-          formats: opts.format,
-          outDir,
-          ...(opts.browser ? { browser: opts.browser } : {}),
-          ...(opts.shard ? { shard: opts.shard } : {}),
-          ...(io.signal ? { signal: io.signal } : {}),
-          env: io.env,
-          onProgress: wantsJson || quiet ? undefined : showBuildProgress(display),
+    .action(
+      async (
+        blueprints: string[],
+        opts: EditionOptions & { format: Format[]; browser?: string; shard?: { index: number; count: number }; jobs?: number; cache: boolean },
+      ) => {
+        command = 'build';
+        usedRoot = await withRoot(async (root) => {
+          const outDir = opts.out ? path.resolve(io.cwd, opts.out) : defaultOutDir(root);
+          const result = await build({
+            root,
+            blueprints,
+            ...editionOptions(opts),
+            formats: opts.format,
+            outDir,
+            ...(opts.browser ? { browser: opts.browser } : {}),
+            ...(opts.shard ? { shard: opts.shard } : {}),
+            ...(opts.jobs ? { concurrency: opts.jobs } : {}),
+            reuseOutput: opts.cache,
+            ...(io.signal ? { signal: io.signal } : {}),
+            env: io.env,
+            onProgress: wantsJson || quiet ? undefined : showBuildProgress(display),
+          });
+          const shown = path.relative(io.cwd, outDir) || '.';
+          const t = result.timings;
+          return {
+            files: result.files,
+            json: { manifest: result.manifest ?? null },
+            details: `Timings: load ${ms(t.loadMs)}, html ${ms(t.htmlMs)}, browser start ${ms(t.browserMs)}, pdf ${ms(t.pdfMs)}.`,
+            summary: (code, counts) =>
+              code === 0
+                ? `Built ${result.manifest?.documents.length ?? 0} document(s) into ${shown}/ (${counts}).`
+                : `Build failed (${counts}); nothing in the output folder was changed.`,
+          };
         });
-        const shown = path.relative(io.cwd, outDir) || '.';
-        const t = result.timings;
-        return {
-          files: result.files,
-          json: { manifest: result.manifest ?? null },
-          details: `Timings: load ${ms(t.loadMs)}, html ${ms(t.htmlMs)}, browser start ${ms(t.browserMs)}, pdf ${ms(t.pdfMs)}.`,
-          summary: (code, counts) =>
-            code === 0
-              ? `Built ${result.manifest?.documents.length ?? 0} document(s) into ${shown}/ (${counts}).`
-              : `Build failed (${counts}); nothing in the output folder was changed.`,
-        };
-      });
-    });
+      },
+    );
 
   editionCommand('preview', 'Build the HTML, serve it on this machine and rebuild and reload on every change (Ctrl-C stops).')
     .option('--port <number>', 'port to serve on (0 picks a free one)', (v) => Number.parseInt(v, 10), 4321)

@@ -39,8 +39,9 @@ export interface FinishOptions {
  * Replace both stamps with fixed values so two builds give the same bytes, add the metadata, and ask
  * viewers to show the title rather than the file name (#5).
  */
-export async function finishPdf(bytes: Uint8Array, meta: PdfMetadata, options: FinishOptions = {}): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+export async function finishPdf(bytes: Uint8Array | PDFDocument, meta: PdfMetadata, options: FinishOptions = {}): Promise<Uint8Array> {
+  // #14: the printer hands over the document it already parsed, which saves writing and parsing it again.
+  const pdf = bytes instanceof PDFDocument ? bytes : await PDFDocument.load(bytes, { updateMetadata: false });
   pdf.setTitle(meta.title, { showInWindowTitleBar: true });
   pdf.setAuthor(meta.author);
   pdf.setSubject(meta.subject);

@@ -4,6 +4,7 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { isInside } from '../project/read-inside.js';
 import { destinationNames } from './destination-names.js';
 import { readDestinations } from './read-destinations.js';
+import { spliceFrontPages } from './splice-front-pages.js';
 
 export interface PrintJob {
   /** Absolute path of the staged HTML file. */
@@ -15,7 +16,8 @@ export interface PrintJob {
 }
 
 export interface PrintResult {
-  bytes: Uint8Array;
+  /** The printed PDF, parsed: handed on as it is, so it is not written out and parsed again (#14). */
+  pdf: PDFDocument;
   pages: number;
   /** Page of each contents entry, as printed. */
   tocPages: Map<string, number>;
@@ -25,7 +27,10 @@ export interface PrintResult {
   headings: string[];
   /** Requests the renderer refused (network, files outside the output folder). */
   blocked: string[];
+  /** Full prints of the document: 1, or more when the short reprint of the front pages could not be used. */
   passes: number;
+  /** How the contents' numbers got into the PDF: a reprint of the front pages spliced in, or a full print. */
+  reprint: { path: 'front'; frontPages: number } | { path: 'full'; reason: string };
 }
 
 export interface PrintOptions {
@@ -75,44 +80,160 @@ export async function printDocuments(browser: Browser, jobs: PrintJob[], options
 }
 
 async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
-  await page.goto(pathToFileURL(job.htmlPath).href, { waitUntil: 'load', timeout: 120_000 });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  const names = await nameDestinations(page);
   const digits = new Intl.NumberFormat(job.lang, { useGrouping: false });
-  let tocPages = new Map<string, number>();
-  let passes = 0;
-  let bytes: Uint8Array = new Uint8Array();
-  let pages = 0;
-  for (;;) {
-    passes++;
-    const final = passes > 1;
-    bytes = await page.pdf({ ...pdfOptions, tagged: final, outline: final });
-    // #10: a real parser, never a scan of the bytes (a heading named "endobj" or "stream" cut the scan short).
-    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
-    pages = pdf.getPageCount();
-    const landed = new Map<string, number>();
-    for (const [name, n] of readDestinations(pdf)) landed.set(names.toId.get(name) ?? name, n);
-    const found = new Map(job.tocIds.flatMap((id) => (landed.has(id) ? [[id, landed.get(id) as number] as const] : [])));
-    const stable = [...found].every(([id, n]) => tocPages.get(id) === n) && found.size === tocPages.size;
-    if (final && stable) break;
-    if (passes >= 3) break;
-    tocPages = found;
-    await page.evaluate(
-      (entries: [string, string][]) => {
-        for (const [id, n] of entries) {
-          const span = document.querySelector(`[data-toc-for="${CSS.escape(id)}"]`);
-          if (span) span.textContent = n;
-        }
-      },
-      [...found].map(([id, n]) => [id, digits.format(n)] as [string, string]),
-    );
-  }
+  let names = await openDocument(page, job);
+  // #14: the contents' numbers are set in a box of fixed width (page-rules.ts), so a placeholder of three
+  // digits lays the contents out as the real numbers will: the one full print is already the final layout.
+  await writeNumbers(
+    page,
+    job.tocIds.map((id) => [id, digits.format(888)]),
+  );
+  const bytes = await page.pdf({ ...pdfOptions, tagged: true, outline: true });
+  // #10: a real parser, never a scan of the bytes (a heading named "endobj" or "stream" cut the scan short).
+  let pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  let landed = landedHeadings(pdf, names);
+  const pages = pdf.getPageCount();
+  let tocPages = contentsPages(job, landed);
   // #10: Chromium writes Arabic bookmarks in visual order, word by word reversed, and some twice; the
   // headings' own text is the right title for each.
   const headings = await page.evaluate(() =>
     Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), (heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim()),
   );
-  return { bytes, pages, tocPages, unplaced: job.tocIds.filter((id) => !tocPages.has(id)), headings, blocked: [], passes };
+  const formatted = [...tocPages].map(([id, n]) => [id, digits.format(n)] as [string, string]);
+  // The pages before the body: those before the page where the element after the contents begins.
+  const bodyStart = names.afterContents ? landed.get(names.afterContents) : undefined;
+  let reprint: PrintResult['reprint'];
+  if (bodyStart !== undefined && bodyStart > 1 && formatted.every(([, n]) => n.length <= 3)) {
+    const front = bodyStart - 1;
+    await writeNumbers(page, formatted);
+    // The body's first heading is kept when it opens the body: Chromium paints the top of a tall line
+    // (Arabic) into the page before too, so the last contents page is only the same with it.
+    const heading = names.firstHeading && landed.get(names.firstHeading) === bodyStart ? names.firstHeading : undefined;
+    const frontBytes = await printFrontPages(page, front, pages, heading ? names.toName.get(heading) : undefined);
+    const frontPdf = await PDFDocument.load(frontBytes, { updateMetadata: false });
+    const reprinted = landedHeadings(frontPdf, names);
+    const laidOutAlike = heading ? reprinted.get(heading) === front + 1 && reprinted.get(blankId) === front + 2 : reprinted.get(blankId) === front + 1;
+    const outcome = laidOutAlike ? spliceFrontPages(pdf, frontPdf, front) : ({ spliced: false, reason: 'the contents do not end before the body' } as const);
+    reprint = outcome.spliced ? { path: 'front', frontPages: front } : { path: 'full', reason: outcome.reason };
+  } else
+    reprint = { path: 'full', reason: bodyStart === undefined ? 'the body’s first page is not known' : 'a page number wider than the contents’ number box' };
+  let passes = 1;
+  if (reprint.path === 'full') {
+    // Today's way, kept for whatever the short reprint cannot do: write the numbers in and print it all
+    // again (a third time if the numbers moved a heading).
+    names = await openDocument(page, job);
+    for (; passes < 3; ) {
+      await writeNumbers(
+        page,
+        [...tocPages].map(([id, n]) => [id, digits.format(n)]),
+      );
+      passes++;
+      pdf = await PDFDocument.load(await page.pdf({ ...pdfOptions, tagged: true, outline: true }), { updateMetadata: false });
+      landed = landedHeadings(pdf, names);
+      const found = contentsPages(job, landed);
+      const stable = found.size === tocPages.size && [...found].every(([id, n]) => tocPages.get(id) === n);
+      tocPages = found;
+      if (stable) break;
+    }
+  }
+  return {
+    pdf,
+    pages: pdf.getPageCount(),
+    tocPages,
+    unplaced: job.tocIds.filter((id) => !tocPages.has(id)),
+    headings,
+    blocked: [],
+    passes,
+    reprint,
+  };
+}
+
+/** Load the document, wait for its fonts, and name its link targets for the PDF. */
+async function openDocument(page: Page, job: PrintJob): Promise<DestinationNames> {
+  await page.goto(pathToFileURL(job.htmlPath).href, { waitUntil: 'load', timeout: 120_000 });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // The element after the contents gets a link (never shown) so Chromium writes where it lands: the first
+  // page of the body, after the front pages.
+  const afterContents = await page.evaluate(() => {
+    const toc = document.querySelector('[data-toc-for]')?.closest('nav');
+    let next: Element | null = null;
+    for (let node: Element | null = toc ?? null; node && node !== document.body && !next; node = node.parentElement) next = node.nextElementSibling;
+    if (!next) return undefined;
+    if (!next.id) next.id = 'bp-after-contents';
+    const heading = next.matches('h1, h2, h3, h4, h5, h6') ? next : next.querySelector('h1, h2, h3, h4, h5, h6');
+    if (heading && !heading.id) heading.id = 'bp-first-heading';
+    for (const id of [next.id, heading?.id]) {
+      if (!id) continue;
+      const link = document.createElement('a');
+      link.href = `#${id}`;
+      link.setAttribute('style', 'display:none !important');
+      document.body.append(link);
+    }
+    return [next.id, heading?.id] as const;
+  });
+  const names = await nameDestinations(page);
+  const [after, heading] = afterContents ?? [];
+  return { ...names, ...(after ? { afterContents: after } : {}), ...(heading ? { firstHeading: heading } : {}) };
+}
+
+type DestinationNames = ReturnType<typeof destinationNames> & { afterContents?: string; firstHeading?: string };
+
+const blankId = 'bp-blank-page';
+
+/**
+ * Print only the front pages again, with the numbers written in (#14). Everything after the contents is
+ * hidden (but the body's first heading, when `keep` names it) and followed by blank pages, as many as the
+ * body had, so the footers' "Page X of Y" keep the real total; the page after the front pages (and after
+ * the heading's) is printed too, which tells that the contents ended where they did.
+ */
+async function printFrontPages(page: Page, front: number, total: number, keep: string | undefined): Promise<Uint8Array> {
+  await page.evaluate(
+    (blanks: number, id: string, keepId: string | null) => {
+      const toc = document.querySelector('[data-toc-for]')?.closest('nav');
+      const kept = keepId ? document.getElementById(keepId) : null;
+      const start = kept ?? toc;
+      if (!start) return;
+      for (let node: Element | null = start; node && node !== document.body; node = node.parentElement)
+        for (let next = node.nextElementSibling; next; next = next.nextElementSibling) (next as HTMLElement).style.setProperty('display', 'none', 'important');
+      const pages = document.createDocumentFragment();
+      for (let i = 0; i < blanks; i++) {
+        const blank = document.createElement('div');
+        blank.setAttribute('style', 'display:block !important;break-before:page !important;height:1px;margin:0;padding:0');
+        if (i === 0) blank.id = id;
+        pages.append(blank);
+      }
+      const link = document.createElement('a');
+      link.href = `#${id}`;
+      link.setAttribute('style', 'display:none !important');
+      pages.append(link);
+      if (kept) document.body.append(pages);
+      else start.after(pages);
+    },
+    total - front - (keep ? 1 : 0),
+    blankId,
+    keep ?? null,
+  );
+  return page.pdf({ ...pdfOptions, tagged: true, outline: false, pageRanges: `1-${front + (keep ? 2 : 1)}` });
+}
+
+async function writeNumbers(page: Page, entries: [string, string][]): Promise<void> {
+  await page.evaluate((pairs: [string, string][]) => {
+    for (const [id, n] of pairs) {
+      const span = document.querySelector(`[data-toc-for="${CSS.escape(id)}"]`);
+      if (span) span.textContent = n;
+    }
+  }, entries);
+}
+
+/** Page of every link target, by its id in the HTML. */
+function landedHeadings(pdf: PDFDocument, names: DestinationNames): Map<string, number> {
+  const landed = new Map<string, number>();
+  for (const [name, n] of readDestinations(pdf)) landed.set(names.toId.get(name) ?? name, n);
+  return landed;
+}
+
+function contentsPages(job: PrintJob, landed: Map<string, number>): Map<string, number> {
+  return new Map(job.tocIds.flatMap((id) => (landed.has(id) ? [[id, landed.get(id) as number] as const] : [])));
 }
 
 /**

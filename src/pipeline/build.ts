@@ -12,6 +12,7 @@ import { checkEditionColors } from './check-edition-colors.js';
 import { loadThemes } from './load-themes.js';
 import { type Manifest, type ManifestDocument, sha256 } from './manifest.js';
 import { fileSize, formatById } from './output-formats.js';
+import { PdfCache } from './pdf-cache.js';
 import { planDocuments } from './plan-documents.js';
 import { publishOutput } from './publish-output.js';
 import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
@@ -128,9 +129,10 @@ async function writeStage(
   for (const [output, source] of [...fonts].sort()) await staged.copy(source, output);
 
   const outputs = new Map<BuiltDocument, ManifestDocument['outputs']>(documents.map((doc) => [doc, {}]));
+  const pdfCache = PdfCache.open(staged.outDir, settings.reuseOutput);
   for (const id of settings.formats) {
     if (run.shouldStop()) return undefined;
-    const produced = await formatById(id).produce({ project, themes, documents, staged, settings, requestFile: run.request, timings: run.timings });
+    const produced = await formatById(id).produce({ project, themes, documents, staged, settings, requestFile: run.request, timings: run.timings, pdfCache });
     // shouldStop first: a print stopped by a signal produces nothing and must still be reported (#9).
     if (run.shouldStop() || !produced) return undefined;
     for (const [doc, file] of produced) (outputs.get(doc) as ManifestDocument['outputs'])[id] = file;
@@ -147,7 +149,10 @@ async function writeStage(
     outputs: outputs.get(doc) ?? {},
   }));
   if (run.shouldStop()) return undefined;
-  return publishOutput(project, themes.get(project.config.default_theme), entries, staged, run.request, settings.cache?.fonts);
+  const manifest = await publishOutput(project, themes.get(project.config.default_theme), entries, staged, run.request, settings.cache?.fonts);
+  // Only what was published is remembered; an index that cannot be written only means printing again.
+  if (manifest && settings.formats.includes('pdf')) await pdfCache.save().catch(() => undefined);
+  return manifest;
 }
 
 const isFileSystemError = (cause: unknown) =>

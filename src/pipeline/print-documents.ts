@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/messages.js';
 import { BrowserNotFoundError, findBrowser } from '../pdf/find-browser.js';
@@ -7,6 +8,7 @@ import { type PrintJob, printDocuments as printWithBrowser } from '../pdf/print-
 import type { Project } from '../project/load-project.js';
 import type { Theme } from '../theme/load-theme.js';
 import { type OutputFile, sha256 } from './manifest.js';
+import { type PdfCache, pdfKey } from './pdf-cache.js';
 import type { BuiltDocument } from './render-documents.js';
 import type { BuildSettings } from './settings.js';
 import type { StagedOutput } from './stage-output.js';
@@ -19,6 +21,8 @@ export interface PrintContext {
   settings: BuildSettings;
   requestFile: VFile;
   timings: { browserMs: number; pdfMs: number };
+  /** PDFs earlier builds published, reused when made from the same inputs (#14); saved after publishing. */
+  pdfCache?: PdfCache;
 }
 
 /**
@@ -36,7 +40,57 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
     report(ctx.requestFile, 'browser-not-found', { reason: cause.message, fix: cause.hint });
     return undefined;
   }
+  const date = pdfDate(settings.env, project.config.date);
+  const results = new Map<BuiltDocument, OutputFile>();
+  const metaOf = (doc: BuiltDocument) => ({
+    title: doc.rendered.title,
+    author: doc.rendered.pdf.author,
+    subject: doc.rendered.pdf.subject,
+    keywords: doc.rendered.pdf.keywords,
+    lang: doc.lang,
+    links: doc.rendered.pdf.links,
+    ...(doc.rendered.pdf.draft ? { translationStatus: 'machine-assisted draft, not yet reviewed by a professional translator' } : {}),
+    date,
+    idSeed: `${doc.base}\n${doc.rendered.html}`,
+  });
+  // #14: a document made from the same inputs as a PDF already published is not printed again.
+  const keys = new Map<BuiltDocument, string>();
+  const toPrint: BuiltDocument[] = [];
   let t = performance.now();
+  for (const doc of documents) {
+    const key = pdfKey({
+      html: doc.rendered.html,
+      base: doc.base,
+      fonts: doc.rendered.fonts.files.map((font) => font.source),
+      browser: choice.executablePath,
+      meta: { ...metaOf(doc), idSeed: undefined, date: date.toISOString() },
+    });
+    keys.set(doc, key);
+    const file = `${doc.base}.pdf`;
+    const reused = ctx.pdfCache?.lookup(file, key);
+    if (!reused) {
+      toPrint.push(doc);
+      continue;
+    }
+    await staged.copy(path.join(staged.outDir, reused.file.path), reused.file.path);
+    if (reused.removed.length > 0) report(doc.blueprint.file, 'pdf-link-removed', { document: file, removed: reused.removed.join('; ') });
+    results.set(doc, reused.file);
+    settings.onProgress({
+      type: 'pdf',
+      document: file,
+      pages: reused.file.pages ?? 0,
+      passes: 0,
+      reprint: 'cached',
+      ms: performance.now() - t,
+      done: results.size,
+      total: documents.length,
+    });
+  }
+  if (toPrint.length === 0) {
+    ctx.timings.pdfMs = performance.now() - t;
+    return results;
+  }
+  t = performance.now();
   let opened: Awaited<ReturnType<typeof openBrowser>>;
   try {
     opened = await openBrowser(choice.executablePath);
@@ -57,10 +111,7 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
   settings.onProgress({ type: 'browser', executablePath: choice.executablePath, source: choice.source, ms: ctx.timings.browserMs });
   t = performance.now();
   const jobs = new Map<PrintJob, BuiltDocument>();
-  for (const doc of documents)
-    jobs.set({ htmlPath: staged.pathOf(`${doc.base}.html`), tocIds: doc.rendered.toc.map((entry) => entry.id), lang: doc.lang }, doc);
-  const date = pdfDate(settings.env, project.config.date);
-  const results = new Map<BuiltDocument, OutputFile>();
+  for (const doc of toPrint) jobs.set({ htmlPath: staged.pathOf(`${doc.base}.html`), tocIds: doc.rendered.toc.map((entry) => entry.id), lang: doc.lang }, doc);
   try {
     await printWithBrowser(browser.browser, [...jobs.keys()], {
       allowedRoot: staged.dir,
@@ -74,33 +125,29 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
           report(doc.blueprint.file, 'contents-page-missing', { document: `${doc.base}.pdf`, headings: headings.join(', ') });
           return;
         }
+        let removedLinks: string[] = [];
         const bytes = await finishPdf(
-          result.bytes,
+          result.pdf,
+          { ...metaOf(doc), headings: result.headings, printedFrom: { root: staged.dir, document: staged.pathOf(`${doc.base}.html`) } },
           {
-            title: doc.rendered.title,
-            author: doc.rendered.pdf.author,
-            subject: doc.rendered.pdf.subject,
-            keywords: doc.rendered.pdf.keywords,
-            lang: doc.lang,
-            headings: result.headings,
-            links: doc.rendered.pdf.links,
-            ...(doc.rendered.pdf.draft ? { translationStatus: 'machine-assisted draft, not yet reviewed by a professional translator' } : {}),
-            date,
-            idSeed: `${doc.base}\n${doc.rendered.html}`,
-            printedFrom: { root: staged.dir, document: staged.pathOf(`${doc.base}.html`) },
-          },
-          {
-            onRemoved: (removed) => report(doc.blueprint.file, 'pdf-link-removed', { document: `${doc.base}.pdf`, removed: removed.join('; ') }),
+            onRemoved: (removed) => {
+              removedLinks = removed;
+              report(doc.blueprint.file, 'pdf-link-removed', { document: `${doc.base}.pdf`, removed: removed.join('; ') });
+            },
           },
         );
         const file = `${doc.base}.pdf`;
         await staged.write(file, bytes);
-        results.set(doc, { path: file, sha256: sha256(bytes), pages: result.pages, bytes: bytes.byteLength });
+        const output = { path: file, sha256: sha256(bytes), pages: result.pages, bytes: bytes.byteLength };
+        results.set(doc, output);
+        ctx.pdfCache?.remember(file, keys.get(doc) as string, output, removedLinks);
         settings.onProgress({
           type: 'pdf',
           document: file,
           pages: result.pages,
           passes: result.passes,
+          reprint: result.reprint.path,
+          ...(result.reprint.path === 'full' ? { reason: result.reprint.reason } : {}),
           ms: performance.now() - t,
           done: results.size,
           total: documents.length,

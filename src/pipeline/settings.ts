@@ -24,8 +24,13 @@ export interface BuildOptions {
   /** Browser executable for PDFs (else found: see findBrowser). */
   browser?: string;
   env?: Record<string, string | undefined>;
-  /** Pages printing at once; 2 by default. */
+  /** Pages printing at once in the one browser (`--jobs`); the machine's cores by default. */
   concurrency?: number;
+  /**
+   * Reuse the PDFs an earlier build published into the output folder when they were made from the same
+   * inputs (#14); true by default, false for `--no-cache`.
+   */
+  reuseOutput?: boolean;
   /** Build only part `index` of `count` of the documents (CI matrices); see planDocuments. */
   shard?: { index: number; count: number };
   /** Stops the build (Ctrl-C, SIGTERM): nothing is written and the browser is closed. */
@@ -41,7 +46,23 @@ export interface BuildOptions {
 export type ProgressEvent =
   | { type: 'html'; document: string; done: number; total: number }
   | { type: 'browser'; executablePath: string; source: string; ms: number }
-  | { type: 'pdf'; document: string; pages: number; passes: number; ms: number; done: number; total: number };
+  | {
+      type: 'pdf';
+      document: string;
+      pages: number;
+      /**
+       * #14: how the contents' numbers got in. `front`: one full print, then only the front pages printed
+       * again and spliced in; `full`: the document printed in full again (`passes` times in all), because
+       * the short reprint did not match the full print (`reason`); `cached`: not printed, the PDF an earlier
+       * build published from the same inputs was kept (`passes` 0).
+       */
+      passes: number;
+      reprint: 'front' | 'full' | 'cached';
+      reason?: string;
+      ms: number;
+      done: number;
+      total: number;
+    };
 
 /** Every option settled once, at the edge (#8): later stages never apply defaults of their own. */
 export interface BuildSettings {
@@ -55,6 +76,7 @@ export interface BuildSettings {
   browser: string | undefined;
   env: Record<string, string | undefined>;
   concurrency: number;
+  reuseOutput: boolean;
   shard: { index: number; count: number } | undefined;
   signal: AbortSignal | undefined;
   onProgress: (event: ProgressEvent) => void;
@@ -76,7 +98,8 @@ export function settleOptions(options: BuildOptions): BuildSettings {
     outDir: path.resolve(root, options.outDir ?? defaultOutDir(root)),
     browser: options.browser,
     env: options.env ?? {},
-    concurrency: Math.max(1, options.concurrency ?? 2),
+    concurrency: Math.max(1, Math.floor(options.concurrency ?? os.availableParallelism())),
+    reuseOutput: options.reuseOutput ?? true,
     shard: options.shard,
     signal: options.signal,
     onProgress: options.onProgress ?? (() => undefined),

@@ -52,6 +52,9 @@ export function pageRules(input: PageRulesInput): string {
     '@page cover{margin:0;@top-left{content:none}@top-right{content:none}@bottom-left{content:none}@bottom-right{content:none}}',
     `@page front{@top-${end}${box(cssString(input.strings.contents), end)}}`,
     `@page back{@top-${end}${box(cssString(input.strings.notesAndSources), end)}}`,
+    // #14: the contents' page numbers sit in a box of fixed width with digits of one width, so writing the
+    // numbers in never moves a line: the document is printed in full once, and only its front pages again.
+    '@media print{nav [data-toc-for]{display:inline-block;flex:none;min-width:2.5em;text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}}',
   ];
   if (input.partBreak === 'page') {
     input.parts.forEach((title, i) => {

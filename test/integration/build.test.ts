@@ -44,6 +44,8 @@ describe('blueprint build on the basic fixture', () => {
         .filter((f) => !f.startsWith('assets/'))
         .sort(),
     ).toEqual([
+      // #14: the record of which inputs each PDF was made from, so an unchanged one is not printed again.
+      '.blueprint-cache/pdf.json',
       'index.html',
       'manifest.json',
       'springfield/en/language-line.html',

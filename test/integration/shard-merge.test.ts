@@ -7,6 +7,8 @@ import { copyFixture, run } from '../helpers.js';
 function tree(dir: string, prefix = ''): Map<string, Buffer> {
   const files = new Map<string, Buffer>();
   for (const name of readdirSync(dir).sort()) {
+    // #14: a build's record of which inputs made each PDF is its own, not output a merge joins.
+    if (name === '.blueprint-cache') continue;
     const full = path.join(dir, name);
     const rel = prefix ? `${prefix}/${name}` : name;
     if (statSync(full).isDirectory()) for (const [k, v] of tree(full, rel)) files.set(k, v);

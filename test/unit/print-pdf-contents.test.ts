@@ -30,9 +30,50 @@ describe('printDocuments and the contents (#10)', () => {
     expect(result?.unplaced).toEqual(['gone']);
     expect([...(result?.tocPages ?? [])]).toEqual([['مقدمة', 2]]);
     expect(result?.pages).toBe(2);
-    writeFileSync(path.join(dir, 'doc.pdf'), result?.bytes ?? new Uint8Array());
+    writeFileSync(path.join(dir, 'doc.pdf'), (await result?.pdf.save()) ?? new Uint8Array());
     const contents = execFileSync('pdftotext', ['-f', '1', '-l', '1', path.join(dir, 'doc.pdf'), '-'], { encoding: 'utf8' });
     // Arabic-Indic two, as Intl.NumberFormat('ar-EG') writes it (plain 'ar' has Latin digits in CLDR).
     expect(contents).toContain('\u0662');
+  });
+
+  // #14: the placeholder the full print carries (three digits) must lay the contents out as the real numbers
+  // do; here each digit takes a line of its own, so the reprint of the front pages does not match and the
+  // document is printed in full again, with the right numbers.
+  it('prints the whole document again when the reprinted front pages do not match, and splices them when they do', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bp-print-'));
+    const page = (
+      numberStyle: string,
+    ) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>@page{size:letter} nav{break-after:page} h2{break-before:page} nav a{display:flex} nav a>span:first-child{flex:1} [data-toc-for]{${numberStyle}}</style></head><body>
+<nav>${['one', 'two', 'three'].map((id) => `<p><a href="#${id}"><span>${id}</span> <span data-toc-for="${id}"></span></a></p>`).join('')}</nav>
+<main id="content">${['one', 'two', 'three'].map((id) => `<h2 id="${id}">${id}</h2><p>Text.</p>`).join('')}</main></body></html>`;
+    writeFileSync(path.join(dir, 'narrow.html'), page('width:0.6em;word-break:break-all'));
+    writeFileSync(path.join(dir, 'wide.html'), page('min-width:3em;text-align:end'));
+    const choice = await findBrowser({ env: process.env });
+    await using browser = await openBrowser(choice.executablePath);
+    const results = new Map<string, PrintResult>();
+    const jobs = ['narrow', 'wide'].map((name) => ({ htmlPath: path.join(dir, `${name}.html`), tocIds: ['one', 'two', 'three'], lang: 'en' }));
+    await printDocuments(browser.browser, jobs, {
+      allowedRoot: dir,
+      concurrency: 1,
+      onPrinted: async (job, printed) => {
+        results.set(path.basename(job.htmlPath, '.html'), printed);
+      },
+    });
+    const narrow = results.get('narrow') as PrintResult;
+    expect(narrow.reprint).toMatchObject({ path: 'full', reason: expect.stringMatching(/differ/) });
+    expect(narrow.passes).toBe(2);
+    const wide = results.get('wide') as PrintResult;
+    expect(wide.reprint).toEqual({ path: 'front', frontPages: 1 });
+    expect(wide.passes).toBe(1);
+    for (const [name, result] of results) {
+      expect([...result.tocPages]).toEqual([
+        ['one', 2],
+        ['two', 3],
+        ['three', 4],
+      ]);
+      writeFileSync(path.join(dir, `${name}.pdf`), await result.pdf.save());
+      const contents = execFileSync('pdftotext', ['-f', '1', '-l', '1', path.join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      expect(contents, name).toContain('one2two3three4');
+    }
   });
 });

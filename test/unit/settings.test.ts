@@ -18,7 +18,8 @@ describe('settleOptions (#8: every default applied once, at the edge)', () => {
       outDir: path.join(root, 'out'),
       browser: undefined,
       env: {},
-      concurrency: 2,
+      concurrency: os.availableParallelism(),
+      reuseOutput: true,
       shard: undefined,
       signal: undefined,
     });

@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRef, PDFStream } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/index.js';
+import type { ProgressEvent } from '../../src/pipeline/settings.js';
+import { makeGeneratedProject } from '../fixtures/make-long-project.js';
+import { pdfInfo, pdfPages } from '../helpers.js';
+import { checkContents, outline } from '../pdf-contents.js';
+import { readContents } from '../read-contents.js';
+
+type PdfEvent = Extract<ProgressEvent, { type: 'pdf' }>;
+
+/**
+ * #14: a document is printed in full once; its front pages are printed again with the contents' numbers
+ * and spliced in. The result must be what two full prints gave: right numbers, working links, tags,
+ * bookmarks, the same bytes on every build.
+ */
+describe('one full print and a reprint of the front pages (#14)', () => {
+  let root: string;
+  let pdf: string;
+  let html: string;
+  let events: PdfEvent[] = [];
+
+  const buildOnce = async (outDir: string) => {
+    events = [];
+    const result = await build({
+      root,
+      outDir,
+      env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' },
+      onProgress: (event) => {
+        if (event.type === 'pdf') events.push(event);
+      },
+    });
+    expect(result.code).toBe(0);
+    return result;
+  };
+
+  beforeAll(async () => {
+    root = makeGeneratedProject(15);
+    await buildOnce(path.join(root, 'out'));
+    pdf = path.join(root, 'out/springfield/en/everything.pdf');
+    html = path.join(root, 'out/springfield/en/everything.html');
+  });
+
+  it('prints the document once and only its front pages again', () => {
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ reprint: 'front', passes: 1 });
+    expect(events[0]?.reason).toBeUndefined();
+  });
+
+  it('lists in the contents the page on which each heading is, over several contents pages', async () => {
+    const contents = checkContents(pdf);
+    expect(contents.wrong).toEqual([]);
+    expect(contents.entries).toBe(60);
+    expect(contents.contentsPages).toBeGreaterThanOrEqual(2);
+    // The contents' links lead to the page each entry names.
+    const entries = await readContents(pdf, html);
+    expect(entries.length).toBe(60);
+    for (const entry of entries) expect(entry.printed, entry.text).toBe(entry.target);
+    expect(new Set(entries.map((e) => e.printed)).size).toBeGreaterThan(10);
+  });
+
+  it('keeps the real total in the front pages’ footers', () => {
+    const pages = pdfPages(pdf);
+    const total = Number(pdfInfo(pdf).Pages);
+    expect(total).toBeGreaterThanOrEqual(30);
+    for (const [i, text] of pages.slice(1, 3).entries()) expect(text).toContain(`Page ${i + 2} of ${total}`);
+  });
+
+  it('stays tagged, with bookmarks, a valid structure and no leftovers of the first print', async () => {
+    expect(pdfInfo(pdf).Tagged).toBe('yes');
+    expect(execFileSync('qpdf', ['--check', pdf], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
+    const doc = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false });
+    expect(doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
+    expect(doc.catalog.get(PDFName.of('Outlines'))).toBeDefined();
+    expect(outline(pdf).length).toBeGreaterThan(15);
+    // The contents' headings are still tagged (their drawing came from the second print, their tags from the first).
+    const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-'], { encoding: 'latin1', maxBuffer: 64 << 20 });
+    expect(qdf).toMatch(/\/MCID \d+/);
+    // Each replaced drawing is gone: every object of the file is reachable from its trailer.
+    const seen = new Set<string>();
+    const stack: PDFObject[] = [doc.context.trailerInfo.Root, doc.context.trailerInfo.Info].filter((x): x is PDFObject => x !== undefined);
+    while (stack.length > 0) {
+      const object = stack.pop();
+      if (object instanceof PDFRef) {
+        if (seen.has(object.toString())) continue;
+        seen.add(object.toString());
+        const target = doc.context.lookup(object);
+        if (target) stack.push(target);
+      } else if (object instanceof PDFDict) stack.push(...object.values());
+      else if (object instanceof PDFArray) stack.push(...object.asArray());
+      else if (object instanceof PDFStream) stack.push(object.dict);
+    }
+    const all = doc.context.enumerateIndirectObjects().map(([ref]) => ref.toString());
+    expect(all.filter((ref) => !seen.has(ref))).toEqual([]);
+  });
+
+  it('gives the same bytes on a second build', async () => {
+    await buildOnce(path.join(root, 'out-again'));
+    expect(events[0]).toMatchObject({ reprint: 'front' });
+    expect(readFileSync(path.join(root, 'out-again/springfield/en/everything.pdf')).equals(readFileSync(pdf))).toBe(true);
+  });
+});
