@@ -123,7 +123,8 @@ export function readXliff(xlf: VFile, srcLang: string, languages: string[], sour
         }
         const target = elements(part).find((e) => e.name === 'target');
         const from = target ?? (part.name === 'ignorable' ? elements(part).find((e) => e.name === 'source') : undefined);
-        if (part.name === 'segment') {
+        // Reviewed: every translated segment was; an optional value left in the source language does not count.
+        if (part.name === 'segment' && target) {
           const state = part.attributes.state ?? 'initial';
           if (state !== 'reviewed' && state !== 'final') reviewed = false;
         }
