@@ -471,6 +471,13 @@ export const catalogue = {
     message: (p) => `Refusing to write ${p.path}: ${p.reason}`,
     hint: () => 'Import only files "blueprint i18n extract" wrote for this project; translations go next to their sources.',
   }),
+  'glyph-missing': rule<{ char: string; code: string; theme: string; lang: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A character that none of the theme\'s fonts covers: it would print as an empty box ("tofu") or in a font of the machine.',
+    message: (p) => `No font of the theme ${q(p.theme)} has the character ${q(p.char)} (${p.code}), printed in the ${p.lang} edition`,
+    hint: () => 'Add a @fontsource package that covers it to "fonts: fallback:" in the theme\'s theme.yaml (and npm install it), or write the text without it.',
+  }),
   'heading-structure': rule({
     severity: 'warning',
     kind: 'content',

@@ -14,6 +14,8 @@ export interface FontSelection {
   /** @font-face rules pointing at the copied files. */
   css: string;
   files: FontFile[];
+  /** Characters of the text that no face of any of the fonts covers: they would print as empty boxes (#10). */
+  missing: number[];
 }
 
 interface FontFace {
@@ -131,8 +133,17 @@ export function selectFonts(
     // needed for one script (Korean text may ask for Noto Sans KR through :lang(ko) though SC covers it).
     if (index === 0) uncovered = uncovered.filter((c) => !covered.has(c));
   }
-  return { css: rules.join('\n'), files };
+  // #10 (no tofu): what none of the fonts covers, in any of its faces. Format characters (bidi marks and
+  // isolates, joiners, soft hyphens) and controls draw nothing, so they need no glyph.
+  const missing = all.filter(
+    (c) =>
+      !invisible.test(String.fromCodePoint(c)) &&
+      !packages.some(({ pkg, sheets }) => sheets.some((sheet) => catalog.faces(pkg, sheet).some((face) => face.ranges.some(([lo, hi]) => c >= lo && c <= hi)))),
+  );
+  return { css: rules.join('\n'), files, missing: [...missing] };
 }
+
+const invisible = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]$/u;
 
 /** Binary search in sorted code points: is any within [lo, hi]? */
 function anyIn(sorted: Uint32Array, lo: number, hi: number): boolean {
