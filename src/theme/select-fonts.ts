@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { create as createFont, type Font } from 'fontkit';
 import { FontPackages } from './font-packages.js';
 import { cssString } from './page-rules.js';
 
@@ -71,6 +72,7 @@ function readFaces(packages: FontPackages, pkg: string, sheet: string): FontFace
  */
 export class FontCatalog {
   private readonly sheets = new Map<string, FontFace[]>();
+  private readonly fonts = new Map<string, Font | null>();
   readonly packages: FontPackages;
 
   /** `root`: the project, whose own node_modules may hold fonts its themes name (#11). */
@@ -86,6 +88,24 @@ export class FontCatalog {
       this.sheets.set(key, faces);
     }
     return faces;
+  }
+
+  /**
+   * Whether a font file really has a glyph for a character (#10): a subset's unicode-range says which
+   * characters it is for, its character map which it has (Noto Sans's latin subset claims U+2000-206F but
+   * lacks some of them). Each file is read once per catalog.
+   */
+  hasGlyph(file: string, codePoint: number): boolean {
+    let font = this.fonts.get(file);
+    if (font === undefined) {
+      try {
+        font = createFont(readFileSync(file));
+      } catch {
+        font = null;
+      }
+      this.fonts.set(file, font);
+    }
+    return font?.hasGlyphForCodePoint(codePoint) ?? false;
   }
 
   familyName(pkg: string): string {
@@ -138,7 +158,9 @@ export function selectFonts(
   const missing = all.filter(
     (c) =>
       !invisible.test(String.fromCodePoint(c)) &&
-      !packages.some(({ pkg, sheets }) => sheets.some((sheet) => catalog.faces(pkg, sheet).some((face) => face.ranges.some(([lo, hi]) => c >= lo && c <= hi)))),
+      !packages.some(({ pkg, sheets }) =>
+        sheets.some((sheet) => catalog.faces(pkg, sheet).some((face) => face.ranges.some(([lo, hi]) => c >= lo && c <= hi) && catalog.hasGlyph(face.file, c))),
+      ),
   );
   return { css: rules.join('\n'), files, missing: [...missing] };
 }
