@@ -665,6 +665,13 @@ export const catalogue = {
     message: (p) => `Unexpected --shard ${q(p.value)}, expected i/n such as 1/3`,
     hint: () => 'Split the build into n parts and give each CI job one of them: --shard 1/3, --shard 2/3, --shard 3/3.',
   }),
+  'xliff-input': rule<{ path: string; reason: string }>({
+    severity: 'error',
+    kind: 'usage',
+    summary: 'blueprint i18n import: an XLIFF file named on the command line cannot be read.',
+    message: (p) => `Cannot read the XLIFF file ${q(p.path)}: ${p.reason}`,
+    hint: () => 'Check the file name (blueprint i18n import <file.xlf...>) and that it is readable.',
+  }),
   'unsafe-output-folder': rule<{ dir: string; problem: string }>({
     severity: 'error',
     kind: 'usage',

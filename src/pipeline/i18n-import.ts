@@ -51,7 +51,11 @@ export async function importTranslations(options: ImportOptions): Promise<Import
       try {
         xlf.value = readFileSync(xlfPath, 'utf8');
       } catch (cause) {
-        report(run.request, 'missing-file', { what: 'XLIFF file', path: xlfPath, known: (cause as Error).message });
+        const code = (cause as NodeJS.ErrnoException).code;
+        report(run.request, 'xliff-input', {
+          path: xlfPath,
+          reason: code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (cause as Error).message,
+        });
         continue;
       }
       const read = readXliff(xlf, languages[0] as string, languages, sourcesFor);

@@ -235,6 +235,21 @@ describe('issue 10: blueprint i18n extract and import (XLIFF 2.0)', () => {
     }
   });
 
+  it('says on the command line what it cannot do: a language to translate into, a file to read', async () => {
+    const root = copyFixture('xliff-round-trip');
+    const source = await run(['i18n', 'extract', '--lang', 'en', '--json'], root);
+    expect(source.code).toBe(2);
+    expect(JSON.parse(source.stdout).diagnostics.map((d: { message: string }) => d.message)).toEqual(['Unknown language "en"']);
+    const missing = await run(['i18n', 'import', 'nothing.xlf'], root);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`error: Cannot read the XLIFF file "${path.join(root, 'nothing.xlf')}": it does not exist [xliff-input]`);
+    // Without --out, the XLIFF goes to standard output, and nothing else does.
+    const printed = await run(['i18n', 'extract', 'welcome-desk', '--lang', 'es'], root);
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<xliff [^]*<\/xliff>\n$/);
+    expect(printed.stderr).toContain('Extracted 32 units from 5 files (22 already translated); 0 errors, 0 warnings.');
+  });
+
   it('never writes through a symbolic link, inside the project or out of it', async () => {
     for (const where of ['inside', 'outside'] as const) {
       const root = copyFixture('xliff-round-trip');
