@@ -73,6 +73,7 @@ function readFaces(packages: FontPackages, pkg: string, sheet: string): FontFace
 export class FontCatalog {
   private readonly sheets = new Map<string, FontFace[]>();
   private readonly fonts = new Map<string, Font | null>();
+  private readonly indexes = new Map<string, { byCode: Map<number, FontFace[]>; everywhere: FontFace[] }>();
   readonly packages: FontPackages;
 
   /** `root`: the project, whose own node_modules may hold fonts its themes name (#11). */
@@ -88,6 +89,31 @@ export class FontCatalog {
       this.sheets.set(key, faces);
     }
     return faces;
+  }
+
+  /** The faces of a stylesheet whose unicode-range holds a character (an index per sheet, built once). */
+  facesFor(pkg: string, sheet: string, codePoint: number): FontFace[] {
+    const key = `${pkg}/${sheet}`;
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = { byCode: new Map(), everywhere: [] };
+      for (const face of this.faces(pkg, sheet)) {
+        for (const [lo, hi] of face.ranges) {
+          // A face for (nearly) everything is not worth listing code point by code point.
+          if (hi - lo > 0xffff) {
+            index.everywhere.push(face);
+            continue;
+          }
+          for (let c = lo; c <= hi; c++) {
+            const list = index.byCode.get(c);
+            if (list) list.push(face);
+            else index.byCode.set(c, [face]);
+          }
+        }
+      }
+      this.indexes.set(key, index);
+    }
+    return [...(index.byCode.get(codePoint) ?? []), ...index.everywhere.filter((face) => face.ranges.some(([lo, hi]) => codePoint >= lo && codePoint <= hi))];
   }
 
   /**
@@ -158,9 +184,7 @@ export function selectFonts(
   const missing = all.filter(
     (c) =>
       !invisible.test(String.fromCodePoint(c)) &&
-      !packages.some(({ pkg, sheets }) =>
-        sheets.some((sheet) => catalog.faces(pkg, sheet).some((face) => face.ranges.some(([lo, hi]) => c >= lo && c <= hi) && catalog.hasGlyph(face.file, c))),
-      ),
+      !packages.some(({ pkg, sheets }) => sheets.some((sheet) => catalog.facesFor(pkg, sheet, c).some((face) => catalog.hasGlyph(face.file, c)))),
   );
   return { css: rules.join('\n'), files, missing: [...missing] };
 }

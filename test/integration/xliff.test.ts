@@ -153,6 +153,27 @@ describe('issue 10: blueprint i18n extract and import (XLIFF 2.0)', () => {
     expect(snapshot(root)).toEqual(after);
   });
 
+  it('leaves the targets of a translation whose blocks differ from its source empty, warns, and rebuilds it from the source', async () => {
+    const root = copyFixture('xliff-round-trip');
+    const section = 'blueprints/welcome-desk/sections/01-why.es.md';
+    writeFileSync(path.join(root, section), readFileSync(path.join(root, section), 'utf8').replace('> Una cita de un residente.\n\n', ''));
+    const result = await extractTranslations({ root, lang: 'es', out: path.join(root, 'es.xlf') });
+    expect(messageLines(result.files, root)).toEqual([
+      `${section}:1:1: warning: The es translation does not follow the structure of blueprints/welcome-desk/sections/01-why.md (18 blocks for the source's 19); its targets are left empty [xliff-unaligned]`,
+    ]);
+    const xliff = readFileSync(path.join(root, 'es.xlf'), 'utf8');
+    const part = xliff.slice(xliff.indexOf('original="blueprints/welcome-desk/sections/01-why.md"'), xliff.indexOf('original="blueprints/cities/'));
+    expect(part).not.toContain('<target');
+    writeFileSync(path.join(root, 'es.xlf'), translateRest(xliff));
+    const imported = await importTranslations({ root, files: [path.join(root, 'es.xlf')] });
+    expect(imported.code, messageLines(imported.files, root).join('\n')).toBe(0);
+    const rebuilt = readFileSync(path.join(root, section), 'utf8');
+    expect(rebuilt).toMatch(/^---\ntranslation:\n {2}source: [0-9a-f]{16}\n {2}review: draft\n---\n# ES Why it matters\n/);
+    expect(rebuilt).toContain('\n> ES A quote from a resident.\n');
+    expect(rebuilt).toContain('\n::case-study{slot="welcome-desk-model"}\n');
+    expect(rebuilt).toContain('| ES Phone   | `311` |');
+  });
+
   describe('refuses an invalid file whole, each problem at its line and column, writing nothing', () => {
     const cases: { name: string; change: (x: string) => string; expected: (x: string) => string[] }[] = [
       {
