@@ -73,6 +73,7 @@ function readFaces(packages: FontPackages, pkg: string, sheet: string): FontFace
 export class FontCatalog {
   private readonly sheets = new Map<string, FontFace[]>();
   private readonly fonts = new Map<string, Font | null>();
+  private readonly covered = new Map<string, Map<number, boolean>>();
   private readonly indexes = new Map<string, { byCode: Map<number, FontFace[]>; everywhere: FontFace[] }>();
   readonly packages: FontPackages;
 
@@ -89,6 +90,16 @@ export class FontCatalog {
       this.sheets.set(key, faces);
     }
     return faces;
+  }
+
+  /** Which characters a font stack has a glyph for, as far as asked: one map per stack, kept with the catalog. */
+  coverage(stack: string): Map<number, boolean> {
+    let known = this.covered.get(stack);
+    if (!known) {
+      known = new Map();
+      this.covered.set(stack, known);
+    }
+    return known;
   }
 
   /** The faces of a stylesheet whose unicode-range holds a character (an index per sheet, built once). */
@@ -181,11 +192,17 @@ export function selectFonts(
   }
   // #10 (no tofu): what none of the fonts covers, in any of its faces. Format characters (bidi marks and
   // isolates, joiners, soft hyphens) and controls draw nothing, so they need no glyph.
-  const missing = all.filter(
-    (c) =>
-      !invisible.test(String.fromCodePoint(c)) &&
-      !packages.some(({ pkg, sheets }) => sheets.some((sheet) => catalog.facesFor(pkg, sheet, c).some((face) => catalog.hasGlyph(face.file, c)))),
-  );
+  const known = catalog.coverage(packages.map(({ pkg, sheets }) => `${pkg}:${sheets.join(',')}`).join(' '));
+  const missing = all.filter((c) => {
+    let covered = known.get(c);
+    if (covered === undefined) {
+      covered =
+        invisible.test(String.fromCodePoint(c)) ||
+        packages.some(({ pkg, sheets }) => sheets.some((sheet) => catalog.facesFor(pkg, sheet, c).some((face) => catalog.hasGlyph(face.file, c))));
+      known.set(c, covered);
+    }
+    return !covered;
+  });
   return { css: rules.join('\n'), files, missing: [...missing] };
 }
 
