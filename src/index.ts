@@ -10,6 +10,8 @@ export { findBrowser } from './pdf/find-browser.js';
 export { type BuildOptions, type BuildResult, build, type Format, type ProgressEvent } from './pipeline/build.js';
 export { type CheckOptions, type CheckResult, check, type SectionGrade } from './pipeline/check.js';
 export { type Coverage, type CoverageCell, projectCoverage } from './pipeline/coverage.js';
+export { type ExtractOptions, type ExtractResult, extractTranslations } from './pipeline/i18n-extract.js';
+export { type ImportOptions, type ImportResult, importTranslations } from './pipeline/i18n-import.js';
 export { type I18nStatusResult, i18nStatus } from './pipeline/i18n-status.js';
 export { listProject, type ProjectListing } from './pipeline/list-project.js';
 export type { Manifest, ManifestDocument, OutputFile } from './pipeline/manifest.js';

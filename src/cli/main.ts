@@ -8,6 +8,8 @@ import { commandFile, report as reportMessage } from '../diagnostics/messages.js
 import { collectMessages, formatMessages, summarize, toJson } from '../diagnostics/report.js';
 import { build, type Format } from '../pipeline/build.js';
 import { check } from '../pipeline/check.js';
+import { extractTranslations } from '../pipeline/i18n-extract.js';
+import { importTranslations } from '../pipeline/i18n-import.js';
 import { i18nStatus } from '../pipeline/i18n-status.js';
 import { listProject } from '../pipeline/list-project.js';
 import { merge } from '../pipeline/merge.js';
@@ -385,6 +387,53 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const result = await i18nStatus({ root, ...(opts.lang ? { languages: opts.lang } : {}) });
         if (!wantsJson && result.code === 0) io.stdout(`${formatStatus(result.entries)}\n`);
         return { files: result.files, json: { translations: result.entries } };
+      });
+    });
+
+  i18n
+    .command('extract')
+    .description('Write the text to translate into one language as XLIFF 2.0, existing translations filled in.')
+    .argument('[blueprint...]', 'blueprint ids (default: all)')
+    .requiredOption('--lang <code>', 'the language to translate into')
+    .option('--city <id>', 'city edition(s) whose profile and case studies to include; "all" for every city (default: the default city)', collect)
+    .option('--out <file.xlf>', 'write the XLIFF file here (default: standard output)')
+    .option('--json', 'print the sources and diagnostics as one JSON document on stdout (needs --out)')
+    .action(async (blueprints: string[], opts: { lang: string; city?: string[]; out?: string }) => {
+      command = 'i18n extract';
+      usedRoot = await withRoot(async (root) => {
+        const out = opts.out ? path.resolve(io.cwd, opts.out) : undefined;
+        const result = await extractTranslations({ root, lang: opts.lang, blueprints, ...(opts.city ? { cities: opts.city } : {}), ...(out ? { out } : {}) });
+        if (!out && !wantsJson && result.xliff !== undefined) io.stdout(result.xliff);
+        const units = result.sources.reduce((n, s) => n + s.units, 0);
+        const translated = result.sources.reduce((n, s) => n + s.translated, 0);
+        return {
+          files: result.files,
+          json: { sources: result.sources, ...(out ? { out } : { xliff: result.xliff }) },
+          summary: (code, messages) =>
+            code === 0
+              ? `Extracted ${units} units from ${result.sources.length} files (${translated} already translated)${out ? ` to ${out}` : ''}; ${messages}.`
+              : messages,
+        };
+      });
+    });
+  i18n
+    .command('import')
+    .description('Check XLIFF files against the sources and, when all is valid, write the translation files.')
+    .argument('<file.xlf...>', 'XLIFF files written by "blueprint i18n extract" and translated')
+    .option('--json', 'print the files written and diagnostics as one JSON document on stdout')
+    .action(async (xlfs: string[]) => {
+      command = 'i18n import';
+      usedRoot = await withRoot(async (root) => {
+        const result = await importTranslations({ root, files: xlfs.map((f) => path.resolve(io.cwd, f)) });
+        const count = (state: string) => result.written.filter((w) => w.state === state).length;
+        return {
+          files: result.files,
+          json: { written: result.written },
+          summary: (code, messages) =>
+            code === 0
+              ? `Imported ${result.written.length} translation files: ${count('created')} created, ${count('changed')} changed, ${count('unchanged')} unchanged; ${messages}.`
+              : `Nothing written; ${messages}.`,
+        };
       });
     });
 

@@ -7,6 +7,7 @@ import { renderBody } from '../markdown/render-body.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
 import type { Project } from '../project/load-project.js';
 import type { Theme } from '../theme/load-theme.js';
+import { reportMissingGlyphs } from '../theme/report-missing-glyphs.js';
 import type { FontCatalog } from '../theme/select-fonts.js';
 import type { ManifestDocument } from './manifest.js';
 import { type DocumentPlan, outputBase } from './plan-documents.js';
@@ -59,6 +60,7 @@ async function renderOne(
   const body = await renderBody({ project, blueprint, edition, lang, strings, text, assets, toOutRoot, documentFor, reportFallbacks });
   const logo = coverLogo(edition, theme, assets);
   const rendered = renderDocument({ project, blueprint, edition, lang, strings, text, theme, body, toOutRoot, fonts, ...(logo ? { logo } : {}) });
+  if (rendered.fonts.missing.length) reportMissingGlyphs(project, plan, theme, rendered.fonts.missing);
   const slots: ManifestDocument['slots'] = {};
   for (const fill of body.fills) slots[fill.slot] = { city: fill.caseStudy.city, source: fill.source };
   return { ...plan, rendered, slots, ids: body.ids };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { create as createFont, type Font } from 'fontkit';
 import { FontPackages } from './font-packages.js';
 import { cssString } from './page-rules.js';
 
@@ -14,6 +15,8 @@ export interface FontSelection {
   /** @font-face rules pointing at the copied files. */
   css: string;
   files: FontFile[];
+  /** Characters of the text that no face of any of the fonts covers: they would print as empty boxes (#10). */
+  missing: number[];
 }
 
 interface FontFace {
@@ -69,6 +72,9 @@ function readFaces(packages: FontPackages, pkg: string, sheet: string): FontFace
  */
 export class FontCatalog {
   private readonly sheets = new Map<string, FontFace[]>();
+  private readonly fonts = new Map<string, Font | null>();
+  private readonly covered = new Map<string, Map<number, boolean>>();
+  private readonly indexes = new Map<string, { byCode: Map<number, FontFace[]>; everywhere: FontFace[] }>();
   readonly packages: FontPackages;
 
   /** `root`: the project, whose own node_modules may hold fonts its themes name (#11). */
@@ -84,6 +90,59 @@ export class FontCatalog {
       this.sheets.set(key, faces);
     }
     return faces;
+  }
+
+  /** Which characters a font stack has a glyph for, as far as asked: one map per stack, kept with the catalog. */
+  coverage(stack: string): Map<number, boolean> {
+    let known = this.covered.get(stack);
+    if (!known) {
+      known = new Map();
+      this.covered.set(stack, known);
+    }
+    return known;
+  }
+
+  /** The faces of a stylesheet whose unicode-range holds a character (an index per sheet, built once). */
+  facesFor(pkg: string, sheet: string, codePoint: number): FontFace[] {
+    const key = `${pkg}/${sheet}`;
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = { byCode: new Map(), everywhere: [] };
+      for (const face of this.faces(pkg, sheet)) {
+        for (const [lo, hi] of face.ranges) {
+          // A face for (nearly) everything is not worth listing code point by code point.
+          if (hi - lo > 0xffff) {
+            index.everywhere.push(face);
+            continue;
+          }
+          for (let c = lo; c <= hi; c++) {
+            const list = index.byCode.get(c);
+            if (list) list.push(face);
+            else index.byCode.set(c, [face]);
+          }
+        }
+      }
+      this.indexes.set(key, index);
+    }
+    return [...(index.byCode.get(codePoint) ?? []), ...index.everywhere.filter((face) => face.ranges.some(([lo, hi]) => codePoint >= lo && codePoint <= hi))];
+  }
+
+  /**
+   * Whether a font file really has a glyph for a character (#10): a subset's unicode-range says which
+   * characters it is for, its character map which it has (Noto Sans's latin subset claims U+2000-206F but
+   * lacks some of them). Each file is read once per catalog.
+   */
+  hasGlyph(file: string, codePoint: number): boolean {
+    let font = this.fonts.get(file);
+    if (font === undefined) {
+      try {
+        font = createFont(readFileSync(file));
+      } catch {
+        font = null;
+      }
+      this.fonts.set(file, font);
+    }
+    return font?.hasGlyphForCodePoint(codePoint) ?? false;
   }
 
   familyName(pkg: string): string {
@@ -131,8 +190,23 @@ export function selectFonts(
     // needed for one script (Korean text may ask for Noto Sans KR through :lang(ko) though SC covers it).
     if (index === 0) uncovered = uncovered.filter((c) => !covered.has(c));
   }
-  return { css: rules.join('\n'), files };
+  // #10 (no tofu): what none of the fonts covers, in any of its faces. Format characters (bidi marks and
+  // isolates, joiners, soft hyphens) and controls draw nothing, so they need no glyph.
+  const known = catalog.coverage(packages.map(({ pkg, sheets }) => `${pkg}:${sheets.join(',')}`).join(' '));
+  const missing = all.filter((c) => {
+    let covered = known.get(c);
+    if (covered === undefined) {
+      covered =
+        invisible.test(String.fromCodePoint(c)) ||
+        packages.some(({ pkg, sheets }) => sheets.some((sheet) => catalog.facesFor(pkg, sheet, c).some((face) => catalog.hasGlyph(face.file, c))));
+      known.set(c, covered);
+    }
+    return !covered;
+  });
+  return { css: rules.join('\n'), files, missing: [...missing] };
 }
+
+const invisible = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]$/u;
 
 /** Binary search in sorted code points: is any within [lo, hi]? */
 function anyIn(sorted: Uint32Array, lo: number, hi: number): boolean {

@@ -2,12 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { create as createFont } from 'fontkit';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { DiagnosticJson } from '../../src/diagnostics/report.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { openBrowser } from '../../src/pdf/open-browser.js';
+import { FontCatalog } from '../../src/theme/select-fonts.js';
 import { readHtml, repoRoot, run } from '../helpers.js';
 import { compact, compactPages, readContents } from '../read-contents.js';
 
@@ -20,6 +24,11 @@ const editions = [
 /** The shipped guide's Spanish, Chinese and Arabic editions, built once into a folder of their own (#10). */
 describe('issue 10: the language-access guide in Spanish, Chinese and Arabic', () => {
   let out: string;
+  let diagnostics: DiagnosticJson[] = [];
+  const catalog = new FontCatalog();
+  const theme = parse(readFileSync(path.join(repoRoot, 'themes/default/theme.yaml'), 'utf8')) as {
+    fonts: { body: string; heading: string; fallback: string[] };
+  };
   const file = (lang: string, ext: string) => path.join(out, `new-york-city/${lang}/language-access.${ext}`);
 
   beforeAll(async () => {
@@ -28,6 +37,7 @@ describe('issue 10: the language-access guide in Spanish, Chinese and Arabic', (
     out = path.join(root, 'out');
     const result = await run(['build', 'language-access', '--lang', 'es,zh-Hans,ar', '--json'], root);
     expect(result.code, result.stderr).toBe(0);
+    diagnostics = JSON.parse(result.stdout).diagnostics;
   });
 
   for (const edition of editions) {
@@ -61,6 +71,28 @@ describe('issue 10: the language-access guide in Spanish, Chinese and Arabic', (
           expect(line).toMatch(/^[A-Z]{6}\+Noto\S*-(Regular|Bold|Italic|BoldItalic) /);
           expect(line.split(/\s+/).at(-5), line).toBe('yes');
         }
+      });
+
+      it('has a glyph in a bundled font for every character pdftotext returns (no tofu), none from the system', () => {
+        const pdf = file(edition.lang, 'pdf');
+        const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+        // Every font of the PDF is one of the files the build copied from the @fontsource packages, none from the machine.
+        const fontsDir = path.join(out, 'assets/fonts');
+        const shipped = new Set(readdirSync(fontsDir).map((name) => createFont(readFileSync(path.join(fontsDir, name))).postscriptName));
+        for (const line of fonts) expect(shipped, line).toContain((line.split(/\s+/)[0] as string).replace(/^[A-Z]{6}\+/, ''));
+        for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe('yes');
+        const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+        const chars = [...new Set(text)].filter((c) => !/^[\s\p{Cc}\p{Cf}]$/u.test(c));
+        expect(chars.length).toBeGreaterThan(60);
+        const sheets = ['400.css', '400-italic.css', '700.css', '700-italic.css'];
+        const uncovered = chars.filter(
+          (c) =>
+            ![theme.fonts.body, theme.fonts.heading, ...theme.fonts.fallback].some((pkg) =>
+              sheets.some((sheet) => catalog.faces(pkg, sheet).some((face) => catalog.hasGlyph(face.file, c.codePointAt(0) as number))),
+            ),
+        );
+        expect(uncovered.map((c) => `${c} U+${(c.codePointAt(0) as number).toString(16)}`)).toEqual([]);
+        expect(diagnostics.filter((d) => d.ruleId === 'glyph-missing')).toEqual([]);
       });
 
       it('stores its language, title and draft status in the PDF', async () => {

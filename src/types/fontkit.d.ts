@@ -1,0 +1,8 @@
+/** The part of fontkit (no types of its own) the toolkit uses: a font file's character map (#10). */
+declare module 'fontkit' {
+  export interface Font {
+    postscriptName: string;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+  }
+  export function create(buffer: Uint8Array): Font;
+}
