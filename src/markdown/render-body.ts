@@ -21,6 +21,7 @@ import { rehypeRawPerSource } from './rehype-raw-per-source.js';
 import { rehypeTableRegion } from './rehype-table-region.js';
 import { type CaseStudySlotOptions, remarkCaseStudySlot } from './remark-case-study-slot.js';
 import { remarkCityVariables } from './remark-city-variables.js';
+import { remarkHeadingIds } from './remark-heading-ids.js';
 import { type ResolveAssetsOptions, remarkResolveAssets } from './remark-resolve-assets.js';
 import { remarkScopeFootnotes, remarkShiftHeadings } from './remark-scope-footnotes.js';
 
@@ -63,6 +64,7 @@ export interface RenderBodyInput {
 /** The transforms every source goes through (#8: one preset for sections and case studies). */
 function sourceTransforms(options: { text: LocalizedText; scope: string; shiftBy: number; assets: ResolveAssetsOptions; slots?: CaseStudySlotOptions }) {
   return unified()
+    .use(remarkHeadingIds)
     .use(remarkCityVariables, { value: options.text.city, lang: options.text.lang })
     .use(remarkScopeFootnotes, { scope: options.scope })
     .use(remarkShiftHeadings, { by: options.shiftBy })
