@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { articlesSchema } from './city.js';
 import { idSchema } from './common.js';
 
 /**
@@ -44,6 +45,7 @@ export const cityTranslationSchema = z
     office: z.string().min(1).optional(),
     office_short: z.string().min(1).optional(),
     state: z.string().min(1).optional(),
+    articles: articlesSchema.optional(),
   })
   .describe('A translation of a city profile: blueprints/cities/<id>/city.<lang>.yaml.');
 
