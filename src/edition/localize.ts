@@ -20,6 +20,8 @@ export interface LocalizedText {
   title: Passage;
   subtitle: Passage | undefined;
   summary: Passage;
+  /** #12: the cover's short text: the blurb, or the summary's first sentence. */
+  blurb: Passage;
   /** The edition city's fields (the website as it is: addresses are not translated). */
   city: (field: CityField | 'website') => Passage | undefined;
   /** #12: the article the edition city's government or office takes in a sentence ("the"), or "". */
@@ -51,6 +53,9 @@ export function localize(project: Project, blueprint: BlueprintSource, city: Cit
     title: pick(blueprintT?.config.title, blueprint.config.title),
     subtitle: pickOptional(blueprintT?.config.subtitle, blueprint.config.subtitle),
     summary: pick(blueprintT?.config.summary, blueprint.config.summary.trim()),
+    blurb: blueprint.config.blurb
+      ? pick(blueprintT?.config.blurb, blueprint.config.blurb.trim())
+      : firstSentence(pick(blueprintT?.config.summary, blueprint.config.summary.trim())),
     city: (field) => (field === 'website' ? { text: city.config.website, lang } : cityOf(city, field)),
     article: (field) => {
       if (field !== 'government' && field !== 'office') return '';
@@ -74,4 +79,11 @@ export const isDraft = (translations: (TranslationMeta | undefined)[]) => transl
 export function defaultArticle(passage: Passage): string {
   if (passage.lang.split('-')[0] !== 'en') return '';
   return /\s(?:of|for)\s|^Mayor['’]s\s/.test(passage.text) && !/^the\s/i.test(passage.text) ? 'the' : '';
+}
+
+/** The first sentence of a passage, as its language divides sentences (Intl.Segmenter). */
+export function firstSentence(passage: Passage): Passage {
+  const segments = new Intl.Segmenter(passage.lang, { granularity: 'sentence' }).segment(passage.text.replace(/\s+/g, ' '));
+  const first = [...segments][0]?.segment.trim();
+  return { text: first || passage.text, lang: passage.lang };
 }

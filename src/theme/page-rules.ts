@@ -10,7 +10,7 @@ export interface PageRulesInput {
   /** The page colour, painted to the edges of every PDF page (margins too), not only behind the text. */
   background: string;
   parts: string[];
-  strings: { pageOf: string; contents: string; notesAndSources: string };
+  strings: { pageOf: string; contents: string; notesAndSources: string; aboutGuide: string };
   fontFamily: string;
   /** Counter style for page numbers in the language's digits (`decimal`, `bengali`, `arabic-indic`). */
   counterStyle: string;
@@ -52,6 +52,8 @@ export function pageRules(input: PageRulesInput): string {
     '@page cover{margin:0;@top-left{content:none}@top-right{content:none}@bottom-left{content:none}@bottom-right{content:none}}',
     `@page front{@top-${end}${box(cssString(input.strings.contents), end)}}`,
     `@page back{@top-${end}${box(cssString(input.strings.notesAndSources), end)}}`,
+    // #12: the back page (about the guide) is headed with its own title.
+    `@page about{@top-${end}${box(cssString(input.strings.aboutGuide), end)}}`,
   ];
   if (input.partBreak === 'page') {
     input.parts.forEach((title, i) => {

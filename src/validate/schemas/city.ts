@@ -20,6 +20,13 @@ export const citySchema = z
     articles: articlesSchema.optional(),
     state: z.string().min(1),
     website: webUrlSchema,
+    contact: z
+      .strictObject({
+        email: z.email().optional(),
+        phone: z.string().min(1).optional(),
+      })
+      .optional()
+      .describe('How readers reach the office, printed on the back page with the website (#12).'),
     logo: z.string().optional().describe('Logo image (SVG or PNG), relative to the city folder.'),
     theme: idSchema.optional().describe('Theme folder under themes/; the project default otherwise.'),
     colors: z.strictObject({ primary: colorSchema, accent: colorSchema }).optional().describe('Brand colours that override the theme.'),

@@ -30,6 +30,7 @@ export const blueprintTranslationSchema = z
     title: z.string().min(1),
     subtitle: z.string().optional(),
     summary: z.string().min(1).optional(),
+    blurb: z.string().min(1).optional(),
     slots: z
       .record(idSchema, z.strictObject({ title: z.string().min(1).optional(), description: z.string().optional() }))
       .optional()
