@@ -54,8 +54,8 @@ export function rehypeNoteRefs() {
  */
 export function rehypeLeadIns() {
   return (tree: Root) => {
-    visit(tree, 'element', (parent: Element) => {
-      const blocks = parent.children.filter((c): c is Element => c.type === 'element');
+    const mark = (parent: Root | Element) => {
+      const blocks = (parent.children as (Element | { type: string })[]).filter((c): c is Element => c.type === 'element');
       for (const [i, node] of blocks.entries()) {
         const next = blocks[i + 1];
         if (node.tagName !== 'p' || !next || !['ul', 'ol', 'table'].includes(next.tagName)) continue;
@@ -63,6 +63,8 @@ export function rehypeLeadIns() {
         const className = Array.isArray(node.properties.className) ? node.properties.className : [];
         node.properties.className = [...className, 'lead-in'];
       }
-    });
+    };
+    mark(tree);
+    visit(tree, 'element', mark);
   };
 }

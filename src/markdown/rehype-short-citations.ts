@@ -6,18 +6,21 @@ import { visit } from 'unist-util-visit';
 /** `, Publisher, Year.` after a note's title; the publisher may hold commas, the year does not. */
 const TAIL = /^,\s+(.+),\s+([^,]+?)\.?\s*$/;
 
+/** Words a short title does not end on. */
+const FUNCTION_WORDS = /^(?:a|an|the|of|for|to|in|on|at|by|and|or|with|from|can|is|are|how|what)$/i;
+
 /**
  * A short title for a repeat citation (#12, as the Chicago Manual's short form): the title up to a colon or
- * a dash, and no more than its first four words.
+ * a dash; a longer one cut to its first five words, never ending on a little word ("of", "the"). A
+ * question stays whole: cut, it would read as something else.
  */
 export function shortTitle(title: string): string {
   const main = title.split(/:\s|\s[—–]\s/)[0]?.trim() || title;
   const words = main.split(/\s+/);
-  if (words.length <= 5) return main;
-  return words
-    .slice(0, 4)
-    .join(' ')
-    .replace(/[,;:.(–—-]+$/, '');
+  if (words.length <= 6 || /\?$/.test(main)) return main;
+  const kept = words.slice(0, 5);
+  while (kept.length > 2 && FUNCTION_WORDS.test(kept.at(-1)?.replace(/[^\p{L}]/gu, '') ?? '')) kept.pop();
+  return kept.join(' ').replace(/[,;:.(–—-]+$/, '');
 }
 
 /**

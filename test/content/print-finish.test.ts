@@ -59,7 +59,11 @@ describe('the printed guides of every city edition', () => {
     if (!outDir) {
       outDir = mkdtempSync(path.join(os.tmpdir(), 'bp-print-'));
       const result = await build({ root: repoRoot, outDir, cities: ['all'], env: process.env });
-      expect(collectMessages(result.files).filter((m) => m.fatal).map(String)).toEqual([]);
+      expect(
+        collectMessages(result.files)
+          .filter((m) => m.fatal)
+          .map(String),
+      ).toEqual([]);
     }
     docs = documentsIn(outDir);
     expect(docs.length).toBe(project.cities.size * project.blueprints.length + 3 * project.cities.size);
@@ -136,9 +140,7 @@ describe('the printed guides of every city edition', () => {
       const tree = readHtml(doc.html);
       const refs = selectAll('sup:has(a[data-footnote-ref])', tree);
       expect(refs.length, doc.html).toBeGreaterThan(5);
-      const loose = selectAll('main sup:has(a[data-footnote-ref])', tree).filter(
-        (sup) => !selectAll('.note-join > sup', tree).includes(sup as Element),
-      );
+      const loose = selectAll('main sup:has(a[data-footnote-ref])', tree).filter((sup) => !selectAll('.note-join > sup', tree).includes(sup as Element));
       expect(loose.length, doc.html).toBe(0);
       const notes = selectAll('.footnotes li', tree).map((li) =>
         hastToString(li)
