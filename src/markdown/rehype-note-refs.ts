@@ -31,11 +31,13 @@ export function rehypeNoteRefs() {
         const before = out.at(-1);
         let head: ElementContent | undefined;
         if (before?.type === 'text') {
-          const m = /(\S+)$/.exec(before.value);
-          if (m) {
-            before.value = before.value.slice(0, m.index);
+          // The last word; of a long run without spaces (Chinese is written so), the last two characters.
+          let last = /(\S+)$/.exec(before.value)?.[1] ?? '';
+          if ([...last].length > 16 || /\p{Script=Han}/u.test(last)) last = [...last].slice(-2).join('');
+          if (last) {
+            before.value = before.value.slice(0, before.value.length - last.length);
             if (!before.value) out.pop();
-            head = { type: 'text', value: m[1] ?? '' } satisfies Text;
+            head = { type: 'text', value: last } satisfies Text;
           }
         } else if (before?.type === 'element' && hastToString(before).length <= 30) {
           head = out.pop();

@@ -36,7 +36,8 @@ export function remarkCityVariables(options: {
           }
         }
         const shown = passage ?? options.value('name');
-        if (passage) {
+        // #12: the article only where the name is in the sentence's own language ("the" not in Spanish).
+        if (passage && passage.lang === options.lang) {
           article = options.article?.(field as CityField) ?? '';
           valueLang = passage.lang;
         }
