@@ -20,8 +20,12 @@ export interface LocalizedText {
   title: Passage;
   subtitle: Passage | undefined;
   summary: Passage;
+  /** #12: the cover's short text: the blurb, or the summary's first sentence. */
+  blurb: Passage;
   /** The edition city's fields (the website as it is: addresses are not translated). */
   city: (field: CityField | 'website') => Passage | undefined;
+  /** #12: the article the edition city's government or office takes in a sentence ("the"), or "". */
+  article: (field: CityField | 'website') => string;
   /** Any city's name (the city a case study comes from). */
   cityName: (id: string) => Passage;
   /** Translations this document prints, whose review status marks the cover (#10). */
@@ -49,7 +53,17 @@ export function localize(project: Project, blueprint: BlueprintSource, city: Cit
     title: pick(blueprintT?.config.title, blueprint.config.title),
     subtitle: pickOptional(blueprintT?.config.subtitle, blueprint.config.subtitle),
     summary: pick(blueprintT?.config.summary, blueprint.config.summary.trim()),
+    blurb: blueprint.config.blurb
+      ? pick(blueprintT?.config.blurb, blueprint.config.blurb.trim())
+      : firstSentence(pick(blueprintT?.config.summary, blueprint.config.summary.trim())),
     city: (field) => (field === 'website' ? { text: city.config.website, lang } : cityOf(city, field)),
+    article: (field) => {
+      if (field !== 'government' && field !== 'office') return '';
+      const passage = cityOf(city, field);
+      if (!passage) return '';
+      const set = passage.lang === sourceLang ? city.config.articles : city.translations.get(lang)?.config.articles;
+      return set?.[field] ?? defaultArticle(passage);
+    },
     cityName: (id) => cityOf(project.cities.get(id), 'name') ?? { text: id, lang: sourceLang },
     translations: lang === sourceLang ? [] : [blueprintT?.meta],
   };
@@ -57,3 +71,19 @@ export function localize(project: Project, blueprint: BlueprintSource, city: Cit
 
 /** Whether a document prints a translation no professional translator has reviewed. */
 export const isDraft = (translations: (TranslationMeta | undefined)[]) => translations.some((meta) => (meta?.review ?? 'draft') !== 'reviewed');
+
+/**
+ * #12: English names of institutions take "the" in a sentence ("written for the City of New York", "the
+ * Mayor's Office…"), names of places do not ("Miami-Dade County"). Other languages: the profile says.
+ */
+export function defaultArticle(passage: Passage): string {
+  if (passage.lang.split('-')[0] !== 'en') return '';
+  return /\s(?:of|for)\s|^Mayor['’]s\s/.test(passage.text) && !/^the\s/i.test(passage.text) ? 'the' : '';
+}
+
+/** The first sentence of a passage, as its language divides sentences (Intl.Segmenter). */
+export function firstSentence(passage: Passage): Passage {
+  const segments = new Intl.Segmenter(passage.lang, { granularity: 'sentence' }).segment(passage.text.replace(/\s+/g, ' '));
+  const first = [...segments][0]?.segment.trim();
+  return { text: first || passage.text, lang: passage.lang };
+}

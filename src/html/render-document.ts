@@ -1,11 +1,12 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toString as hastToString } from 'hast-util-to-string';
-import { h } from 'hastscript';
+import { type Child, h } from 'hastscript';
 import { isDraft, type LocalizedText, type Passage } from '../edition/localize.js';
 import type { Edition } from '../edition/resolve-edition.js';
 import type { WordKey } from '../i18n/interface-words.js';
 import { counterStyleOf, directionOf, formatDate } from '../i18n/language.js';
+import { smartenText, smartenTree } from '../markdown/remark-typography.js';
 import type { Heading, RenderedBody } from '../markdown/render-body.js';
 import type { BlueprintSource, Project } from '../project/load-project.js';
 import { editionColors } from '../theme/edition-colors.js';
@@ -13,6 +14,7 @@ import type { Theme } from '../theme/load-theme.js';
 import { pageRules } from '../theme/page-rules.js';
 import { type FontCatalog, type FontSelection, selectFonts } from '../theme/select-fonts.js';
 import { fontFamilies, themeVariables } from '../theme/theme-variables.js';
+import type { CityConfig } from '../validate/schemas/city.js';
 import type { Source } from '../validate/schemas/common.js';
 import { pdfLinkPlaceholder } from './link-pdf.js';
 import { fill, type Strings } from './strings.js';
@@ -67,13 +69,14 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     return wordLang ? h('span', marks(wordLang, lang), value) : { type: 'text', value };
   };
   // The running header's and footer's placeholders (#11), in the document's language (#10).
+  // #12: curly apostrophes and quotes in the running heads too ("Mayor’s Office").
   const pageValues = {
-    title: text.title.text,
-    subtitle: text.subtitle?.text ?? '',
-    series: text.projectTitle.text,
-    city: name.text,
-    government: government.text,
-    office: office.text,
+    title: smartenText(text.title.text, text.title.lang),
+    subtitle: smartenText(text.subtitle?.text ?? '', text.subtitle?.lang ?? lang),
+    series: smartenText(text.projectTitle.text, text.projectTitle.lang),
+    city: smartenText(name.text, name.lang),
+    government: smartenText(government.text, government.lang),
+    office: smartenText(office.text, office.lang),
     version: project.config.version ?? '',
   };
 
@@ -101,7 +104,8 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
       inLang('p.cover-series', text.projectTitle),
       inLang('h1.cover-title', text.title),
       text.subtitle ? inLang('p.cover-subtitle', text.subtitle) : undefined,
-      inLang('p.cover-summary', text.summary),
+      // #12: a short blurb on the cover; the whole summary opens the back page.
+      inLang('p.cover-summary', text.blurb),
       h('dl.cover-meta', [
         h('div', [h('dt', [word('editionLabel'), ':']), inLang('dd', name)]),
         project.config.version ? h('div', [h('dt', [word('version'), ':']), h('dd', { dir: 'ltr' }, project.config.version)]) : undefined,
@@ -123,7 +127,11 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
           'ol',
           sources.map((s) =>
             h('li', [
-              h('span.source', sourceLang, [h('cite', s.title), '. ', h('span.source-publisher', `${s.publisher}, ${s.year}.`)]),
+              h('span.source', sourceLang, [
+                h('cite', s.title),
+                endsSentence(s.title) ? ' ' : '. ',
+                h('span.source-publisher', sentence(`${s.publisher}, ${s.year}`)),
+              ]),
               ' ',
               s.url ? h('a', { href: s.url, dir: 'ltr' }, s.url) : undefined,
             ]),
@@ -133,21 +141,22 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     : undefined;
 
   const main = h('main#content', [...(body.tree.children as ElementContent[]), ...(sourcesSection ? [sourcesSection] : [])]);
+  // #12: "Prepared by the Mayor's Office…": the office takes its article after the interface words.
+  const officeArticle = text.article('office');
   const preparedBy = strings.preparedBy.split(/(\{office\}|\{government\})/).map((part): ElementContent => {
-    if (part === '{office}') return office.lang === lang ? { type: 'text', value: office.text } : h('span', marks(office.lang, lang), office.text);
+    if (part === '{office}') {
+      const value = officeArticle ? `${officeArticle} ${office.text}` : office.text;
+      return office.lang === lang ? { type: 'text', value } : h('span', marks(office.lang, lang), value);
+    }
     if (part === '{government}')
       return government.lang === lang ? { type: 'text', value: government.text } : h('span', marks(government.lang, lang), government.text);
     return word('preparedBy', part);
   });
-  const colophon = h('footer.colophon', [
-    h('p', preparedBy),
-    h('p', [
-      inLang('span', text.projectTitle),
-      project.config.version ? [' · ', word('version'), ' ', h('span', { dir: 'ltr' }, project.config.version)] : '',
-      date ? ` · ${date}` : '',
-    ]),
-  ]);
-
+  const colophon = h(
+    'footer.colophon',
+    { ariaLabelledBy: 'about-title' },
+    backPage({ project, text, strings, lang, date, word, inLang, marks, preparedBy, contact: city.contact }),
+  );
   const bodyText = [
     title,
     text.title.text,
@@ -216,6 +225,8 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
       ]),
     ],
   };
+  // #12: the cover, contents, sources and back page in the same typographic conventions as the body.
+  smartenTree(tree, lang);
   const keywords = [text.projectTitle.text, text.title.text, name.text, ...(draft ? [strings.translationDraft] : [])];
   return {
     html: `${toHtml(tree)}\n`,
@@ -224,6 +235,84 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     toc: tocHeadings.map((x) => ({ id: x.id, text: x.text, depth: x.depth })),
     pdf: { author, subject, keywords, draft, links: linkTexts(h('div', [toc, main, colophon])) },
   };
+}
+
+/** Whether a title already ends a sentence ("Who is language access for?"): no period after it. */
+const endsSentence = (text: string) => /[.?!。？！؟]$/.test(text.trim());
+/** A text closed by one period: "n.d." is not given a second. */
+const sentence = (text: string) => (endsSentence(text) ? text : `${text}.`);
+
+/**
+ * #12: the back page, in print and on screen: the whole summary, who to contact, the accessibility
+ * statement, where to get the guide in other formats and languages, the licence, the version and how to
+ * cite it, then who prepared it.
+ */
+function backPage(input: {
+  project: Project;
+  text: LocalizedText;
+  strings: Strings;
+  lang: string;
+  date: string | undefined;
+  word: (key: WordKey, value?: string) => ElementContent;
+  inLang: (selector: string, passage: Passage, props?: Properties) => Element;
+  marks: (passageLang: string, docLang: string) => Properties;
+  preparedBy: ElementContent[];
+  contact: CityConfig['contact'];
+}): ElementContent[] {
+  const { project, text, strings, lang, date, word, inLang } = input;
+  const city = text.city;
+  const office = city('office') as Passage;
+  const government = city('government') as Passage;
+  const website = city('website');
+  const contact = input.contact;
+  const officeWithArticle = text.article('office') ? `${text.article('office')} ${office.text}` : office.text;
+  const filled = (key: 'accessibilityText' | 'languageHelpText') => {
+    const parts = strings[key].split('{office}');
+    return parts.flatMap((part, i) => {
+      // "The Mayor's Office … wants": an article that starts a sentence is capitalized.
+      const starts = i > 0 && /(?:^|[.!?]\s+)$/.test(parts[i - 1] ?? '');
+      const value = starts ? officeWithArticle.charAt(0).toLocaleUpperCase(office.lang) + officeWithArticle.slice(1) : officeWithArticle;
+      return [
+        ...(i > 0 ? [office.lang === lang ? ({ type: 'text', value } as ElementContent) : h('span', input.marks(office.lang, lang), value)] : []),
+        word(key, part),
+      ];
+    });
+  };
+  const item = (key: WordKey, value: Child) => h('div', [h('dt', [word(key)]), h('dd', value)]);
+  const version = project.config.version;
+  const citation = [
+    `${office.text}, ${government.text}. `,
+    h('cite', [text.title.text, text.subtitle ? `: ${text.subtitle.text}` : '']),
+    `. ${text.projectTitle.text}, ${fill(strings.edition, { city: (city('name') as Passage).text })}`,
+    version ? `, ${strings.version.toLocaleLowerCase(lang)} ${version}` : '',
+    date ? `, ${date}` : '',
+    '.',
+  ];
+  return [
+    h('h2#about-title', [word('aboutGuide')]),
+    inLang('p.back-summary', text.summary),
+    h('dl.back-facts', [
+      item('contact', [
+        inLang('span', office),
+        ', ',
+        inLang('span', government),
+        website ? [h('br'), h('a', { href: website.text, dir: 'ltr' }, website.text)] : '',
+        contact?.email ? [h('br'), h('a', { href: `mailto:${contact.email}`, dir: 'ltr' }, contact.email)] : '',
+        contact?.phone ? [h('br'), h('span', { dir: 'ltr' }, contact.phone)] : '',
+      ]),
+      item('accessibility', filled('accessibilityText')),
+      item('languageHelp', filled('languageHelpText')),
+      project.config.license
+        ? item('licence', [
+            h('span', project.config.license),
+            ...(project.config.license_url ? [' ', h('a', { href: project.config.license_url, dir: 'ltr' }, project.config.license_url)] : []),
+          ])
+        : undefined,
+      version || date ? item('version', [h('span', { dir: 'ltr' }, version ?? ''), date ? `${version ? ' · ' : ''}${date}` : '']) : undefined,
+      item('howToCite', h('span.citation', citation)),
+    ]),
+    h('p.prepared-by', input.preparedBy),
+  ];
 }
 
 /** `lang` and `dir` for an element in language `passageLang` inside a document in `docLang`; nothing when they agree. */

@@ -28,6 +28,14 @@ export const interfaceWordKeys = {
   logoAlt: { use: "Text alternative of the city's logo on the cover.", placeholders: ['government'] },
   untranslatedNote: { use: 'Note at the start of a part printed in the source language because it has no translation yet.', placeholders: ['language'] },
   translationDraft: { use: 'Notice on the cover of a translation that no professional translator has reviewed yet.', placeholders: [] },
+  aboutGuide: { use: 'Heading of the back page (contact, accessibility, licence, how to cite).', placeholders: [] },
+  contact: { use: 'Label of the contact on the back page.', placeholders: [] },
+  accessibility: { use: 'Label of the accessibility statement on the back page.', placeholders: [] },
+  accessibilityText: { use: 'Accessibility statement on the back page.', placeholders: ['office'] },
+  languageHelp: { use: 'Label of the notice about alternative formats and language help on the back page.', placeholders: [] },
+  languageHelpText: { use: 'Notice that the guide is available in other formats and languages, free, and how to ask.', placeholders: ['office'] },
+  licence: { use: 'Label of the licence on the back page.', placeholders: [] },
+  howToCite: { use: 'Label of the suggested citation on the back page.', placeholders: [] },
 } as const satisfies Record<string, { use: string; placeholders: readonly string[] }>;
 
 export type WordKey = keyof typeof interfaceWordKeys;
@@ -73,6 +81,15 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       logoAlt: '{government} logo',
       untranslatedNote: 'This part has not been translated yet; it is printed in {language}.',
       translationDraft: 'Machine-assisted draft translation, not yet reviewed by a professional translator.',
+      aboutGuide: 'About this guide',
+      contact: 'Contact',
+      accessibility: 'Accessibility',
+      accessibilityText:
+        '{office} wants everyone to be able to read and use this guide. If any part of it is hard to use, tell us and we will fix it or give it to you in another way.',
+      languageHelp: 'Alternative formats and language help',
+      languageHelpText: 'This guide is free in large print, as accessible text and in other languages, with an interpreter if you need one. Ask {office}.',
+      licence: 'Licence',
+      howToCite: 'How to cite',
     },
   },
   es: {
@@ -98,6 +115,15 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       logoAlt: 'Logotipo de {government}',
       untranslatedNote: 'Esta parte aún no se ha traducido; se muestra en {language}.',
       translationDraft: 'Borrador de traducción asistida por máquina, aún no revisado por un traductor profesional.',
+      aboutGuide: 'Sobre esta guía',
+      contact: 'Contacto',
+      accessibility: 'Accesibilidad',
+      accessibilityText:
+        '{office} quiere que todas las personas puedan leer y usar esta guía. Si alguna parte le resulta difícil, díganoslo y la corregiremos o se la daremos de otra forma.',
+      languageHelp: 'Otros formatos y ayuda con el idioma',
+      languageHelpText: 'Esta guía es gratuita en letra grande, como texto accesible y en otros idiomas, con un intérprete si lo necesita. Pídala a {office}.',
+      licence: 'Licencia',
+      howToCite: 'Cómo citar',
     },
   },
   zh: {
@@ -123,6 +149,14 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       logoAlt: '{government}标志',
       untranslatedNote: '此部分尚未翻译，现以{language}显示。',
       translationDraft: '机器辅助翻译初稿，尚未经专业译员审校。',
+      aboutGuide: '关于本指南',
+      contact: '联系方式',
+      accessibility: '无障碍',
+      accessibilityText: '{office}希望每个人都能阅读和使用本指南。如有任何部分难以使用，请告诉我们，我们会加以改正或以其他方式提供。',
+      languageHelp: '其他格式和语言帮助',
+      languageHelpText: '本指南可免费提供大字版、无障碍文本和其他语言版本，如有需要可安排口译员。请联系{office}。',
+      licence: '许可',
+      howToCite: '引用方式',
     },
   },
   ru: {
@@ -148,6 +182,16 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       logoAlt: 'Логотип: {government}',
       untranslatedNote: 'Этот раздел ещё не переведён и приводится на языке оригинала ({language}).',
       translationDraft: 'Черновой перевод, выполненный с помощью машинного перевода и ещё не проверенный профессиональным переводчиком.',
+      aboutGuide: 'Об этом руководстве',
+      contact: 'Контакты',
+      accessibility: 'Доступность',
+      accessibilityText:
+        '{office} хочет, чтобы каждый мог прочитать и использовать это руководство. Если какая-то его часть неудобна, сообщите нам, и мы исправим её или предоставим в другом виде.',
+      languageHelp: 'Другие форматы и языковая помощь',
+      languageHelpText:
+        'Это руководство бесплатно доступно крупным шрифтом, в доступном текстовом формате и на других языках, при необходимости с переводчиком. Обратитесь в {office}.',
+      licence: 'Лицензия',
+      howToCite: 'Как цитировать',
     },
   },
   bn: {
@@ -173,6 +217,14 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       logoAlt: '{government}-এর লোগো',
       untranslatedNote: 'এই অংশটি এখনও অনুবাদ করা হয়নি; এটি {language} ভাষায় দেখানো হচ্ছে।',
       translationDraft: 'যন্ত্রের সহায়তায় তৈরি খসড়া অনুবাদ; এখনও কোনো পেশাদার অনুবাদক পর্যালোচনা করেননি।',
+      aboutGuide: 'এই নির্দেশিকা সম্পর্কে',
+      contact: 'যোগাযোগ',
+      accessibility: 'প্রবেশযোগ্যতা',
+      accessibilityText: '{office} চায় সবাই যেন এই নির্দেশিকা পড়তে ও ব্যবহার করতে পারেন। কোনো অংশ ব্যবহার করা কঠিন হলে আমাদের জানান, আমরা তা ঠিক করব বা অন্যভাবে দেব।',
+      languageHelp: 'বিকল্প ফরম্যাট ও ভাষা সহায়তা',
+      languageHelpText: 'এই নির্দেশিকা বড় অক্ষরে, প্রবেশযোগ্য টেক্সট হিসেবে এবং অন্যান্য ভাষায় বিনামূল্যে পাওয়া যায়, প্রয়োজনে দোভাষীসহ। {office}-এর কাছে চান।',
+      licence: 'লাইসেন্স',
+      howToCite: 'কীভাবে উদ্ধৃত করবেন',
     },
   },
   ht: {
@@ -198,6 +250,15 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       logoAlt: 'Logo {government}',
       untranslatedNote: 'Pati sa a poko tradui; li parèt an {language}.',
       translationDraft: 'Bouyon tradiksyon ki fèt ak èd machin; okenn tradiktè pwofesyonèl poko revize l.',
+      aboutGuide: 'Konsènan gid sa a',
+      contact: 'Kontak',
+      accessibility: 'Aksesibilite',
+      accessibilityText:
+        '{office} vle tout moun kapab li epi sèvi ak gid sa a. Si gen yon pati ki difisil pou itilize, di nou sa epi n ap korije l oswa ba ou l yon lòt fason.',
+      languageHelp: 'Lòt fòma ak èd nan lang',
+      languageHelpText: 'Gid sa a gratis an gwo karaktè, an tèks aksesib ak nan lòt lang, avèk yon entèprèt si ou bezwen. Mande {office}.',
+      licence: 'Lisans',
+      howToCite: 'Kijan pou site',
     },
     // ICU has no Haitian Creole data: without these, dates would print in English.
     dates: {
@@ -229,6 +290,15 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       logoAlt: '{government} 로고',
       untranslatedNote: '이 부분은 아직 번역되지 않아 {language}로 표시됩니다.',
       translationDraft: '기계 번역의 도움을 받은 초안으로, 아직 전문 번역가의 검토를 거치지 않았습니다.',
+      aboutGuide: '이 안내서에 대하여',
+      contact: '연락처',
+      accessibility: '접근성',
+      accessibilityText:
+        '{office}은(는) 모든 사람이 이 안내서를 읽고 사용할 수 있기를 바랍니다. 사용하기 어려운 부분이 있으면 알려 주십시오. 고치거나 다른 방식으로 제공해 드리겠습니다.',
+      languageHelp: '다른 형식 및 언어 지원',
+      languageHelpText: '이 안내서는 큰 글씨, 접근 가능한 텍스트 및 다른 언어로 무료로 제공되며, 필요하면 통역사도 지원합니다. {office}에 요청하십시오.',
+      licence: '라이선스',
+      howToCite: '인용 방법',
     },
   },
   ar: {
@@ -254,6 +324,15 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       logoAlt: 'شعار {government}',
       untranslatedNote: 'لم يُترجَم هذا الجزء بعد؛ وهو معروض باللغة {language}.',
       translationDraft: 'مسودة ترجمة أُعدّت بمساعدة الترجمة الآلية، ولم يراجعها مترجم محترف بعد.',
+      aboutGuide: 'عن هذا الدليل',
+      contact: 'للتواصل',
+      accessibility: 'إمكانية الوصول',
+      accessibilityText:
+        'يريد {office} أن يتمكن الجميع من قراءة هذا الدليل واستخدامه. إذا وجدت أي جزء منه صعب الاستخدام، فأخبرنا وسنصلحه أو نقدمه لك بطريقة أخرى.',
+      languageHelp: 'صيغ بديلة ومساعدة لغوية',
+      languageHelpText: 'هذا الدليل متاح مجانًا بخط كبير وبنص سهل الوصول وبلغات أخرى، مع مترجم فوري إذا احتجت إليه. اطلبه من {office}.',
+      licence: 'الترخيص',
+      howToCite: 'طريقة الاستشهاد',
     },
   },
   fr: {
@@ -279,6 +358,16 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       logoAlt: 'Logo de {government}',
       untranslatedNote: 'Cette partie n’est pas encore traduite\u202f; elle est présentée en {language}.',
       translationDraft: 'Brouillon de traduction assistée par machine, pas encore relu par un traducteur professionnel.',
+      aboutGuide: 'À propos de ce guide',
+      contact: 'Contact',
+      accessibility: 'Accessibilité',
+      accessibilityText:
+        '{office} veut que chacun puisse lire et utiliser ce guide. Si une partie est difficile à utiliser, dites-le-nous : nous la corrigerons ou vous la fournirons autrement.',
+      languageHelp: 'Autres formats et aide linguistique',
+      languageHelpText:
+        'Ce guide est gratuit en gros caractères, en texte accessible et dans d’autres langues, avec un interprète si besoin. Demandez-le à {office}.',
+      licence: 'Licence',
+      howToCite: 'Comment citer',
     },
   },
   ur: {
@@ -304,6 +393,16 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       logoAlt: '{government} کا لوگو',
       untranslatedNote: 'اس حصے کا ابھی ترجمہ نہیں ہوا؛ یہ {language} میں دکھایا گیا ہے۔',
       translationDraft: 'مشینی مدد سے تیار کردہ ترجمے کا مسودہ، جس کا ابھی کسی پیشہ ور مترجم نے جائزہ نہیں لیا۔',
+      aboutGuide: 'اس رہنما کے بارے میں',
+      contact: 'رابطہ',
+      accessibility: 'رسائی',
+      accessibilityText:
+        '{office} چاہتا ہے کہ ہر کوئی یہ رہنما پڑھ اور استعمال کر سکے۔ اگر اس کا کوئی حصہ استعمال کرنا مشکل ہو تو ہمیں بتائیں، ہم اسے درست کریں گے یا آپ کو کسی اور صورت میں فراہم کریں گے۔',
+      languageHelp: 'متبادل فارمیٹ اور زبان میں مدد',
+      languageHelpText:
+        'یہ رہنما بڑے حروف میں، قابل رسائی متن کے طور پر اور دیگر زبانوں میں مفت دستیاب ہے، ضرورت ہو تو ترجمان کے ساتھ۔ {office} سے رابطہ کریں۔',
+      licence: 'لائسنس',
+      howToCite: 'حوالہ دینے کا طریقہ',
     },
   },
   pl: {
@@ -329,6 +428,16 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       logoAlt: 'Logo: {government}',
       untranslatedNote: 'Ta część nie została jeszcze przetłumaczona; jest wyświetlana w języku: {language}.',
       translationDraft: 'Wstępne tłumaczenie wykonane z pomocą tłumaczenia maszynowego, jeszcze niesprawdzone przez profesjonalnego tłumacza.',
+      aboutGuide: 'O tym przewodniku',
+      contact: 'Kontakt',
+      accessibility: 'Dostępność',
+      accessibilityText:
+        '{office} chce, aby każdy mógł przeczytać ten przewodnik i z niego korzystać. Jeśli jakaś część jest trudna w użyciu, powiedz nam o tym, a poprawimy ją lub udostępnimy w inny sposób.',
+      languageHelp: 'Inne formaty i pomoc językowa',
+      languageHelpText:
+        'Ten przewodnik jest bezpłatnie dostępny w dużym druku, jako dostępny tekst i w innych językach, w razie potrzeby z tłumaczem. Zwróć się do: {office}.',
+      licence: 'Licencja',
+      howToCite: 'Jak cytować',
     },
   },
   vi: {
@@ -354,6 +463,16 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       logoAlt: 'Biểu trưng của {government}',
       untranslatedNote: 'Phần này chưa được dịch; nội dung được hiển thị bằng {language}.',
       translationDraft: 'Bản dịch nháp có sự hỗ trợ của máy, chưa được biên dịch viên chuyên nghiệp hiệu đính.',
+      aboutGuide: 'Về hướng dẫn này',
+      contact: 'Liên hệ',
+      accessibility: 'Khả năng tiếp cận',
+      accessibilityText:
+        '{office} muốn mọi người đều có thể đọc và sử dụng hướng dẫn này. Nếu có phần nào khó sử dụng, hãy cho chúng tôi biết và chúng tôi sẽ sửa hoặc cung cấp theo cách khác.',
+      languageHelp: 'Định dạng khác và hỗ trợ ngôn ngữ',
+      languageHelpText:
+        'Hướng dẫn này được cung cấp miễn phí dưới dạng chữ in lớn, văn bản dễ tiếp cận và bằng các ngôn ngữ khác, có thông dịch viên nếu bạn cần. Hãy liên hệ {office}.',
+      licence: 'Giấy phép',
+      howToCite: 'Cách trích dẫn',
     },
   },
 };

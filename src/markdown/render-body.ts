@@ -17,13 +17,17 @@ import type { AssetRegistry } from '../project/asset-registry.js';
 import type { BlueprintSource, CaseStudy, Project } from '../project/load-project.js';
 import type { TranslationMeta } from '../validate/schemas/translation.js';
 import { rehypeLabelTaskItems } from './rehype-label-task-items.js';
+import { rehypeLeadIns, rehypeNoteRefs } from './rehype-note-refs.js';
+import { rehypeNumericColumns } from './rehype-numeric-columns.js';
 import { rehypeRawPerSource } from './rehype-raw-per-source.js';
+import { rehypeShortCitations } from './rehype-short-citations.js';
 import { rehypeTableRegion } from './rehype-table-region.js';
 import { type CaseStudySlotOptions, remarkCaseStudySlot } from './remark-case-study-slot.js';
 import { remarkCityVariables } from './remark-city-variables.js';
 import { remarkHeadingIds } from './remark-heading-ids.js';
 import { type ResolveAssetsOptions, remarkResolveAssets } from './remark-resolve-assets.js';
 import { remarkScopeFootnotes, remarkShiftHeadings } from './remark-scope-footnotes.js';
+import { remarkTypography } from './remark-typography.js';
 
 export interface Heading {
   id: string;
@@ -62,14 +66,23 @@ export interface RenderBodyInput {
 }
 
 /** The transforms every source goes through (#8: one preset for sections and case studies). */
-function sourceTransforms(options: { text: LocalizedText; scope: string; shiftBy: number; assets: ResolveAssetsOptions; slots?: CaseStudySlotOptions }) {
+function sourceTransforms(options: {
+  text: LocalizedText;
+  scope: string;
+  shiftBy: number;
+  assets: ResolveAssetsOptions;
+  slots?: CaseStudySlotOptions;
+  /** The language the source is written in (#12: its quotes and dashes); none when only checking. */
+  typography?: string;
+}) {
   return unified()
     .use(remarkHeadingIds)
-    .use(remarkCityVariables, { value: options.text.city, lang: options.text.lang })
+    .use(remarkCityVariables, { value: options.text.city, lang: options.text.lang, article: options.text.article })
     .use(remarkScopeFootnotes, { scope: options.scope })
     .use(remarkShiftHeadings, { by: options.shiftBy })
     .use(options.slots ? [[remarkCaseStudySlot, options.slots]] : [])
-    .use(remarkResolveAssets, options.assets);
+    .use(remarkResolveAssets, options.assets)
+    .use(options.typography ? [[remarkTypography, { lang: options.typography }]] : []);
 }
 
 /** How a source's images and links resolve for one document; `fragments` collects its #links. */
@@ -118,7 +131,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     // #10: a case study without a translation is printed in its own language, marked, inside the edition's.
     const bodyLang = translated ? lang : sourceLang;
     const tree = structuredClone(source.tree);
-    sourceTransforms({ text, scope: `cs-${study.slot}`, shiftBy: 3, assets }).runSync(tree, source.file);
+    sourceTransforms({ text, scope: `cs-${study.slot}`, shiftBy: 3, assets, typography: bodyLang }).runSync(tree, source.file);
     fills.push(fill);
     const headingId = `case-study-${study.slot}`;
     const title: Passage = translated?.title ? { text: translated.title, lang } : { text: study.config.title, lang: sourceLang };
@@ -198,9 +211,9 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     const tree = withoutFrontMatter(structuredClone(source.tree));
     const first = tree.children[0];
     if (first?.type !== 'heading' || first.depth !== 1) report(source.file, 'heading-structure', {}, { place: first?.position });
-    await sourceTransforms({ text, scope: `s${i + 1}`, shiftBy: 1, assets, slots }).run(tree, source.file);
     // #10: an untranslated section keeps its own language and direction, after a note in the edition's.
     const partLang = lang !== sourceLang && !translated ? sourceLang : lang;
+    await sourceTransforms({ text, scope: `s${i + 1}`, shiftBy: 1, assets, slots, typography: partLang }).run(tree, source.file);
     const children = partLang === lang ? tree.children : [...tree.children.slice(0, 1), untranslatedNote(), ...tree.children.slice(1)];
     sections.push({
       type: 'part',
@@ -234,6 +247,11 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeSlug)
     .use(rehypeLabelTaskItems)
+    // #12: print finish: note numbers joined to their word, lead-ins marked, repeat citations shortened.
+    .use(rehypeNoteRefs)
+    .use(rehypeLeadIns)
+    .use(rehypeNumericColumns)
+    .use(rehypeShortCitations)
     .use(rehypeTableRegion)
     .run(mdast, docFile)) as HastRoot;
 

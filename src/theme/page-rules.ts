@@ -10,7 +10,7 @@ export interface PageRulesInput {
   /** The page colour, painted to the edges of every PDF page (margins too), not only behind the text. */
   background: string;
   parts: string[];
-  strings: { pageOf: string; contents: string; notesAndSources: string };
+  strings: { pageOf: string; contents: string; notesAndSources: string; aboutGuide: string };
   fontFamily: string;
   /** Counter style for page numbers in the language's digits (`decimal`, `bengali`, `arabic-indic`). */
   counterStyle: string;
@@ -55,6 +55,8 @@ export function pageRules(input: PageRulesInput): string {
     // #14: the contents' page numbers sit in a box of fixed width with digits of one width, so writing the
     // numbers in never moves a line: the document is printed in full once, and only its front pages again.
     '@media print{nav [data-toc-for]{display:inline-block;flex:none;min-width:2.5em;text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}}',
+    // #12: the back page (about the guide) is headed with its own title.
+    `@page about{@top-${end}${box(cssString(input.strings.aboutGuide), end)}}`,
   ];
   if (input.partBreak === 'page') {
     input.parts.forEach((title, i) => {

@@ -218,7 +218,9 @@ describe('every source error names file, line, column, what is wrong and how to 
     expect(code).toBe(0);
     const d = only(diagnostics, 'interface-words-missing');
     expect(at(d)).toMatch(/project\.yaml:5:17$/);
-    expect(d.message).toMatch(/^No interface words in "de" for allGuides, backToContent, caseStudy, .*; they print in English$/);
+    expect(d.message).toMatch(
+      /^No interface words in "de" for aboutGuide, accessibility, accessibilityText, allGuides, backToContent, caseStudy, .*; they print in English$/,
+    );
     expect(d.hint).toContain('docs/translating.md');
   });
 });

@@ -61,12 +61,12 @@ describe('markup in titles, names and headings stays text', { timeout }, () => {
     const o = await blueprint(root, 'build', '--format', 'html');
     expect(o.code).toBe(0);
     const tree = expectSafePage(page(root), '@page part-2');
-    expect(text(tree, 'p.cover-government')).toBe('City"}body{background:url(https://evil.example/x)} </style><script>alert(1)</script>');
+    expect(text(tree, 'p.cover-government')).toBe('City”}body{background:url(https://evil.example/x)} </style><script>alert(1)</script>');
     expect(text(tree, 'p.cover-office')).toBe('<img src=x onerror=alert(2)>');
     expect(text(tree, 'dl.cover-meta dd')).toBe('</style><script>alert(3)</script>');
     // In the running footer the government is one CSS string: its quote is escaped, so the rule cannot end.
     const css = text(tree, 'style');
-    expect(css).toContain('content:"City\\22 }body{background:url(https://evil.example/x)} \\3c /style\\3e ');
+    expect(css).toContain('content:"City”}body{background:url(https://evil.example/x)} \\3c /style\\3e ');
     expect(css).not.toContain('City"');
   });
 

@@ -19,7 +19,7 @@ describe('printing', () => {
     });
     const o = await blueprint(root, 'build', '--format', 'pdf', 'welcome-desk');
     expect(o.code).toBe(1);
-    expect(errorsOf(o)).toEqual(['themes/hostile/print.css:76:27 blocked-request']);
+    expect(errorsOf(o)).toEqual(['themes/hostile/print.css:90:27 blocked-request']);
     expect(only(o, 'blocked-request').message).toBe('While printing springfield/en/welcome-desk.pdf the renderer was refused "https://evil.example/track.png"');
     expect(filesBelow(path.join(root, 'out'))).toEqual([]);
   });

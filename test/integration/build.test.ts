@@ -93,7 +93,7 @@ describe('blueprint build on the basic fixture', () => {
       'Springfield desk report. City of Springfield, 2019. https://springfield.example.org/desk',
     ]);
     // City variables filled from the profile.
-    expect(hastToString(select('main', html) as Element)).toContain('written for City of Springfield and its Springfield Office of New Neighbors');
+    expect(hastToString(select('main', html) as Element)).toContain('written for the City of Springfield and its Springfield Office of New Neighbors');
     // GFM: table, task list.
     expect(selectAll('table th', html).map((th) => hastToString(th))).toEqual(['Need', 'Share']);
     // #12: checkboxes print as characters, not form fields a PDF would tag as Form.

@@ -11,7 +11,8 @@ export const blueprintSchema = z
   .strictObject({
     title: z.string().min(1),
     subtitle: z.string().optional(),
-    summary: z.string().min(1).describe('One paragraph, shown on the cover and in the index.'),
+    summary: z.string().min(1).describe('One paragraph, shown in the index and on the back page.'),
+    blurb: z.string().min(1).optional().describe('What the cover says about the guide, 40 words at most; the first sentence of the summary without it.'),
     sections: z
       .array(
         z.strictObject({

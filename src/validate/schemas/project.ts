@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, languageSchema, partSchema } from './common.js';
+import { dateSchema, idSchema, languageSchema, partSchema, webUrlSchema } from './common.js';
 import { interfaceWordsSchema } from './interface-words.js';
 
 export const projectSchema = z
@@ -8,6 +8,8 @@ export const projectSchema = z
     subtitle: z.string().optional(),
     version: z.string().optional().describe('Edition or version printed on covers, e.g. "2026.1".'),
     date: dateSchema.optional().describe('Publication date printed on covers and stored in PDFs (never the build time).'),
+    license: z.string().optional().describe('The licence the guides are published under, printed on the back page, e.g. "CC BY 4.0".'),
+    license_url: webUrlSchema.optional().describe("The licence's address, printed after it."),
     default_city: idSchema.describe('City whose edition `blueprint build` makes without --city.'),
     default_theme: idSchema.default('default').describe('Theme folder under themes/ used unless a city names one.'),
     languages: z.array(languageSchema).min(1).default(['en']).describe('Languages to build; the first is the source language.'),

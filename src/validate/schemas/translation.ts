@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { articlesSchema } from './city.js';
 import { idSchema } from './common.js';
 
 /**
@@ -29,6 +30,7 @@ export const blueprintTranslationSchema = z
     title: z.string().min(1),
     subtitle: z.string().optional(),
     summary: z.string().min(1).optional(),
+    blurb: z.string().min(1).optional(),
     slots: z
       .record(idSchema, z.strictObject({ title: z.string().min(1).optional(), description: z.string().optional() }))
       .optional()
@@ -44,6 +46,7 @@ export const cityTranslationSchema = z
     office: z.string().min(1).optional(),
     office_short: z.string().min(1).optional(),
     state: z.string().min(1).optional(),
+    articles: articlesSchema.optional(),
   })
   .describe('A translation of a city profile: blueprints/cities/<id>/city.<lang>.yaml.');
 

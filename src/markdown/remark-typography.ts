@@ -1,0 +1,93 @@
+import type { Element as HastElement, Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import remarkSmartypants from 'remark-smartypants';
+import { retext } from 'retext';
+import retextSmartypants from 'retext-smartypants';
+import { visit } from 'unist-util-visit';
+
+interface SmartypantsOptions {
+  dashes?: 'oldschool';
+  openingQuotes?: { double: string; single: string };
+  closingQuotes?: { double: string; single: string };
+}
+/** The plugin's transformer (it does not use the processor it is attached to). */
+const smartypants = remarkSmartypants as unknown as (options: SmartypantsOptions) => (tree: unknown) => void;
+
+/**
+ * How each language quotes (#12). Only languages whose conventions retext-smartypants can set: English
+ * curly quotes; Spanish angle quotes with curly single quotes inside (and as the apostrophe). Other languages
+ * are left as written: no English quotes in Chinese or Arabic, and French wants spaces the library
+ * does not add.
+ */
+const conventions: Record<string, SmartypantsOptions> = {
+  en: { dashes: 'oldschool' },
+  es: { dashes: 'oldschool', openingQuotes: { double: '«', single: '‘' }, closingQuotes: { double: '»', single: '’' } },
+};
+
+export function typographyFor(lang: string): SmartypantsOptions | undefined {
+  return conventions[lang] ?? conventions[lang.split('-')[0] ?? ''];
+}
+
+/**
+ * Curly quotes, apostrophes, dashes (`--` en, `---` em) and ellipses in a source's prose (#12), in the
+ * conventions of the source's language, by remark-smartypants. Code is never touched (the plugin skips it);
+ * neither are addresses printed as link text: they are set aside while it runs.
+ */
+export function remarkTypography(options: { lang: string }) {
+  const settings = typographyFor(options.lang);
+  const smarten = settings ? smartypants(settings) : undefined;
+  return (tree: Root) => {
+    if (!smarten) return;
+    const addresses: { type: string }[] = [];
+    visit(tree, 'link', (link) => {
+      for (const child of link.children) {
+        if (child.type === 'text' && /^(?:https?:|mailto:|www\.)/i.test(child.value)) {
+          (child as { type: string }).type = 'addressText';
+          addresses.push(child);
+        }
+      }
+    });
+    smarten(tree);
+    for (const node of addresses) node.type = 'text';
+  };
+}
+
+/**
+ * The same conventions for a text that does not come from Markdown (#12): titles, a city's office and
+ * government, sources, interface words, running heads. Per text, so a quote cannot pair across texts.
+ */
+export function smartenText(text: string, lang: string): string {
+  const settings = typographyFor(lang);
+  if (!settings || !/["']|--|\.\.\./.test(text)) return text;
+  let processor = processors.get(lang);
+  if (!processor) {
+    const frozen = retext().use(retextSmartypants, settings).freeze();
+    processor = (value: string) => String(frozen.processSync(value));
+    processors.set(lang, processor);
+  }
+  return processor(text);
+}
+
+const processors = new Map<string, (text: string) => string>();
+
+const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'textarea']);
+
+/**
+ * Every text of a finished page in its language's conventions (#12): what the Markdown transforms did for
+ * the body, done for the cover, contents, sources and back page too. Code, addresses printed as text and
+ * `dir="ltr"` spans without a language (addresses, versions) are left alone; text already curled is unchanged.
+ */
+export function smartenTree(tree: HastRoot, lang: string): void {
+  const walk = (node: HastElement | HastRoot, inLang: string) => {
+    for (const child of node.children) {
+      if (child.type === 'text') {
+        if (!/^(?:https?:|mailto:|www\.)/i.test(child.value.trim())) child.value = smartenText(child.value, inLang);
+      } else if (child.type === 'element') {
+        // An address or a version is marked `dir="ltr"` alone; a passage in a language has `lang` too.
+        if (VERBATIM.has(child.tagName) || child.tagName === 'head' || (child.properties.dir === 'ltr' && child.properties.lang === undefined)) continue;
+        walk(child, typeof child.properties.lang === 'string' ? child.properties.lang : inLang);
+      }
+    }
+  };
+  walk(tree, lang);
+}

@@ -1,0 +1,197 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Element } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toString as hastToString } from 'hast-util-to-string';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collectMessages } from '../../src/diagnostics/report.js';
+import { builtInWords } from '../../src/i18n/interface-words.js';
+import { build } from '../../src/index.js';
+import { loadProject, type Project } from '../../src/project/load-project.js';
+import { pdfPages, readHtml, repoRoot } from '../helpers.js';
+import { lineLengths, pageFill, partsOf, pdfLines, quantile } from '../page-fill.js';
+
+interface Doc {
+  city: string;
+  lang: string;
+  blueprint: string;
+  pdf: string;
+  html: string;
+}
+
+/** Every PDF of a build, with the HTML of the same document. */
+function documentsIn(outDir: string): Doc[] {
+  const docs: Doc[] = [];
+  for (const city of readdirSync(outDir)) {
+    if (!statSync(path.join(outDir, city)).isDirectory()) continue;
+    for (const lang of readdirSync(path.join(outDir, city))) {
+      const dir = path.join(outDir, city, lang);
+      if (!statSync(dir).isDirectory()) continue;
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.pdf'))) {
+        docs.push({ city, lang, blueprint: file.replace(/\.pdf$/, ''), pdf: path.join(dir, file), html: path.join(dir, file.replace(/\.pdf$/, '.html')) });
+      }
+    }
+  }
+  return docs;
+}
+
+const histogram = (values: number[]) =>
+  Array.from({ length: 10 }, (_, i) => `${i * 10}–${i * 10 + 10} %: ${values.filter((v) => Math.min(9, Math.floor(v * 10)) === i).length}`).join(', ');
+
+/**
+ * #12: the printed guides of the shipped cities' editions, as a communications office would check them:
+ * one edition in each theme by default, every city's with BLUEPRINT_PRINT_ALL=1 (about 25 minutes on two
+ * cores); BLUEPRINT_PRINT_OUT names a folder a `blueprint build --city all` already wrote, to check that.
+ */
+describe('the printed guides of every city edition', () => {
+  let project: Project;
+  let docs: Doc[];
+  const text = new Map<string, string[]>();
+  const pagesOf = (doc: Doc) => {
+    if (!text.has(doc.pdf)) text.set(doc.pdf, pdfPages(doc.pdf));
+    return text.get(doc.pdf) as string[];
+  };
+
+  beforeAll(async () => {
+    project = (await loadProject(repoRoot)).project as Project;
+    let outDir = process.env.BLUEPRINT_PRINT_OUT;
+    if (!outDir) {
+      outDir = mkdtempSync(path.join(os.tmpdir(), 'bp-print-'));
+      // One edition in each theme by default (a few minutes); every city with BLUEPRINT_PRINT_ALL=1 (CI nightly).
+      const cities = process.env.BLUEPRINT_PRINT_ALL ? ['all'] : ['new-york-city', 'seattle', 'denver'];
+      const result = await build({ root: repoRoot, outDir, cities, env: process.env });
+      expect(
+        collectMessages(result.files)
+          .filter((m) => m.fatal)
+          .map(String),
+      ).toEqual([]);
+    }
+    docs = documentsIn(outDir);
+    // Every guide of every edition (a reused folder: every guide of each edition it holds).
+    const cities = process.env.BLUEPRINT_PRINT_ALL && !process.env.BLUEPRINT_PRINT_OUT ? project.cities.size : new Set(docs.map((d) => d.city)).size;
+    expect(docs.length).toBe(cities * (project.blueprints.length + 3));
+  }, 3_600_000);
+
+  it('leave no body page under 40 % full but the last page of a part, and report the distribution', () => {
+    const fills: number[] = [];
+    const under: string[] = [];
+    for (const doc of docs) {
+      for (const page of pageFill(doc.pdf, partsOf(doc.html))) {
+        if (page.kind !== 'body') continue;
+        fills.push(page.fill);
+        if (page.fill < 0.4) under.push(`${doc.city}/${doc.lang}/${doc.blueprint} p. ${page.page}: ${Math.round(page.fill * 100)} %`);
+      }
+    }
+    process.stdout.write(`#12 page fill of ${fills.length} body pages in ${docs.length} guides: ${histogram(fills)}\n`);
+    expect(fills.length).toBeGreaterThan(docs.length * 5);
+    expect(under).toEqual([]);
+  });
+
+  it('set running text at 60–75 characters a line in every theme', () => {
+    const wrong: string[] = [];
+    const byTheme = new Map<string, number[]>();
+    for (const doc of docs.filter((d) => d.lang === 'en')) {
+      const median = quantile(lineLengths(doc.pdf), 0.5);
+      const theme = project.cities.get(doc.city)?.config.theme ?? project.config.default_theme;
+      byTheme.set(theme, [...(byTheme.get(theme) ?? []), median]);
+      if (median < 60 || median > 75) wrong.push(`${doc.city}/${doc.blueprint}: ${median}`);
+    }
+    process.stdout.write(`#12 median characters a line: ${[...byTheme].map(([t, m]) => `${t} ${quantile(m, 0.5)}`).join(', ')}\n`);
+    if (!process.env.BLUEPRINT_PRINT_OUT) expect([...byTheme.keys()].sort()).toEqual(['almanac', 'civic', 'default']);
+    expect(byTheme.size).toBeGreaterThan(0);
+    expect(wrong).toEqual([]);
+  });
+
+  it('print no web leftovers: no back-link carets, no bracketed note numbers, no doubled periods', () => {
+    const found: string[] = [];
+    for (const doc of docs) {
+      const all = pagesOf(doc).join('\n');
+      for (const [what, pattern] of [
+        ['caret', /[\^↩]/],
+        ['bracketed note number', /\[\d{1,3}\]/],
+        ['n.d..', /n\.d\.\./],
+        ['doubled period', /[^.]\.\.(?!\.)/],
+        ['period after a question mark', /\?\./],
+      ] as const) {
+        const m = pattern.exec(all);
+        if (m) found.push(`${doc.city}/${doc.lang}/${doc.blueprint}: ${what} in "${all.slice(Math.max(0, m.index - 30), m.index + 10)}"`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('print curly quotes and apostrophes in English, straight ones only in addresses', () => {
+    const found: string[] = [];
+    for (const doc of docs.filter((d) => d.lang === 'en')) {
+      const words = pagesOf(doc)
+        .join(' ')
+        .split(/\s+/)
+        .filter((w) => /["']/.test(w) && !/^(?:https?:|www\.)|\.(?:html?|aspx|php)|[/=]/.test(w));
+      if (words.length) found.push(`${doc.city}/${doc.blueprint}: ${words.slice(0, 5).join(' ')}`);
+    }
+    expect(found).toEqual([]);
+    const nyc = pagesOf(docs.find((d) => d.city === 'new-york-city' && d.lang === 'en' && d.blueprint === 'language-access') as Doc).join(' ');
+    expect(nyc).toMatch(/City’s|“[^”]+”/);
+    // #12: no English quotes in Chinese or Arabic; angle quotes in Spanish.
+    for (const doc of docs.filter((d) => d.lang === 'zh-Hans' || d.lang === 'ar')) {
+      const firstPart = readFileSync(doc.html, 'utf8').match(/<section class="part part-1"[\s\S]*?<\/section>/)?.[0] ?? '';
+      expect(firstPart, doc.pdf).not.toMatch(/[‘’“”«»]/);
+    }
+  });
+
+  it('join every note number to the word before it, and cite a repeated source briefly', () => {
+    for (const doc of docs.filter((d) => d.city === 'new-york-city' || d.city === 'seattle')) {
+      const tree = readHtml(doc.html);
+      const refs = selectAll('sup:has(a[data-footnote-ref])', tree);
+      expect(refs.length, doc.html).toBeGreaterThan(5);
+      const loose = selectAll('main sup:has(a[data-footnote-ref])', tree).filter((sup) => !selectAll('.note-join > sup', tree).includes(sup as Element));
+      expect(loose.length, doc.html).toBe(0);
+      const notes = selectAll('.footnotes li', tree).map((li) =>
+        hastToString(li)
+          .replace(/\s*\^(\s*\^)*\s*$/, '')
+          .trim(),
+      );
+      // A full citation (it ends with its year) of one source given again (a note citing two keeps both in
+      // full; the short form may repeat).
+      const repeated = notes.filter((n, i) => notes.indexOf(n) !== i && !n.includes(';') && /, (?:c\. )?(?:\d{4}|n\.d)\.$/.test(n));
+      expect(repeated, doc.html).toEqual([]);
+    }
+  });
+
+  it('set numeric table columns flush right', () => {
+    const doc = docs.find((d) => d.city === 'new-york-city' && d.lang === 'en' && d.blueprint === 'language-access') as Doc;
+    const numeric = selectAll('td.numeric', readHtml(doc.html)).map((td) => hastToString(td).trim());
+    expect(numeric).toEqual(expect.arrayContaining(['$36,500', '$100,000', '$24,000', '$160,500']));
+    const lines = pdfLines(doc.pdf).flatMap((p) => p.lines);
+    const right = ['$36,500', '$100,000', '$160,500'].map((amount) => lines.find((l) => l.text.endsWith(amount))?.xMax ?? Number.NaN);
+    expect(Math.max(...right) - Math.min(...right)).toBeLessThan(1.5);
+  });
+
+  it('read as English: "the City of New York", "Prepared by the Mayor’s Office"', () => {
+    const nyc = pagesOf(docs.find((d) => d.city === 'new-york-city' && d.lang === 'en' && d.blueprint === 'language-access') as Doc).join('\n');
+    expect(nyc).toMatch(/written for the City of New York/);
+    expect(nyc).not.toMatch(/for City of New York/);
+    expect(nyc).toMatch(/Prepared by the Mayor’s Office of Immigrant Affairs/);
+    const es = pagesOf(docs.find((d) => d.city === 'new-york-city' && d.lang === 'es') as Doc).join('\n');
+    expect(es).toMatch(/para la Ciudad de Nueva York/);
+  });
+
+  it('end with a back page in the reader’s language and open with a short blurb', () => {
+    for (const doc of docs.filter((d) => d.city === 'new-york-city' || d.city === 'seattle')) {
+      const pages = pagesOf(doc);
+      const words = (builtInWords[doc.lang.split('-')[0] ?? 'en'] ?? builtInWords.en)?.words;
+      // poppler reads Arabic words apart (see Known limitations): there, the back page's text is read from the HTML.
+      const back = doc.lang === 'ar' ? hastToString(select('.colophon', readHtml(doc.html)) as Element) : (pages.at(-1) ?? '');
+      expect(pages.at(-1), doc.pdf).toMatch(doc.lang === 'ar' ? /\S/ : /./);
+      for (const key of ['aboutGuide', 'contact', 'accessibility', 'languageHelp', 'licence', 'howToCite'] as const) {
+        expect(back.replace(/\s+/g, ' '), `${doc.pdf}: ${key}`).toContain(words?.[key]);
+      }
+      expect(back).toContain(project.config.version ?? '');
+      const cover = readHtml(doc.html);
+      const blurb = hastToString(select('.cover-summary', cover) as Element);
+      expect(blurb.split(/\s+/).length, doc.html).toBeLessThanOrEqual(40);
+      expect(hastToString(select('.back-summary', cover) as Element).length).toBeGreaterThan(blurb.length);
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import type { Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { defaultArticle } from '../../src/edition/localize.js';
+import { rehypeLeadIns, rehypeNoteRefs } from '../../src/markdown/rehype-note-refs.js';
+import { rehypeNumericColumns } from '../../src/markdown/rehype-numeric-columns.js';
+import { rehypeShortCitations, shortTitle } from '../../src/markdown/rehype-short-citations.js';
+import { remarkCityVariables } from '../../src/markdown/remark-city-variables.js';
+import { remarkTypography } from '../../src/markdown/remark-typography.js';
+
+/** Markdown through the toolkit's #12 transforms to HTML, with a city of the given names. */
+function render(
+  markdown: string,
+  lang = 'en',
+  city: Record<string, string> = { government: 'City of New York', office: "Mayor's Office of Immigrant Affairs" },
+) {
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
+  const tree = processor.parse(markdown) as Root;
+  const file = new VFile();
+  unified()
+    .use(remarkCityVariables, {
+      value: (field) => (city[field] ? { text: city[field] as string, lang } : undefined),
+      lang,
+      article: (field) => defaultArticle({ text: city[field] ?? '', lang }),
+    })
+    .use(remarkTypography, { lang })
+    .runSync(tree, file);
+  const hast = unified()
+    .use(remarkRehype, { clobberPrefix: '' })
+    .use(rehypeNoteRefs)
+    .use(rehypeLeadIns)
+    .use(rehypeNumericColumns)
+    .use(rehypeShortCitations)
+    .runSync(tree, file) as HastRoot;
+  return toHtml(hast);
+}
+
+describe('print typesetting transforms (#12)', () => {
+  it('curls quotes and dashes in English and Spanish prose, never in code or printed addresses', () => {
+    expect(render(`The "sanctuary" policy -- it's the city's --- and \`"code"\` <https://example.org/it's>`)).toContain(
+      'The “sanctuary” policy – it’s the city’s — and <code>"code"</code> <a href="https://example.org/it&#x27;s">https://example.org/it\'s</a>',
+    );
+    expect(render('Una política "santuario"', 'es')).toContain('Una política «santuario»');
+    expect(render('一项"庇护"政策', 'zh-Hans')).toContain('一项"庇护"政策');
+  });
+
+  it('gives institution names their article, capitalized at a sentence start, not after "its"', () => {
+    const html = render('Written for :city[government] and its :city[office]. :city[office] leads.');
+    expect(html).toContain('Written for the City of New York and its Mayor’s Office of Immigrant Affairs. The Mayor’s Office of Immigrant Affairs leads.');
+    expect(render('Written for :city[government].', 'en', { government: 'Miami-Dade County' })).toContain('Written for Miami-Dade County.');
+  });
+
+  it('joins a note number to the word before it and marks a lead-in before its list', () => {
+    const html = render('Cities must:\n\n- act.[^a]\n\n[^a]: *Title*, Publisher, 2020.');
+    expect(html).toContain('<p class="lead-in">Cities must:</p>');
+    expect(html).toMatch(/<span class="note-join">act\.<sup><a href="#fn-a"/);
+  });
+
+  it('cites a repeated source briefly, and sets numeric columns flush right', () => {
+    const tree: HastRoot = {
+      type: 'root',
+      children: [
+        h('ol', [
+          h('li#fn-a', [
+            h('p', [h('em', 'Language Access Plan for the City: 2020 update'), ', City of Boston, n.d. ', h('a', { dataFootnoteBackref: '' }, '^')]),
+          ]),
+          h('li#fn-b', [
+            h('p', [h('em', 'Language Access Plan for the City: 2020 update'), ', City of Boston, n.d. ', h('a', { dataFootnoteBackref: '' }, '^')]),
+          ]),
+        ]),
+      ],
+    };
+    unified().use(rehypeShortCitations).runSync(tree);
+    expect(toHtml(tree)).toContain('<li id="fn-b"><p>City of Boston, <em>Language Access Plan for the City</em>. <a');
+    expect(shortTitle('Mayor Bloomberg Signs Executive Order 120 Requiring Citywide Language Access')).toBe('Mayor Bloomberg Signs Executive Order');
+    expect(shortTitle('How can the Office of Language and Communications Access help you?')).toBe(
+      'How can the Office of Language and Communications Access help you?',
+    );
+    expect(render('| Line | Cost |\n| --- | --- |\n| Phones[^x] | $36,500[^x] |\n| **Total** | **$160,500** |\n\n[^x]: Note.')).toMatch(
+      /<th class="numeric">Cost<\/th>[\s\S]*<td class="numeric"><span class="note-join">\$36,500/,
+    );
+  });
+});
