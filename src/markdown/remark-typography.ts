@@ -4,6 +4,7 @@ import remarkSmartypants from 'remark-smartypants';
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
 import { visit } from 'unist-util-visit';
+import { remarkHeadingIds } from './remark-heading-ids.js';
 
 interface SmartypantsOptions {
   dashes?: 'oldschool';
@@ -50,6 +51,29 @@ export function remarkTypography(options: { lang: string }) {
     smarten(tree);
     for (const node of addresses) node.type = 'text';
   };
+}
+
+/** Typeset copies of parsed sources, by tree and language: a source is typeset once, not once per edition (#14). */
+const typesetCopies = new WeakMap<Root, Map<string, Root>>();
+
+/**
+ * A source's tree with its quotes and dashes set for `lang` (#12), made once per tree and language and
+ * shared: callers clone it before changing it, as they clone the parsed tree. Keyed by the parsed tree's
+ * identity, so a source that changed (a new tree) is typeset again.
+ */
+export function typesetSource(tree: Root, lang: string): Root {
+  if (!typographyFor(lang)) return tree;
+  let byLang = typesetCopies.get(tree);
+  if (!byLang) typesetCopies.set(tree, (byLang = new Map()));
+  let typeset = byLang.get(lang);
+  if (!typeset) {
+    typeset = structuredClone(tree);
+    // Ids written after headings first, so `{#a--b}` is not read as a dash.
+    remarkHeadingIds()(typeset);
+    remarkTypography({ lang })(typeset);
+    byLang.set(lang, typeset);
+  }
+  return typeset;
 }
 
 /**

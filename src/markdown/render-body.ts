@@ -27,7 +27,7 @@ import { remarkCityVariables } from './remark-city-variables.js';
 import { remarkHeadingIds } from './remark-heading-ids.js';
 import { type ResolveAssetsOptions, remarkResolveAssets } from './remark-resolve-assets.js';
 import { remarkScopeFootnotes, remarkShiftHeadings } from './remark-scope-footnotes.js';
-import { remarkTypography } from './remark-typography.js';
+import { typesetSource } from './remark-typography.js';
 
 export interface Heading {
   id: string;
@@ -66,23 +66,14 @@ export interface RenderBodyInput {
 }
 
 /** The transforms every source goes through (#8: one preset for sections and case studies). */
-function sourceTransforms(options: {
-  text: LocalizedText;
-  scope: string;
-  shiftBy: number;
-  assets: ResolveAssetsOptions;
-  slots?: CaseStudySlotOptions;
-  /** The language the source is written in (#12: its quotes and dashes); none when only checking. */
-  typography?: string;
-}) {
+function sourceTransforms(options: { text: LocalizedText; scope: string; shiftBy: number; assets: ResolveAssetsOptions; slots?: CaseStudySlotOptions }) {
   return unified()
     .use(remarkHeadingIds)
     .use(remarkCityVariables, { value: options.text.city, lang: options.text.lang, article: options.text.article })
     .use(remarkScopeFootnotes, { scope: options.scope })
     .use(remarkShiftHeadings, { by: options.shiftBy })
     .use(options.slots ? [[remarkCaseStudySlot, options.slots]] : [])
-    .use(remarkResolveAssets, options.assets)
-    .use(options.typography ? [[remarkTypography, { lang: options.typography }]] : []);
+    .use(remarkResolveAssets, options.assets);
 }
 
 /** How a source's images and links resolve for one document; `fragments` collects its #links. */
@@ -130,8 +121,8 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     const source = translated ?? study;
     // #10: a case study without a translation is printed in its own language, marked, inside the edition's.
     const bodyLang = translated ? lang : sourceLang;
-    const tree = structuredClone(source.tree);
-    sourceTransforms({ text, scope: `cs-${study.slot}`, shiftBy: 3, assets, typography: bodyLang }).runSync(tree, source.file);
+    const tree = structuredClone(typesetSource(source.tree, bodyLang));
+    sourceTransforms({ text, scope: `cs-${study.slot}`, shiftBy: 3, assets }).runSync(tree, source.file);
     fills.push(fill);
     const headingId = `case-study-${study.slot}`;
     const title: Passage = translated?.title ? { text: translated.title, lang } : { text: study.config.title, lang: sourceLang };
@@ -208,12 +199,12 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     }
     if (translated) translations.push(translated.meta);
     const source = translated ?? section;
-    const tree = withoutFrontMatter(structuredClone(source.tree));
-    const first = tree.children[0];
-    if (first?.type !== 'heading' || first.depth !== 1) report(source.file, 'heading-structure', {}, { place: first?.position });
     // #10: an untranslated section keeps its own language and direction, after a note in the edition's.
     const partLang = lang !== sourceLang && !translated ? sourceLang : lang;
-    await sourceTransforms({ text, scope: `s${i + 1}`, shiftBy: 1, assets, slots, typography: partLang }).run(tree, source.file);
+    const tree = withoutFrontMatter(structuredClone(typesetSource(source.tree, partLang)));
+    const first = tree.children[0];
+    if (first?.type !== 'heading' || first.depth !== 1) report(source.file, 'heading-structure', {}, { place: first?.position });
+    await sourceTransforms({ text, scope: `s${i + 1}`, shiftBy: 1, assets, slots }).run(tree, source.file);
     const children = partLang === lang ? tree.children : [...tree.children.slice(0, 1), untranslatedNote(), ...tree.children.slice(1)];
     sections.push({
       type: 'part',
