@@ -6,7 +6,6 @@ import { checkPlainLanguage, type SectionGrade } from '../markdown/plain-languag
 import { checkCaseStudy } from '../markdown/render-body.js';
 import { AssetRegistry } from '../project/asset-registry.js';
 import { loadProject, type Project } from '../project/load-project.js';
-import { SourceCache } from '../project/source-cache.js';
 import { FontCatalog } from '../theme/select-fonts.js';
 import { checkEditionColors } from './check-edition-colors.js';
 import { loadThemes } from './load-themes.js';
@@ -55,9 +54,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   let grades: SectionGrade[] = [];
   let readingGrade = 9;
   try {
-    // #13: the prose is judged on every core while the Markdown parses; checkPlainLanguage takes it from here.
-    const cache = new SourceCache();
-    const loaded = await loadProject(options.root, { cache, plainLanguage: { all: options.verbose ?? false } });
+    const loaded = await loadProject(options.root);
     run.files.push(...loaded.files);
     const project = loaded.project;
     if (project) reportStubs(project);
@@ -87,9 +84,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         for (const city of project.cities.values()) if (city.logo) shared.assets.add(city.logo, city.file);
         await checkUnplacedCaseStudies(project, built, shared.assets);
         readingGrade = project.config.reading_grade;
-        grades = await checkPlainLanguage(project, { limit: readingGrade, all: options.verbose ?? false }, undefined, (file, judged) =>
-          cache.plainResult(file, judged),
-        );
+        grades = await checkPlainLanguage(project, { limit: readingGrade, all: options.verbose ?? false });
         run.shouldStop();
       }
     }

@@ -2,47 +2,35 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { report } from '../diagnostics/messages.js';
 import { valuesHash } from '../i18n/source-hash.js';
-import { isPlainLanguageSource } from '../markdown/plain-language/check-plain-language.js';
 import { createMarkdownParser } from '../markdown/processor.js';
 import { builtInThemesDir } from '../theme/load-theme.js';
 import { crossReferenceRules } from '../validate/rules/index.js';
 import { isWritten } from '../validate/schemas/case-study.js';
 import { projectFileName } from './find-project.js';
 import type { LoadContext } from './load-context.js';
-import { prefetchMarkdown } from './prefetch-markdown.js';
 import type { CaseStudy, CaseStudyStub, LoadResult, Project, SlotDeclaration } from './project.js';
 import { readBlueprints } from './read-blueprints.js';
 import { readCaseStudies } from './read-case-studies.js';
 import { readCities } from './read-cities.js';
 import { projectOrphans, readProjectFile } from './read-project-file.js';
 import { listFolders, SourceReader } from './read-sources.js';
-import { SourceCache } from './source-cache.js';
+import type { SourceCache } from './source-cache.js';
 
 export type { BlueprintSource, CaseStudy, CaseStudyStub, CityProfile, LoadResult, MarkdownSource, Project, SectionSource, SlotDeclaration } from './project.js';
 
 /**
  * Read and validate every source of the project at `root` (#8): read each kind of file and check it against
  * its schema, then run the cross-reference rules, then assemble what is valid. Problems are messages on
- * the files; `project` is absent when the project file itself is unusable. `plainLanguage` (check) has the
- * prose judged while the Markdown is parsed, into the cache, for checkPlainLanguage.
+ * the files; `project` is absent when the project file itself is unusable.
  */
-export async function loadProject(root: string, options: { cache?: SourceCache; plainLanguage?: { all: boolean } } = {}): Promise<LoadResult> {
-  // #13: a build or check gets a cache of its own, which the parallel parse below fills.
-  const cache = options.cache ?? new SourceCache();
-  const reader = new SourceReader(root, cache);
+export async function loadProject(root: string, options: { cache?: SourceCache } = {}): Promise<LoadResult> {
+  const reader = new SourceReader(root, options.cache);
   const project = readProjectFile(reader);
   if (!project) {
     const file = reader.placeholder(path.join(root, projectFileName));
     report(file, 'no-project', { dir: root });
     return { files: reader.files };
   }
-  const { languages: projectLanguages, reading_grade: limit } = project.config;
-  const judge =
-    options.plainLanguage && isPlainLanguageSource(projectLanguages)
-      ? { options: { limit, all: options.plainLanguage.all }, languages: projectLanguages }
-      : undefined;
-  // A preview's cache already holds every source after its first load; a save re-parses only its file.
-  if (!options.cache?.hasMarkdown()) await prefetchMarkdown(root, cache, judge);
   const parser = createMarkdownParser();
   const languages = project.config.languages;
   const themeFolders = [...listFolders(path.join(root, 'themes')), ...listFolders(builtInThemesDir)];

@@ -2,7 +2,6 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import type { SourceKind } from '../markdown/checks/index.js';
-import type { PlainLanguageOptions, PlainLanguageResult } from '../markdown/plain-language/check-plain-language.js';
 import { FontCatalog } from '../theme/select-fonts.js';
 import type { ParsedYaml } from '../validate/parse-yaml.js';
 
@@ -29,7 +28,6 @@ interface YamlEntry {
 export class SourceCache {
   private readonly entries = new Map<string, Entry>();
   private readonly yaml = new Map<string, YamlEntry>();
-  private readonly plain = new Map<string, { text: string; result: PlainLanguageResult }>();
   readonly fonts = new FontCatalog();
   /**
    * Files under assets/ that builds with this cache published. They are named by their content (images
@@ -56,34 +54,10 @@ export class SourceCache {
     return { tree: entry.tree, messages: entry.messages.map(copyMessage) };
   }
 
-  /** What the plain-language checks found in a source with this exact text and these options (#13), once. */
-  plainResult(file: VFile, options: PlainLanguageOptions): PlainLanguageResult | undefined {
-    const key = plainKey(file.path, options);
-    const entry = this.plain.get(key);
-    if (!entry || entry.text !== String(file.value)) return undefined;
-    return { grade: entry.result.grade, messages: entry.result.messages.map(copyMessage) };
-  }
-
-  setPlain(path: string, text: string, options: PlainLanguageOptions, result: PlainLanguageResult): void {
-    this.plain.set(plainKey(path, options), { text, result });
-  }
-
-  /** Whether any Markdown source was parsed into this cache yet. */
-  hasMarkdown(): boolean {
-    return this.entries.size > 0;
-  }
-
-  has(path: string, text: string, kind: SourceKind): boolean {
-    const entry = this.entries.get(path);
-    return entry !== undefined && entry.text === text && entry.kind === kind;
-  }
-
   set(path: string, text: string, kind: SourceKind, tree: Root, messages: VFileMessage[]): void {
     this.entries.set(path, { text, kind, tree, messages: messages.map(copyMessage) });
   }
 }
-
-const plainKey = (path: string, options: PlainLanguageOptions) => `${path}\n${options.limit}\n${options.all}`;
 
 /** A message of its own for each load: a caller may change one (check --strict makes warnings errors). */
 function copyMessage(message: VFileMessage): VFileMessage {

@@ -30,20 +30,12 @@ export interface PlainLanguageResult {
   messages: VFileMessage[];
 }
 
-/** Earlier results, by source (#13: the parallel parse judges the prose on every core while the project loads). */
-export type KnownResults = (file: VFile, options: PlainLanguageOptions) => PlainLanguageResult | undefined;
-
 /**
  * Plain-language checks of every section and case study in the source language, once per file (#13).
  * English only: the grade formula and the word lists are English. Returns each file's grade, for
  * `check --verbose` and --json. `only` limits it to some files (the preview: those a save changed).
  */
-export async function checkPlainLanguage(
-  project: Project,
-  options: PlainLanguageOptions,
-  only?: (file: string) => boolean,
-  known?: KnownResults,
-): Promise<SectionGrade[]> {
+export async function checkPlainLanguage(project: Project, options: PlainLanguageOptions, only?: (file: string) => boolean): Promise<SectionGrade[]> {
   if (!isPlainLanguageSource(project.config.languages)) return [];
   const sources: MarkdownSource[] = [...project.blueprints.flatMap((b) => b.sections), ...project.caseStudies].filter(
     (source) => !only || only(source.file.path ?? ''),
@@ -51,7 +43,7 @@ export async function checkPlainLanguage(
   const grades: SectionGrade[] = [];
   const counted = new Map<string, number>();
   for (const source of sources) {
-    const result = known?.(source.file, options) ?? (await judgeProse(source.tree, source.file, options, counted));
+    const result = await judgeProse(source.tree, source.file, options, counted);
     source.file.messages.push(...result.messages);
     if (result.grade) grades.push({ file: source.file.path, ...result.grade });
   }
