@@ -21,6 +21,7 @@ import { rehypeLeadIns, rehypeNoteRefs } from './rehype-note-refs.js';
 import { rehypeNumericColumns } from './rehype-numeric-columns.js';
 import { rehypeRawPerSource } from './rehype-raw-per-source.js';
 import { rehypeShortCitations } from './rehype-short-citations.js';
+import { rehypeSourceLanguageNotes } from './rehype-source-language-notes.js';
 import { rehypeTableRegion } from './rehype-table-region.js';
 import { type CaseStudySlotOptions, remarkCaseStudySlot } from './remark-case-study-slot.js';
 import { remarkCityVariables } from './remark-city-variables.js';
@@ -244,6 +245,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     .use(rehypeNumericColumns)
     .use(rehypeShortCitations)
     .use(rehypeTableRegion)
+    .use(rehypeSourceLanguageNotes, { lang, sourceLang })
     .run(mdast, docFile)) as HastRoot;
 
   const headings: Heading[] = [];
