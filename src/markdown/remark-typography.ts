@@ -64,7 +64,10 @@ const typesetCopies = new WeakMap<Root, Map<string, Root>>();
 export function typesetSource(tree: Root, lang: string): Root {
   if (!typographyFor(lang)) return tree;
   let byLang = typesetCopies.get(tree);
-  if (!byLang) typesetCopies.set(tree, (byLang = new Map()));
+  if (!byLang) {
+    byLang = new Map();
+    typesetCopies.set(tree, byLang);
+  }
   let typeset = byLang.get(lang);
   if (!typeset) {
     typeset = structuredClone(tree);
