@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { launch } from 'puppeteer-core';
+import { launch, type Page } from 'puppeteer-core';
 import { findBrowser } from '../src/pdf/find-browser.js';
 import { chromiumArgs } from '../src/pdf/open-browser.js';
 
@@ -22,16 +22,22 @@ export async function auditAccessibility(files: string[]): Promise<Record<string
     const page = await browser.newPage();
     for (const file of files) {
       await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-      await page.addScriptTag({ path: axePath });
-      const result = (await page.evaluate(() =>
-        (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] }),
-      )) as AxeResult;
-      found[file] = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      found[file] = await axeViolations(page, ['wcag2a', 'wcag2aa', 'best-practice']);
     }
   } finally {
     await browser.close();
   }
   return found;
+}
+
+/** The violations axe-core finds in the page open in `page`, for the rule tags `runOnly`: `["rule (impact): selectors", …]`. */
+export async function axeViolations(page: Page, runOnly: string[]): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const result = (await page.evaluate(
+    (tags: string[]) => (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({ runOnly: tags }),
+    runOnly,
+  )) as AxeResult;
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** What a file without violations gives: each file with an empty list. */

@@ -1,5 +1,4 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,13 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { chromiumArgs } from '../../src/pdf/open-browser.js';
+import { axeViolations } from '../audit-accessibility.js';
 import { repoRoot } from '../helpers.js';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface AxeResult {
-  violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-}
 
 interface FocusRing {
   link: string;
@@ -90,14 +84,7 @@ describe('#11 every shipped theme in every city’s colours', () => {
       const page = await browser.newPage();
       for (const file of files) {
         await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-        await page.addScriptTag({ path: axePath });
-        const result = (await page.evaluate(() =>
-          (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }),
-        )) as AxeResult;
-        expect(
-          result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-          file,
-        ).toEqual([]);
+        expect(await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']), file).toEqual([]);
 
         // A real key press first, so focus moved by script afterwards shows as keyboard focus (:focus-visible).
         await page.keyboard.press('Tab');
