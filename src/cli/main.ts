@@ -241,7 +241,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--json', 'print diagnostics as one JSON document on stdout')
     .option('-q, --quiet', 'print errors only')
     .option('-v, --verbose', "list every plain-language finding and each section's reading grade")
-    .action(async (opts: { strict?: boolean }) => {
+    .option('--no-cache', 'parse and judge every file again instead of reusing what earlier checks kept in out/.blueprint-cache/')
+    .action(async (opts: { strict?: boolean; cache?: boolean }) => {
       command = 'check';
       usedRoot = await withRoot(async (root) => {
         const t = performance.now();
@@ -249,6 +250,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           root,
           ...(io.signal ? { signal: io.signal } : {}),
           strict: opts.strict ?? false,
+          cache: opts.cache !== false,
           verbose,
           ...(wantsJson || quiet
             ? {}

@@ -118,3 +118,15 @@ export function smartenTree(tree: HastRoot, lang: string): void {
   };
   walk(tree, lang);
 }
+
+/** The typeset copies made of a parsed tree so far, by language: kept between runs with the tree (#13). */
+export function typesetCopiesOf(tree: Root): Record<string, Root> {
+  return Object.fromEntries([...(typesetCopies.get(tree) ?? [])].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Typeset copies an earlier run made of the same text (see SourceCache.restore). */
+export function rememberTypeset(tree: Root, copies: Record<string, Root>): void {
+  const byLang = typesetCopies.get(tree) ?? new Map<string, Root>();
+  for (const [lang, copy] of Object.entries(copies)) if (typographyFor(lang)) byLang.set(lang, copy);
+  typesetCopies.set(tree, byLang);
+}

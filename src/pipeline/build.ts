@@ -6,6 +6,7 @@ import { linkPdf } from '../html/link-pdf.js';
 import { stringsFor } from '../html/strings.js';
 import { AssetRegistry } from '../project/asset-registry.js';
 import { loadProject, type Project } from '../project/load-project.js';
+import type { SourceCache } from '../project/source-cache.js';
 import type { Theme } from '../theme/load-theme.js';
 import { FontCatalog } from '../theme/select-fonts.js';
 import { checkEditionColors } from './check-edition-colors.js';
@@ -19,6 +20,7 @@ import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-do
 import { reportEditionStubs } from './report-stubs.js';
 import { Run, type Timings } from './run.js';
 import { type BuildOptions, type BuildSettings, checkOutputFolder, settleOptions } from './settings.js';
+import { filesRead, openSourceCache, saveSourceCache } from './source-cache-file.js';
 import { openOutput, type StagedOutput } from './stage-output.js';
 
 export type { BuildOptions, Format, ProgressEvent } from './settings.js';
@@ -61,7 +63,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 async function runBuild(settings: BuildSettings, run: Run, loaded: { project?: Project }): Promise<Manifest | undefined> {
   if (!checkOutputFolder(settings, run.request)) return undefined;
-  const project = await loadStage(settings, run);
+  // #14: a build from the command line keeps what it parsed in the output folder, as check does (#13); the
+  // preview brings its own cache, kept in memory.
+  const kept = !settings.cache && settings.reuseOutput ? openSourceCache(settings.outDir, settings.root) : undefined;
+  const cache = settings.cache ?? kept;
+  const project = await loadStage(settings, run, cache);
   if (project) loaded.project = project;
   if (!project || run.shouldStop()) return undefined;
   const plan = planDocuments(project, settings, run.request);
@@ -76,7 +82,7 @@ async function runBuild(settings: BuildSettings, run: Run, loaded: { project?: P
     project,
     plan.documents,
     themes,
-    { assets, fonts: settings.cache?.fonts ?? new FontCatalog(project.root), signal: settings.signal, reportFallbacks: true },
+    { assets, fonts: cache?.fonts ?? new FontCatalog(project.root), signal: settings.signal, reportFallbacks: true },
     (doc, done) => settings.onProgress({ type: 'html', document: `${doc.base}.html`, done, total: plan.documents.length }),
   );
   run.timings.htmlMs = performance.now() - t;
@@ -90,6 +96,8 @@ async function runBuild(settings: BuildSettings, run: Run, loaded: { project?: P
     const manifest = await writeStage(project, themes, documents, assets, staged, settings, run);
     if (!manifest) await staged.discard();
     else for (const file of staged.files()) if (file.startsWith('assets/')) settings.cache?.published.add(file);
+    // Only after a build that published: a failed build leaves the output folder as it was.
+    if (manifest && kept) await saveSourceCache(kept, settings.outDir, settings.root, filesRead(run)).catch(() => undefined);
     return manifest;
   } catch (cause) {
     await staged.discard();
@@ -101,9 +109,9 @@ async function runBuild(settings: BuildSettings, run: Run, loaded: { project?: P
   }
 }
 
-async function loadStage(settings: BuildSettings, run: Run): Promise<Project | undefined> {
+async function loadStage(settings: BuildSettings, run: Run, cache: SourceCache | undefined): Promise<Project | undefined> {
   const t = performance.now();
-  const loaded = await loadProject(settings.root, settings.cache ? { cache: settings.cache } : {});
+  const loaded = await loadProject(settings.root, cache ? { cache } : {});
   run.files.push(...loaded.files);
   run.timings.loadMs = performance.now() - t;
   return loaded.project;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { ExitCode } from '../diagnostics/exit-codes.js';
 import { hasErrors } from '../diagnostics/messages.js';
@@ -6,6 +7,7 @@ import { checkPlainLanguage, type SectionGrade } from '../markdown/plain-languag
 import { checkCaseStudy } from '../markdown/render-body.js';
 import { AssetRegistry } from '../project/asset-registry.js';
 import { loadProject, type Project } from '../project/load-project.js';
+import type { SourceCache } from '../project/source-cache.js';
 import { FontCatalog } from '../theme/select-fonts.js';
 import { checkEditionColors } from './check-edition-colors.js';
 import { loadThemes } from './load-themes.js';
@@ -13,6 +15,8 @@ import { type DocumentPlan, outputBase, planDocuments } from './plan-documents.j
 import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
 import { reportStubs } from './report-stubs.js';
 import { Run } from './run.js';
+import { defaultOutDir } from './settings.js';
+import { filesRead, mayCache, openSourceCache, saveSourceCache } from './source-cache-file.js';
 
 export type { SectionGrade } from '../markdown/plain-language/check-plain-language.js';
 
@@ -23,6 +27,11 @@ export interface CheckOptions {
   strict?: boolean;
   /** Every plain-language finding, not only the first few per file. */
   verbose?: boolean;
+  /**
+   * Keep what was parsed and judged in `out/.blueprint-cache/` and parse and judge again only the files
+   * that changed (#13); default true, false for `--no-cache`.
+   */
+  cache?: boolean;
   /** Called as each guide is rendered: `done` of `total`, and which. */
   onProgress?: (event: { document: string; done: number; total: number }) => void;
 }
@@ -53,8 +62,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   let rendered = 0;
   let grades: SectionGrade[] = [];
   let readingGrade = 9;
+  const root = path.resolve(options.root);
+  const outDir = defaultOutDir(root);
+  const useCache = options.cache !== false && mayCache(outDir, root);
+  const cache: SourceCache | undefined = useCache ? openSourceCache(outDir, root) : undefined;
   try {
-    const loaded = await loadProject(options.root);
+    const loaded = await loadProject(root, cache ? { cache } : {});
     run.files.push(...loaded.files);
     const project = loaded.project;
     if (project) reportStubs(project);
@@ -75,7 +88,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
           project,
           plan.documents.filter((d) => themes.has(d.edition.theme)),
         );
-        const shared = { assets: new AssetRegistry(project.root), fonts: new FontCatalog(project.root), signal: options.signal };
+        const shared = { assets: new AssetRegistry(project.root), fonts: cache?.fonts ?? new FontCatalog(project.root), signal: options.signal };
         const built = await renderDocuments(project, chosen, themes, shared, (doc, done) =>
           options.onProgress?.({ document: `${doc.blueprint.id} (${doc.lang})`, done, total: chosen.length }),
         );
@@ -84,8 +97,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         for (const city of project.cities.values()) if (city.logo) shared.assets.add(city.logo, city.file);
         await checkUnplacedCaseStudies(project, built, shared.assets);
         readingGrade = project.config.reading_grade;
-        grades = await checkPlainLanguage(project, { limit: readingGrade, all: options.verbose ?? false });
+        grades = await checkPlainLanguage(project, { limit: readingGrade, all: options.verbose ?? false }, undefined, cache);
         run.shouldStop();
+        // An interrupted check saves nothing: what it did not reach would be missing, not wrong, but a stop should stop.
+        if (cache && !options.signal?.aborted) {
+          await saveSourceCache(cache, outDir, root, filesRead(run)).catch(() => undefined);
+        }
       }
     }
   } catch (cause) {

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type OutputFile, sha256 } from './manifest.js';
+import { toolkitFingerprint } from './toolkit-fingerprint.js';
 
 /** Folder of the build's own bookkeeping inside the output folder; hidden, so never published or listed. */
 export const cacheFolder = '.blueprint-cache';
@@ -137,28 +136,4 @@ function browserFingerprint(executable: string): string {
   } catch {
     return executable;
   }
-}
-
-let toolkit: string | undefined;
-/** The toolkit's version and its own code (dist/ or src/), so a changed toolkit never reuses an old PDF. */
-function toolkitFingerprint(): string {
-  if (toolkit) return toolkit;
-  const codeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const hash = createHash('sha256');
-  const packageFile = path.join(codeDir, '..', 'package.json');
-  if (existsSync(packageFile)) hash.update(readFileSync(packageFile));
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(js|ts|css|json)$/.test(entry.name)) hash.update(`${path.relative(codeDir, full)}\n`).update(readFileSync(full));
-    }
-  };
-  walk(codeDir);
-  for (const theme of ['themes']) {
-    const dir = path.join(codeDir, '..', theme);
-    if (existsSync(dir)) walk(dir);
-  }
-  toolkit = hash.digest('hex');
-  return toolkit;
 }

@@ -133,7 +133,7 @@ const sourceFolders = ['blueprints', 'themes', 'src', 'bin', 'test', 'node_modul
  * `--out` must name a folder of its own (#9): not the project itself or a folder holding it (a build
  * replaced the project's own files), not a source folder, not a system folder (`--out /`, `/proc/x`).
  */
-export function checkOutputFolder(settings: BuildSettings, requestFile: VFile): boolean {
+export function checkOutputFolder(settings: Pick<BuildSettings, 'outDir' | 'root'>, requestFile: VFile): boolean {
   const out = settings.outDir;
   const refuse = (problem: string) => {
     report(requestFile, 'unsafe-output-folder', { dir: out, problem });

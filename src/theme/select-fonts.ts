@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { create as createFont, type Font } from 'fontkit';
 import { FontPackages } from './font-packages.js';
@@ -73,6 +73,9 @@ function readFaces(packages: FontPackages, pkg: string, sheet: string): FontFace
 export class FontCatalog {
   private readonly sheets = new Map<string, FontFace[]>();
   private readonly fonts = new Map<string, Font | null>();
+  /** Each font file's character set, by file, size and time: read from its character map, or saved by an earlier run. */
+  private readonly glyphs = new Map<string, { stamp: string; codePoints: Set<number> }>();
+  private readonly stamps = new Map<string, string>();
   private readonly covered = new Map<string, Map<number, boolean>>();
   private readonly indexes = new Map<string, { byCode: Map<number, FontFace[]>; everywhere: FontFace[] }>();
   readonly packages: FontPackages;
@@ -130,23 +133,60 @@ export class FontCatalog {
   /**
    * Whether a font file really has a glyph for a character (#10): a subset's unicode-range says which
    * characters it is for, its character map which it has (Noto Sans's latin subset claims U+2000-206F but
-   * lacks some of them). Each file is read once per catalog.
+   * lacks some of them). Each file is read once per catalog, or not at all when an earlier run saved its set.
    */
   hasGlyph(file: string, codePoint: number): boolean {
-    let font = this.fonts.get(file);
-    if (font === undefined) {
-      try {
-        font = createFont(readFileSync(file));
-      } catch {
-        font = null;
-      }
-      this.fonts.set(file, font);
+    let known = this.glyphs.get(file);
+    let stamp = this.stamps.get(file);
+    if (stamp === undefined) {
+      stamp = fileStamp(file);
+      this.stamps.set(file, stamp);
     }
-    return font?.hasGlyphForCodePoint(codePoint) ?? false;
+    if (!known || known.stamp !== stamp) {
+      let font = this.fonts.get(file);
+      if (font === undefined) {
+        try {
+          font = createFont(readFileSync(file));
+        } catch {
+          font = null;
+        }
+        this.fonts.set(file, font);
+      }
+      // #13: decoding a WOFF2 file costs milliseconds each; its character set is kept between runs.
+      known = { stamp, codePoints: new Set(font?.characterSet ?? []) };
+      this.glyphs.set(file, known);
+    }
+    return known.codePoints.has(codePoint);
+  }
+
+  /** The character sets read so far, for the next run (see SourceCache.snapshot). */
+  glyphSets(): Record<string, number[]> {
+    const sets: Record<string, number[]> = {};
+    for (const [file, { stamp, codePoints }] of [...this.glyphs].sort(([a], [b]) => (a < b ? -1 : 1)))
+      sets[`${stamp}\n${file}`] = [...codePoints].sort((a, b) => a - b);
+    return sets;
+  }
+
+  /** Character sets an earlier run read: used while the file keeps its size and time. */
+  seedGlyphSets(sets: Record<string, number[]>): void {
+    for (const [key, codePoints] of Object.entries(sets)) {
+      const at = key.indexOf('\n');
+      if (at > 0) this.glyphs.set(key.slice(at + 1), { stamp: key.slice(0, at), codePoints: new Set(codePoints) });
+    }
   }
 
   familyName(pkg: string): string {
     return this.faces(pkg, '400.css')[0]?.family ?? pkg.replace('@fontsource/', '');
+  }
+}
+
+/** A font file's size and modification time: a reinstalled or upgraded package changes them. */
+function fileStamp(file: string): string {
+  try {
+    const stat = statSync(file);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'missing';
   }
 }
 

@@ -3,6 +3,8 @@ declare module 'fontkit' {
   export interface Font {
     postscriptName: string;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    /** Every code point the character map maps to a glyph. */
+    readonly characterSet: number[];
   }
   export function create(buffer: Uint8Array): Font;
 }

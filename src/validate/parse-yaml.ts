@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { Document, isAlias, isMap, isScalar, Lexer, LineCounter, type Node, Parser, parseDocument, visit, YAMLParseError } from 'yaml';
+import { Composer, type CST, Document, isAlias, isMap, isScalar, Lexer, LineCounter, type Node, Parser, visit, YAMLParseError } from 'yaml';
 import { type Position, report } from '../diagnostics/messages.js';
 
 export interface ParsedYaml {
@@ -21,15 +21,20 @@ const maxDepth = 64;
 
 /** Parse YAML keeping positions, and report every syntax error at its line and column. */
 export function parseYaml(file: VFile, text: string, lineOffset = 0): ParsedYaml {
-  const deep = offsetPastDepth(text, maxDepth);
-  if (deep) {
-    const parsed: ParsedYaml = { file, doc: new Document(), value: undefined, lineCounter: deep.lineCounter, lineOffset };
-    report(file, 'yaml-too-complex', { reason: `it nests more than ${maxDepth} levels deep` }, { place: rangeToPosition(parsed, [deep.offset, deep.offset]) });
-    parsed.doc.errors.push(new YAMLParseError([deep.offset, deep.offset], 'RESOURCE_EXHAUSTION', 'too deep'));
+  const read = readTokens(text, maxDepth);
+  if ('tooDeep' in read) {
+    const parsed: ParsedYaml = { file, doc: new Document(), value: undefined, lineCounter: read.lineCounter, lineOffset };
+    report(
+      file,
+      'yaml-too-complex',
+      { reason: `it nests more than ${maxDepth} levels deep` },
+      { place: rangeToPosition(parsed, [read.tooDeep, read.tooDeep]) },
+    );
+    parsed.doc.errors.push(new YAMLParseError([read.tooDeep, read.tooDeep], 'RESOURCE_EXHAUSTION', 'too deep'));
     return parsed;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const { lineCounter } = read;
+  const doc = composeFirst(read.tokens, text);
   const parsed: ParsedYaml = { file, doc, value: undefined, lineCounter, lineOffset };
   const seen = new Set<number>();
   for (const problem of doc.errors) {
@@ -60,20 +65,38 @@ export function parseYaml(file: VFile, text: string, lineOffset = 0): ParsedYaml
 }
 
 /**
- * Where a YAML text first nests deeper than `limit` (collections inside collections), read from the stack of
- * `yaml`'s own CST parser, which keeps nesting in an array rather than in recursive calls.
+ * The text's tokens, read once by `yaml`'s own CST parser, which keeps nesting in an array rather than in
+ * recursive calls; or where the text first nests deeper than `limit` (collections inside collections).
  */
-function offsetPastDepth(text: string, limit: number): { offset: number; lineCounter: LineCounter } | undefined {
+function readTokens(text: string, limit: number): { tokens: CST.Token[]; lineCounter: LineCounter } | { tooDeep: number; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const parser = new Parser(lineCounter.addNewLine);
   lineCounter.addNewLine(0);
+  const tokens: CST.Token[] = [];
   for (const lexeme of new Lexer().lex(text)) {
     const offset = parser.offset;
-    for (const _ of parser.next(lexeme));
+    for (const token of parser.next(lexeme)) tokens.push(token);
     // The stack holds the document and any scalar being read besides the collections.
-    if (parser.stack.length > limit + 2) return { offset, lineCounter };
+    if (parser.stack.length > limit + 2) return { tooDeep: offset, lineCounter };
   }
-  return undefined;
+  for (const token of parser.end()) tokens.push(token);
+  return { tokens, lineCounter };
+}
+
+/** The first document of the tokens, as `parseDocument` composes it (#13: the text is lexed once, not twice). */
+function composeFirst(tokens: CST.Token[], text: string): Document.Parsed {
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(
+        new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'),
+      );
+      break;
+    }
+  }
+  return doc as Document.Parsed;
 }
 
 function syntaxHint(code: string): string {

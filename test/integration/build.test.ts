@@ -42,10 +42,13 @@ describe('blueprint build on the basic fixture', () => {
     expect(
       tree(out)
         .filter((f) => !f.startsWith('assets/'))
+        .map((f) => f.replace(/sources-[0-9a-f]{16}\.json$/, 'sources-<key>.json'))
         .sort(),
     ).toEqual([
       // #14: the record of which inputs each PDF was made from, so an unchanged one is not printed again.
       '.blueprint-cache/pdf.json',
+      // #13, #14: the sources as parsed and checked, so the next build or check parses only what changed.
+      '.blueprint-cache/sources-<key>.json',
       'index.html',
       'manifest.json',
       'springfield/en/language-line.html',

@@ -30,11 +30,12 @@ describe('#8: a folder under themes/ without theme.yaml', () => {
     const checked = await diagnose(['check'], root);
     expect(checked.lines).toEqual(expected);
     expect(checked.code).toBe(1);
+    const kept = onlyCheckCache(root);
     const built = await diagnose(['build'], root);
     expect(built.lines).toEqual(expected);
     expect(built.code).toBe(1);
     expect(`${checked.stderr}${built.stderr}`).not.toMatch(/TypeError|internal-error/);
-    expect(filesBelow(path.join(root, 'out'))).toEqual([]);
+    expect(filesBelow(path.join(root, 'out'))).toEqual(kept);
   });
 
   it('used by nobody is no problem at all', async () => {
@@ -46,6 +47,13 @@ describe('#8: a folder under themes/ without theme.yaml', () => {
     expect(existsSync(path.join(root, 'out/springfield/en/welcome-desk.html'))).toBe(true);
   });
 });
+
+/** What a check leaves in out/: its cache of parsed sources (#13), nothing published. A failed build adds nothing. */
+function onlyCheckCache(root: string): string[] {
+  const files = filesBelow(path.join(root, 'out'));
+  expect(files.map((file) => path.relative(root, file))).toEqual([expect.stringMatching(/^out\/\.blueprint-cache\/sources-[0-9a-f]{16}\.json$/)]);
+  return files;
+}
 
 describe('#8: a theme stylesheet that is a symbolic link to a file outside the project', () => {
   const marker = 'OUTSIDE-THE-PROJECT-7f3a';
@@ -63,10 +71,11 @@ describe('#8: a theme stylesheet that is a symbolic link to a file outside the p
     const checked = await diagnose(['check'], root);
     expect(checked.lines).toEqual(expected);
     expect(checked.code).toBe(1);
+    const kept = onlyCheckCache(root);
     const built = await diagnose(['build', '--format', 'html'], root);
     expect(built.lines).toEqual(expected);
     expect(built.code).toBe(1);
-    expect(filesBelow(path.join(root, 'out'))).toEqual([]);
+    expect(filesBelow(path.join(root, 'out'))).toEqual(kept);
   });
 
   it('is never read, so its content cannot reach any output', async () => {

@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { MarkdownSource, Project } from '../../project/load-project.js';
+import type { SourceCache } from '../../project/source-cache.js';
 import { fleschKincaid, measureSentences, roundGrade } from './measure-sentences.js';
 import { passiveVoice } from './passive-voice.js';
 import type { PlainLanguageOptions, PlainLanguageRule } from './plain-language-rule.js';
@@ -35,15 +36,28 @@ export interface PlainLanguageResult {
  * English only: the grade formula and the word lists are English. Returns each file's grade, for
  * `check --verbose` and --json. `only` limits it to some files (the preview: those a save changed).
  */
-export async function checkPlainLanguage(project: Project, options: PlainLanguageOptions, only?: (file: string) => boolean): Promise<SectionGrade[]> {
+export async function checkPlainLanguage(
+  project: Project,
+  options: PlainLanguageOptions,
+  only?: (file: string) => boolean,
+  cache?: SourceCache,
+): Promise<SectionGrade[]> {
   if (!isPlainLanguageSource(project.config.languages)) return [];
   const sources: MarkdownSource[] = [...project.blueprints.flatMap((b) => b.sections), ...project.caseStudies].filter(
     (source) => !only || only(source.file.path ?? ''),
   );
   const grades: SectionGrade[] = [];
   const counted = new Map<string, number>();
+  const settings = JSON.stringify(options);
   for (const source of sources) {
-    const result = await judgeProse(source.tree, source.file, options, counted);
+    const path = source.file.path ?? '';
+    const text = String(source.file.value);
+    // #13: a source judged before with the same text and settings is not judged again.
+    let result = cache?.getProse(path, text, settings);
+    if (!result) {
+      result = await judgeProse(source.tree, source.file, options, counted);
+      cache?.setProse(path, text, settings, result);
+    }
     source.file.messages.push(...result.messages);
     if (result.grade) grades.push({ file: source.file.path, ...result.grade });
   }
