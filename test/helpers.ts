@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,14 @@ export function copyFixture(name: string): string {
   const outDir = path.join(fixture(name), 'out');
   cpSync(fixture(name), dir, { recursive: true, filter: (source) => source !== outDir });
   return dir;
+}
+
+/** Every file below `dir` (none when it does not exist). */
+export function filesBelow(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 /** Replace text in a file of a copied fixture; fails loudly when the text is not there. */

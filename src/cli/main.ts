@@ -178,10 +178,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
           return {
             files: result.files,
             json: { manifest: result.manifest ?? null },
-            details: `Timings: load ${ms(t.loadMs)}, html ${ms(t.htmlMs)}, browser start ${ms(t.browserMs)}, pdf ${ms(t.pdfMs)}.`,
+            details: result.reused
+              ? 'Nothing changed since the same build: no source, theme, setting, toolkit or browser, and its output is in place (--no-cache builds again).'
+              : `Timings: load ${ms(t.loadMs)}, html ${ms(t.htmlMs)}, browser start ${ms(t.browserMs)}, pdf ${ms(t.pdfMs)}.`,
             summary: (code, counts) =>
               code === 0
-                ? `Built ${result.manifest?.documents.length ?? 0} document(s) into ${shown}/ (${counts}).`
+                ? result.reused
+                  ? `Up to date: ${result.manifest?.documents.length ?? 0} document(s) in ${shown}/, nothing changed since the same build (${counts}).`
+                  : `Built ${result.manifest?.documents.length ?? 0} document(s) into ${shown}/ (${counts}).`
                 : `Build failed (${counts}); nothing in the output folder was changed.`,
           };
         });

@@ -1,9 +1,11 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { type ExitCode, exitCodes } from '../diagnostics/exit-codes.js';
-import { report } from '../diagnostics/messages.js';
+import { type ExitCode, exitCodeOf, exitCodes } from '../diagnostics/exit-codes.js';
+import { commandFile, report } from '../diagnostics/messages.js';
 import { linkPdf } from '../html/link-pdf.js';
 import { stringsFor } from '../html/strings.js';
+import { findBrowser } from '../pdf/find-browser.js';
 import { AssetRegistry } from '../project/asset-registry.js';
 import { loadProject, type Project } from '../project/load-project.js';
 import type { SourceCache } from '../project/source-cache.js';
@@ -19,6 +21,7 @@ import { publishOutput } from './publish-output.js';
 import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
 import { reportEditionStubs } from './report-stubs.js';
 import { Run, type Timings } from './run.js';
+import { fileStamp, inputStamp, readRecord, replayFiles, saveRecord } from './run-record.js';
 import { type BuildOptions, type BuildSettings, checkOutputFolder, settleOptions } from './settings.js';
 import { filesRead, openSourceCache, saveSourceCache } from './source-cache-file.js';
 import { openOutput, type StagedOutput } from './stage-output.js';
@@ -34,6 +37,8 @@ export interface BuildResult {
   /** The project as loaded (absent when it could not be): the preview reads which files each guide uses. */
   project?: Project;
   timings: Timings;
+  /** True when nothing changed since the same build and its result was taken from its record (#14). */
+  reused?: boolean;
 }
 
 /**
@@ -44,14 +49,24 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const settings = settleOptions(options);
   const run = new Run(settings.signal);
+  // #14: the same build of unchanged sources into an output folder it left intact is answered from its record.
+  const unchanged = await unchangedBuild(settings);
+  if (unchanged && 'result' in unchanged) return unchanged.result;
   let manifest: Manifest | undefined;
-  const loaded: { project?: Project } = {};
+  const loaded: { project?: Project; published?: string[] } = {};
   try {
     manifest = await runBuild(settings, run, loaded);
   } catch (cause) {
     run.internalError(cause);
   }
   dedupeMessages(run.files);
+  if (unchanged && manifest && run.code === exitCodes.ok && loaded.published && !settings.signal?.aborted)
+    await saveRecord(settings.outDir, 'build', unchanged.key, {
+      stamp: unchanged.stamp,
+      files: run.allFiles(),
+      result: manifest,
+      outputs: loaded.published,
+    }).catch(() => undefined);
   return {
     code: run.code,
     files: run.allFiles(),
@@ -61,7 +76,46 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
 }
 
-async function runBuild(settings: BuildSettings, run: Run, loaded: { project?: Project }): Promise<Manifest | undefined> {
+/**
+ * The record of the last build with these settings when nothing it read has changed since and what it
+ * published is still in place (`result`); else what to record this build under (`key`, `stamp`). Only for a
+ * build from the command line that may reuse its output (not `--no-cache`, not the preview).
+ */
+async function unchangedBuild(settings: BuildSettings): Promise<{ result: BuildResult } | { key: unknown; stamp: string } | undefined> {
+  if (settings.cache || !settings.reuseOutput || !checkOutputFolder(settings, commandFile())) return undefined;
+  const env = Object.fromEntries(
+    ['SOURCE_DATE_EPOCH', 'BLUEPRINT_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'PATH'].map((name) => [name, settings.env[name] ?? null]),
+  );
+  const key = {
+    root: settings.root,
+    outDir: settings.outDir,
+    blueprints: settings.blueprints,
+    cities: settings.cities,
+    languages: settings.languages,
+    caseStudies: settings.caseStudies,
+    formats: settings.formats,
+    shard: settings.shard ?? null,
+    browser: settings.browser ?? null,
+    env,
+  };
+  // The browser that would print, by its files: an upgraded browser prints again (as the PDF cache does).
+  let browser = '';
+  if (settings.formats.includes('pdf')) {
+    try {
+      const found = await findBrowser({ ...(settings.browser ? { flag: settings.browser } : {}), env: settings.env });
+      browser = `${found.executablePath} ${fileStamp(found.executablePath)} ${fileStamp(realpathSync(found.executablePath))}`;
+    } catch {
+      return undefined;
+    }
+  }
+  const stamp = sha256(`${inputStamp(settings.root, settings.outDir, key)}\n${browser}`);
+  const record = readRecord<Manifest>(settings.outDir, 'build', key, stamp);
+  if (!record) return { key, stamp };
+  const files = replayFiles(record);
+  return { result: { code: exitCodeOf(files), files, manifest: record.result, timings: { loadMs: 0, htmlMs: 0, browserMs: 0, pdfMs: 0 }, reused: true } };
+}
+
+async function runBuild(settings: BuildSettings, run: Run, loaded: { project?: Project; published?: string[] }): Promise<Manifest | undefined> {
   if (!checkOutputFolder(settings, run.request)) return undefined;
   // #14: a build from the command line keeps what it parsed in the output folder, as check does (#13); the
   // preview brings its own cache, kept in memory.
@@ -94,6 +148,7 @@ async function runBuild(settings: BuildSettings, run: Run, loaded: { project?: P
   if (settings.cache && !settings.formats.includes('pdf')) staged.reusable = settings.cache.published;
   try {
     const manifest = await writeStage(project, themes, documents, assets, staged, settings, run);
+    loaded.published = staged.files();
     if (!manifest) await staged.discard();
     else for (const file of staged.files()) if (file.startsWith('assets/')) settings.cache?.published.add(file);
     // Only after a build that published: a failed build leaves the output folder as it was.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import type { ExitCode } from '../diagnostics/exit-codes.js';
+import { type ExitCode, exitCodeOf } from '../diagnostics/exit-codes.js';
 import { hasErrors } from '../diagnostics/messages.js';
 import { checkCityFields } from '../edition/check-city-fields.js';
 import { checkPlainLanguage, type SectionGrade } from '../markdown/plain-language/check-plain-language.js';
@@ -15,6 +15,7 @@ import { type DocumentPlan, outputBase, planDocuments } from './plan-documents.j
 import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
 import { reportStubs } from './report-stubs.js';
 import { Run } from './run.js';
+import { inputStamp, readRecord, replayFiles, saveRecord } from './run-record.js';
 import { defaultOutDir } from './settings.js';
 import { filesRead, mayCache, openSourceCache, saveSourceCache } from './source-cache-file.js';
 
@@ -65,6 +66,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const root = path.resolve(options.root);
   const outDir = defaultOutDir(root);
   const useCache = options.cache !== false && mayCache(outDir, root);
+  // #13: the same check of unchanged sources is answered from the last one's record.
+  const recordKey = { root, verbose: options.verbose ?? false };
+  const stamp = useCache ? inputStamp(root, outDir, recordKey) : undefined;
+  const record = stamp ? readRecord<Recorded>(outDir, 'check', recordKey, stamp) : undefined;
+  if (record) return finish(replayFiles(record), record.result, options.strict);
   const cache: SourceCache | undefined = useCache ? openSourceCache(outDir, root) : undefined;
   try {
     const loaded = await loadProject(root, cache ? { cache } : {});
@@ -109,8 +115,18 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     run.internalError(cause);
   }
   dedupeMessages(run.files);
-  if (options.strict) for (const file of run.files) for (const message of file.messages) if (message.fatal === false) message.fatal = true;
-  return { code: run.code, files: run.allFiles(), documents, rendered, grades, readingGrade };
+  const result: Recorded = { documents, rendered, grades, readingGrade };
+  const stopped = options.signal?.aborted || run.allFiles().some((file) => file.messages.some((m) => m.ruleId === 'internal-error'));
+  if (stamp && !stopped) await saveRecord(outDir, 'check', recordKey, { stamp, files: run.allFiles(), result, outputs: [] }).catch(() => undefined);
+  return finish(run.allFiles(), result, options.strict);
+}
+
+type Recorded = Omit<CheckResult, 'code' | 'files'>;
+
+/** The result of a check, its warnings made errors with --strict (after recording: a record is the same for both). */
+function finish(files: VFile[], result: Recorded, strict: boolean | undefined): CheckResult {
+  if (strict) for (const file of files) for (const message of file.messages) if (message.fatal === false) message.fatal = true;
+  return { code: exitCodeOf(files), files, ...result };
 }
 
 /** One document per blueprint and language: the default city's edition when it can be rendered, else the first. */

@@ -154,7 +154,7 @@ export interface SavedMessage {
   cause?: SavedMessage;
 }
 
-function saveMessage(message: VFileMessage): SavedMessage {
+export function saveMessage(message: VFileMessage): SavedMessage {
   const saved: SavedMessage = { reason: message.reason };
   if (message.ruleId) saved.ruleId = message.ruleId;
   if (message.source) saved.source = message.source;
@@ -168,7 +168,7 @@ function saveMessage(message: VFileMessage): SavedMessage {
   return saved;
 }
 
-function restoreMessage(saved: SavedMessage): VFileMessage {
+export function restoreMessage(saved: SavedMessage): VFileMessage {
   const message = new VFileMessage(saved.reason, {
     ...(saved.place ? { place: saved.place } : {}),
     ...(saved.ruleId ? { ruleId: saved.ruleId } : {}),

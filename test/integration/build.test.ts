@@ -16,9 +16,11 @@ function tree(dir: string, prefix = ''): string[] {
     e.isDirectory() ? tree(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
   );
 }
+/** Every published file's hash; not the cache folder, whose records name the build's own output folder. */
 const hashes = (dir: string) =>
   Object.fromEntries(
     tree(dir)
+      .filter((f) => !f.startsWith('.blueprint-cache/'))
       .sort()
       .map((f) => [f, sha(path.join(dir, f))]),
   );
@@ -42,9 +44,11 @@ describe('blueprint build on the basic fixture', () => {
     expect(
       tree(out)
         .filter((f) => !f.startsWith('assets/'))
-        .map((f) => f.replace(/sources-[0-9a-f]{16}\.json$/, 'sources-<key>.json'))
+        .map((f) => f.replace(/(sources|build)-[0-9a-f]{16}\.json$/, '$1-<key>.json'))
         .sort(),
     ).toEqual([
+      // #14: the record of this build, answering the same build of unchanged sources.
+      '.blueprint-cache/build-<key>.json',
       // #14: the record of which inputs each PDF was made from, so an unchanged one is not printed again.
       '.blueprint-cache/pdf.json',
       // #13, #14: the sources as parsed and checked, so the next build or check parses only what changed.

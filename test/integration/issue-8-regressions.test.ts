@@ -4,15 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticJson } from '../../src/diagnostics/report.js';
 import { loadTheme } from '../../src/theme/load-theme.js';
-import { type CliRun, copyFixture, repoRoot, run, runBin } from '../helpers.js';
-
-/** Every file below `dir` (none when it does not exist). */
-function filesBelow(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name));
-}
+import { type CliRun, copyFixture, filesBelow, repoRoot, run, runBin } from '../helpers.js';
 
 /** `blueprint <args> --json` in-process: exit code and the diagnostics as `file:line:column ruleId: message`. */
 async function diagnose(args: string[], root: string): Promise<{ code: number; lines: string[]; stderr: string }> {
@@ -48,10 +40,13 @@ describe('#8: a folder under themes/ without theme.yaml', () => {
   });
 });
 
-/** What a check leaves in out/: its cache of parsed sources (#13), nothing published. A failed build adds nothing. */
+/** What a check leaves in out/: its cache of parsed sources and its record (#13), nothing published. A failed build adds nothing. */
 function onlyCheckCache(root: string): string[] {
   const files = filesBelow(path.join(root, 'out'));
-  expect(files.map((file) => path.relative(root, file))).toEqual([expect.stringMatching(/^out\/\.blueprint-cache\/sources-[0-9a-f]{16}\.json$/)]);
+  expect(files.map((file) => path.relative(root, file)).sort()).toEqual([
+    expect.stringMatching(/^out\/\.blueprint-cache\/check-[0-9a-f]{16}\.json$/),
+    expect.stringMatching(/^out\/\.blueprint-cache\/sources-[0-9a-f]{16}\.json$/),
+  ]);
   return files;
 }
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/index.js';
@@ -44,6 +44,13 @@ describe('reusing PDFs made from the same inputs (#14)', () => {
     return { result, reprints: Object.fromEntries(events.map((e) => [e.document, e.reprint])) };
   };
 
+  /** Save a source without changing it: the build runs again (its record no longer answers), as after an editor's save. */
+  const touchSource = () => {
+    const file = path.join(root, 'blueprints/welcome-desk/blueprint.yaml');
+    const time = new Date(statSync(file).mtimeMs + 1000);
+    utimesSync(file, time, time);
+  };
+
   beforeAll(async () => {
     root = copyFixture('basic');
     out = path.join(root, 'out');
@@ -53,12 +60,20 @@ describe('reusing PDFs made from the same inputs (#14)', () => {
 
   it('prints nothing and starts no browser when nothing changed, and out/ keeps its bytes', async () => {
     const before = snapshot(out);
+    // Nothing at all changed: the build's record answers (see run-caches.test.ts); nothing is printed.
+    const same = await buildOnce();
+    expect(same.result.reused).toBe(true);
+    expect(same.reprints).toEqual({});
+    // A source saved unchanged: the build runs, and every PDF comes from the cache.
+    touchSource();
     const again = await buildOnce();
+    expect(again.result.reused).toBeUndefined();
     expect(Object.values(again.reprints)).toEqual(['cached', 'cached']);
     expect(again.result.timings.browserMs).toBe(0);
     const after = snapshot(out);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
-    for (const [file, bytes] of before) expect(after.get(file)?.equals(bytes), file).toBe(true);
+    // The cache folder's records name the run; every file the build published keeps its bytes.
+    for (const [file, bytes] of before) if (!file.startsWith('.blueprint-cache')) expect(after.get(file)?.equals(bytes), file).toBe(true);
     // The cache is no file of the build's: the manifest does not list it.
     expect(readFileSync(path.join(out, 'manifest.json'), 'utf8')).not.toContain('.blueprint-cache');
   });
@@ -77,7 +92,9 @@ describe('reusing PDFs made from the same inputs (#14)', () => {
     expect((await buildOnce()).reprints['springfield/en/language-line.pdf']).toBe('front');
     expect(readFileSync(pdf).equals(bytes)).toBe(true);
     writeFileSync(path.join(out, '.blueprint-cache/pdf.json'), '{"version": 1, "documents": {"x": ');
+    touchSource();
     expect(Object.values((await buildOnce()).reprints)).toEqual(['front', 'front']);
+    touchSource();
     expect(Object.values((await buildOnce()).reprints)).toEqual(['cached', 'cached']);
     expect(Object.values((await buildOnce({ reuseOutput: false })).reprints)).toEqual(['front', 'front']);
     expect(readFileSync(pdf).equals(bytes)).toBe(true);

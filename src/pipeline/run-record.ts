@@ -1,0 +1,126 @@
+import { closeSync, type Dirent, fstatSync, lstatSync, openSync, readdirSync, readSync, type Stats, statSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { restoreMessage, type SavedMessage, saveMessage } from '../project/source-cache.js';
+import { sha256 } from './manifest.js';
+import { cacheFolder } from './pdf-cache.js';
+import { toolkitFingerprint } from './toolkit-fingerprint.js';
+
+const formatVersion = 1;
+const maxBytes = 64 * 1024 * 1024;
+/** Folders of a project that are never its sources: dependencies, history, outputs, caches. */
+const skipped = new Set(['node_modules', '.git', '.blueprint-cache']);
+
+/**
+ * The last run of a command with the same settings into the same output folder, kept so that the same
+ * run on unchanged sources is answered from it (#13: check; #14: a no-change rebuild): its messages, its
+ * result and, for a build, the files it published by size and time.
+ */
+export interface RunRecord<T> {
+  /** What the run read: see `inputStamp`. */
+  stamp: string;
+  /** Messages by file path ('' for the request's own file). */
+  messages: { path: string; messages: SavedMessage[] }[];
+  result: T;
+  /** Files the run wrote in the output folder, each with `size:mtime:inode`; none for check. */
+  outputs: Record<string, string>;
+}
+
+/**
+ * Everything a run's result can depend on, cheaply: the toolkit (its code and installation, see
+ * toolkitFingerprint), the settings, and the name, size and time of every file of the project but its
+ * dependencies, history and output folders, plus the dependency lock files (a font package upgraded by
+ * `npm install`). Any change, even a file saved unchanged, only means running again.
+ */
+export function inputStamp(root: string, outDir: string, settings: unknown): string {
+  const lines: string[] = [toolkitFingerprint(), JSON.stringify(settings)];
+  const walk = (dir: string, depth: number) => {
+    if (depth > 32) return;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = path.join(dir, entry.name);
+      if (skipped.has(entry.name) || full === outDir || entry.name.startsWith('.blueprint-staging-')) continue;
+      if (entry.isDirectory()) walk(full, depth + 1);
+      else lines.push(`${path.relative(root, full)}\t${fileStamp(full)}`);
+    }
+  };
+  walk(root, 0);
+  const toolkitRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+  for (const lock of [path.join(root, 'node_modules', '.package-lock.json'), path.join(toolkitRoot, 'node_modules', '.package-lock.json')])
+    lines.push(`${lock}\t${fileStamp(lock)}`);
+  return sha256(lines.join('\n'));
+}
+
+/** A file's size, modification time and inode (a file replaced by another has a new inode); a link's and its target's. */
+export function fileStamp(file: string): string {
+  const describe = (stat: Stats) => `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
+  try {
+    const own = lstatSync(file);
+    return own.isSymbolicLink() ? `link ${describe(own)} → ${describe(statSync(file))}` : describe(own);
+  } catch {
+    return 'missing';
+  }
+}
+
+const recordFile = (outDir: string, kind: string, settings: unknown) =>
+  path.join(outDir, cacheFolder, `${kind}-${sha256(`${toolkitFingerprint()}\n${kind}\n${JSON.stringify(settings)}`).slice(0, 16)}.json`);
+
+/** The record of the last run with these settings, when it read exactly what is there now and its outputs are intact. */
+export function readRecord<T>(outDir: string, kind: string, settings: unknown, stamp: string): RunRecord<T> | undefined {
+  let handle: number | undefined;
+  try {
+    handle = openSync(recordFile(outDir, kind, settings), 'r');
+    const size = fstatSync(handle).size;
+    if (size > maxBytes) return undefined;
+    const buffer = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(handle, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    const data = JSON.parse(buffer.toString('utf8', 0, read)) as { version?: unknown } & Partial<RunRecord<T>>;
+    if (data.version !== formatVersion || data.stamp !== stamp || !Array.isArray(data.messages) || typeof data.outputs !== 'object' || !data.outputs)
+      return undefined;
+    for (const [file, expected] of Object.entries(data.outputs)) {
+      const target = path.resolve(outDir, file);
+      if (!target.startsWith(`${outDir}${path.sep}`) || fileStamp(target) !== expected) return undefined;
+    }
+    return data as RunRecord<T>;
+  } catch {
+    return undefined;
+  } finally {
+    if (handle !== undefined) closeSync(handle);
+  }
+}
+
+export async function saveRecord<T>(
+  outDir: string,
+  kind: string,
+  settings: unknown,
+  record: { stamp: string; files: VFile[]; result: T; outputs: string[] },
+): Promise<void> {
+  const file = recordFile(outDir, kind, settings);
+  await mkdir(path.dirname(file), { recursive: true });
+  const outputs: Record<string, string> = {};
+  for (const output of [...record.outputs].sort()) outputs[output] = fileStamp(path.join(outDir, output));
+  const messages = record.files.filter((f) => f.messages.length > 0).map((f) => ({ path: f.path ?? '', messages: f.messages.map(saveMessage) }));
+  const temporary = `${file}.${process.pid}`;
+  await writeFile(temporary, JSON.stringify({ version: formatVersion, stamp: record.stamp, messages, result: record.result, outputs }));
+  await rename(temporary, file);
+}
+
+/** The files of a recorded run, with its messages (a file without a path is the request's). */
+export function replayFiles(record: RunRecord<unknown>): VFile[] {
+  return record.messages.map(({ path: file, messages }) => {
+    const vfile = file ? new VFile({ path: file }) : new VFile();
+    vfile.messages = messages.map(restoreMessage);
+    return vfile;
+  });
+}
