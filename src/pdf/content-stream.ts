@@ -55,8 +55,12 @@ export function tokenizeContent(bytes: Uint8Array): ContentOperator[] {
       while (i < n && !isWhite(bytes[i]) && !isDelimiter(bytes[i])) i++;
     } else {
       while (i < n && !isWhite(bytes[i]) && !isDelimiter(bytes[i])) i++;
-      const word = String.fromCharCode(...bytes.subarray(tokenStart, i));
-      if (!operand.test(word)) {
+      // #14: most words are numbers; an operator never starts with a digit, a sign or a point, so only
+      // the others are read as text (a page has tens of thousands of numbers).
+      const first = b;
+      const numeric = (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e;
+      const word = numeric ? '' : String.fromCharCode(...bytes.subarray(tokenStart, i));
+      if (!numeric && !operand.test(word)) {
         let end = i;
         if (word === 'ID') {
           // Inline image data: binary, ended by whitespace, `EI` and whitespace (or the end of the stream).

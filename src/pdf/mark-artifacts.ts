@@ -1,5 +1,6 @@
-import { decodePDFRawStream, PDFArray, type PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import { PDFArray, type PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
 import { type ContentOperator, tokenizeContent } from './content-stream.js';
+import { decodeStream, flateStream } from './flate.js';
 
 const pathConstruction = new Set(['m', 'l', 'c', 'v', 'y', 'h', 're']);
 const pathPainting = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
@@ -120,7 +121,7 @@ export function markPageArtifacts(pdf: PDFDocument): number {
       return stream instanceof PDFStream ? stream : undefined;
     });
     if (streams.length === 0 || streams.some((s) => !(s instanceof PDFRawStream))) continue;
-    const decoded = (streams as PDFRawStream[]).map((s) => decodePDFRawStream(s).decode());
+    const decoded = (streams as PDFRawStream[]).map(decodeStream);
     const joined = new Uint8Array(decoded.reduce((sum, d) => sum + d.length + 1, 0));
     let offset = 0;
     for (const d of decoded) {
@@ -133,7 +134,7 @@ export function markPageArtifacts(pdf: PDFDocument): number {
     added += marked.added;
     const refs: PDFRef[] = [];
     for (const item of contents instanceof PDFArray ? contents.asArray() : [contents]) if (item instanceof PDFRef) refs.push(item);
-    page.node.set(PDFName.of('Contents'), pdf.context.register(pdf.context.flateStream(marked.bytes)));
+    page.node.set(PDFName.of('Contents'), pdf.context.register(flateStream(pdf.context, marked.bytes)));
     for (const ref of refs) pdf.context.delete(ref);
   }
   return added;

@@ -1,16 +1,5 @@
-import {
-  decodePDFRawStream,
-  PDFArray,
-  PDFDict,
-  type PDFDocument,
-  PDFName,
-  PDFNumber,
-  type PDFObject,
-  PDFObjectCopier,
-  PDFRawStream,
-  PDFRef,
-  PDFStream,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFName, PDFNumber, type PDFObject, PDFObjectCopier, PDFRawStream, PDFRef, PDFStream } from 'pdf-lib';
+import { decodeStream } from './flate.js';
 
 export type SpliceOutcome = { spliced: true } | { spliced: false; reason: string };
 
@@ -94,7 +83,7 @@ export function markedContent(pdf: PDFDocument, contents: PDFObject | undefined)
   let text = '';
   for (const stream of streams) {
     if (!(stream instanceof PDFRawStream)) return undefined;
-    text += `${Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1')}\n`;
+    text += `${Buffer.from(decodeStream(stream)).toString('latin1')}\n`;
   }
   // Chromium writes glyphs as hex strings, so the operator names cannot occur inside text; a false match
   // only makes the pages differ, which prints the whole document again: never a wrong PDF.

@@ -1,5 +1,6 @@
 // npm run bench:authoring (#13): how fast the authoring loop is on the shipped project, from one run.
-// `check` as a person runs it (a new process, every edition checked, plain language included), and the
+// `check` as a person runs it (a new process, every edition checked, plain language included: from nothing,
+// after saving one section, and unchanged), and the
 // preview from saving a section (in place and by rename) to the rebuilt page being written. The page swap
 // in the browser adds a few tens of milliseconds (test/integration/preview-authoring.test.ts measures it).
 import { spawnSync } from 'node:child_process';
@@ -15,16 +16,35 @@ const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(`machine: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`);
 
 const verdict = (values, limit) => `median ${Math.round(median(values))} ms, slowest ${Math.round(Math.max(...values))} ms (target: under ${limit} ms: ${Math.max(...values) < limit ? 'met' : 'not met'})`;
-const checks = [];
+// check on a copy of the project, as a writer runs it: from nothing (--no-cache), after saving one section
+// (the loop: edit, check), and again with nothing changed. Each run is a new process.
+const checkCopy = mkdtempSync(path.join(os.tmpdir(), 'bp-bench-check-'));
+for (const dir of ['blueprints', 'themes']) cpSync(path.join(root, dir), path.join(checkCopy, dir), { recursive: true });
 let editions = '?';
-for (let i = 0; i < 5; i++) {
+const timeCheck = (...args) => {
   const t = performance.now();
-  const run = spawnSync(process.execPath, [path.join(root, 'bin/blueprint.js'), 'check'], { cwd: root, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [path.join(root, 'bin/blueprint.js'), 'check', ...args], { cwd: checkCopy, encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`check failed: ${run.stderr}`);
-  checks.push(performance.now() - t);
   editions = /(\d+) edition document/.exec(run.stderr)?.[1] ?? editions;
+  return performance.now() - t;
+};
+const edited = path.join(checkCopy, 'blueprints/health/sections/02-core-components.md');
+const editedText = readFileSync(edited, 'utf8');
+const cold = [];
+for (let i = 0; i < 3; i++) cold.push(timeCheck('--no-cache'));
+timeCheck();
+const afterEdit = [];
+for (let i = 0; i < 5; i++) {
+  writeFileSync(edited, `${editedText}\nA sentence added by edit ${i}.\n`);
+  afterEdit.push(timeCheck());
 }
-console.log(`check (new process, ${editions} editions, plain language): ${checks.map((ms) => Math.round(ms)).join(', ')} ms; ${verdict(checks, 3000)}`);
+const unchanged = [];
+for (let i = 0; i < 3; i++) unchanged.push(timeCheck());
+rmSync(checkCopy, { recursive: true, force: true });
+const listed = (values) => values.map((ms) => Math.round(ms)).join(', ');
+console.log(`check (new process, ${editions} editions, plain language), from nothing (--no-cache): ${listed(cold)} ms; median ${Math.round(median(cold))} ms`);
+console.log(`check after saving one section: ${listed(afterEdit)} ms; ${verdict(afterEdit, 3000)}`);
+console.log(`check with nothing changed: ${listed(unchanged)} ms; ${verdict(unchanged, 3000)}`);
 
 const copy = mkdtempSync(path.join(os.tmpdir(), 'bp-bench-authoring-'));
 cpSync(path.join(root, 'blueprints'), path.join(copy, 'blueprints'), { recursive: true });
