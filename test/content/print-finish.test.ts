@@ -11,6 +11,7 @@ import { build } from '../../src/index.js';
 import { loadProject, type Project } from '../../src/project/load-project.js';
 import { pdfPages, readHtml, repoRoot } from '../helpers.js';
 import { lineLengths, pageFill, partsOf, pdfLines, quantile } from '../page-fill.js';
+import { sharedBuild, sharedCities } from './shared-build.js';
 
 interface Doc {
   city: string;
@@ -56,18 +57,28 @@ describe('the printed guides of every city edition', () => {
   beforeAll(async () => {
     project = (await loadProject(repoRoot)).project as Project;
     let outDir = process.env.BLUEPRINT_PRINT_OUT;
-    if (!outDir) {
+    let only: string[] | undefined;
+    if (!outDir && process.env.BLUEPRINT_PRINT_ALL) {
+      // Every city's edition with BLUEPRINT_PRINT_ALL=1 (CI nightly).
       outDir = mkdtempSync(path.join(os.tmpdir(), 'bp-print-'));
-      // One edition in each theme by default (a few minutes); every city with BLUEPRINT_PRINT_ALL=1 (CI nightly).
-      const cities = process.env.BLUEPRINT_PRINT_ALL ? ['all'] : ['new-york-city', 'seattle', 'denver'];
-      const result = await build({ root: repoRoot, outDir, cities, env: process.env });
+      const result = await build({ root: repoRoot, outDir, cities: ['all'], env: process.env });
       expect(
         collectMessages(result.files)
           .filter((m) => m.fatal)
           .map(String),
       ).toEqual([]);
+    } else if (!outDir) {
+      // One edition in each theme by default: the content tests' shared build.
+      const shared = await sharedBuild();
+      expect(
+        collectMessages(shared.result.files)
+          .filter((m) => m.fatal)
+          .map(String),
+      ).toEqual([]);
+      outDir = shared.outDir;
+      only = sharedCities;
     }
-    docs = documentsIn(outDir);
+    docs = documentsIn(outDir).filter((d) => !only || only.includes(d.city));
     // Every guide of every edition (a reused folder: every guide of each edition it holds).
     const cities = process.env.BLUEPRINT_PRINT_ALL && !process.env.BLUEPRINT_PRINT_OUT ? project.cities.size : new Set(docs.map((d) => d.city)).size;
     expect(docs.length).toBe(cities * (project.blueprints.length + 3));
