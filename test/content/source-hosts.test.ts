@@ -48,30 +48,8 @@ const KNOWN: Record<string, string> = {
   'https://medium.com/@NYCImmigrants/expanding-language-access-at-city-agencies-455f5d22d65b':
     "MOIA's own account; cited in the New York language-access case study, which is being translated",
   'https://medium.com/resilient-cities-at-the-forefront/lead-for-change-a12bc8dc5d47': "100 Resilient Cities' own publication",
-  'https://zzjb.wpengine.com/blog/2015/04/30/seattle-votes-campaign-to-inform-and-engage-immigrant-voters-and-boost-turnout/':
-    "the Seattle mayor's blog at its hosting address; the public address was not found",
-  'https://beta.baltimorecity.gov.ifsight.net/mima/about/mission-and-role': "Baltimore's new site before launch; the public address of this page was not found",
-  // Copies of official documents whose publisher's copy was not found yet.
-  'https://paperzz.com/doc/8382406/education-access-for-all': 'Boston Public Schools circular AMT-8',
-  'https://readkong.com/page/the-road-to-registration-boston-public-schools-7934762': 'Boston Public Schools registration guide',
-  'https://docslib.org/download/9990686/community-resource-guide-for-immigrant-angelenos': 'Los Angeles MOIA resource guide',
-  'https://docslib.org/doc/363364/a-city-to-model-six-proposals-for-protecting-public-safety-and-improving-relationships-between-immigrant-communities-and-the-city-of-new-haven':
-    'New Haven report (Junta for Progressive Action and Yale clinic)',
-  'http://docplayer.net/4488163-Office-of-financial-empowerment-ofe-a-program-of-the-new-york-city-department-of-consumer-affairs-dca-program-review-summary.html':
-    'New York Office of Financial Empowerment program review',
-  'https://www.readkong.com/page/undocumented-immigrants-and-access-to-health-care-in-new-3842282': 'New York health-access report',
-  'https://slideplayer.com/slide/5753281/': 'NYPD New Immigrant Outreach Unit presentation',
-  'https://www.readkong.com/page/public-safety-programs-for-the-immigrant-community-7475504': 'NYPD public-safety programs brochure',
-  'https://slideplayer.com/slide/14566273/': 'Philadelphia Bridge to Wellness presentation',
-  'https://www.scribd.com/document/500601215/SFVAW-Needs-AssessmentFINAL': 'San Francisco violence-against-women needs assessment',
-  'https://docslib.org/doc/11550053/annual-report-to-the-san-francisco-health-commission-for-fiscal-year-2009-10': 'Healthy San Francisco annual report',
-  'https://searchworks.jioinstitute.edu.in/?f%5Beds_language_facet%5D%5B%5D=undetermined&q=%22Rishi+K.+Sood%22&search_field=author':
-    'catalogue record of the ActionHealthNYC evaluation; the journal address was not found',
-  // Blogs and reprints whose original was not found.
-  'http://motisandman.blogspot.com/2007/07/elm-city-id-cards.html': 'a New Haven alder on the Elm City ID vote',
-  'http://brownout.blogspot.com/2005/04/queens-hospitals-focus-on-language.html?showComment=1115744640000': 'repost of a 2005 New York Times article',
-  'http://cisc-seattle.blogspot.com/2007/12/refugee-immigrant-advisory-committee.html': "a Seattle nonprofit's own blog",
-  'https://blog.libertylutheran.org/2014/10/major-grant-supports-mental-health-care-program-for-refugees/': "a Philadelphia nonprofit's own blog",
+  'https://blog.libertylutheran.org/2014/10/major-grant-supports-mental-health-care-program-for-refugees/':
+    "Liberty Lutheran's own news site announcing its own grant (the original, not a copy); no other source states the grant",
 };
 
 function hostOf(url: string): string {
