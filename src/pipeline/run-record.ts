@@ -73,19 +73,10 @@ const recordFile = (outDir: string, kind: string, settings: unknown) =>
 
 /** The record of the last run with these settings, when it read exactly what is there now and its outputs are intact. */
 export function readRecord<T>(outDir: string, kind: string, settings: unknown, stamp: string): RunRecord<T> | undefined {
-  let handle: number | undefined;
   try {
-    handle = openSync(recordFile(outDir, kind, settings), 'r');
-    const size = fstatSync(handle).size;
-    if (size > maxBytes) return undefined;
-    const buffer = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(handle, buffer, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    const data = JSON.parse(buffer.toString('utf8', 0, read)) as { version?: unknown } & Partial<RunRecord<T>>;
+    const text = readBounded(recordFile(outDir, kind, settings), maxBytes);
+    if (text === undefined) return undefined;
+    const data = JSON.parse(text) as { version?: unknown } & Partial<RunRecord<T>>;
     if (data.version !== formatVersion || data.stamp !== stamp || !Array.isArray(data.messages) || typeof data.outputs !== 'object' || !data.outputs)
       return undefined;
     for (const [file, expected] of Object.entries(data.outputs)) {
@@ -95,8 +86,28 @@ export function readRecord<T>(outDir: string, kind: string, settings: unknown, s
     return data as RunRecord<T>;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * A file of the toolkit's cache folder as text, unless it is larger than `limit` (then undefined): its
+ * size is read from the open file, so a file that grows while it is read cannot make it read more.
+ */
+export function readBounded(file: string, limit: number): string | undefined {
+  const handle = openSync(file, 'r');
+  try {
+    const size = fstatSync(handle).size;
+    if (size > limit) return undefined;
+    const buffer = Buffer.alloc(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(handle, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.toString('utf8', 0, read);
   } finally {
-    if (handle !== undefined) closeSync(handle);
+    closeSync(handle);
   }
 }
 

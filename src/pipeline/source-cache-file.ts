@@ -1,10 +1,11 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { commandFile } from '../diagnostics/messages.js';
 import { SourceCache, type SourceCacheSnapshot } from '../project/source-cache.js';
 import { sha256 } from './manifest.js';
 import { cacheFolder } from './pdf-cache.js';
+import { readBounded } from './run-record.js';
 import { checkOutputFolder } from './settings.js';
 import { toolkitFingerprint } from './toolkit-fingerprint.js';
 
@@ -21,26 +22,14 @@ const maxBytes = 256 * 1024 * 1024;
  * never published, and `--no-cache` neither reads nor writes it.
  */
 export function openSourceCache(outDir: string, root: string): SourceCache {
-  const file = cacheFile(outDir);
-  let handle: number | undefined;
   try {
-    handle = openSync(file, 'r');
-    const size = fstatSync(handle).size;
-    if (size > maxBytes) return new SourceCache(root);
-    const buffer = Buffer.alloc(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(handle, buffer, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    const data = JSON.parse(buffer.toString('utf8', 0, read)) as { version?: unknown; root?: unknown } & Partial<SourceCacheSnapshot>;
+    const text = readBounded(cacheFile(outDir), maxBytes);
+    if (text === undefined) return new SourceCache(root);
+    const data = JSON.parse(text) as { version?: unknown; root?: unknown } & Partial<SourceCacheSnapshot>;
     if (data.version !== formatVersion || data.root !== root || !isSnapshot(data)) return new SourceCache(root);
     return SourceCache.restore(data, root);
   } catch {
     return new SourceCache(root);
-  } finally {
-    if (handle !== undefined) closeSync(handle);
   }
 }
 
