@@ -9,13 +9,15 @@ import { AssetRegistry } from '../project/asset-registry.js';
 import { loadProject, type Project } from '../project/load-project.js';
 import type { SourceCache } from '../project/source-cache.js';
 import { FontCatalog } from '../theme/select-fonts.js';
+import { affectedBlueprints } from './affected-blueprints.js';
 import { checkEditionColors } from './check-edition-colors.js';
+import { type CheckedDocument, fileByPath, type RenderRecord, renderOrReplay } from './check-renders.js';
 import { loadThemes } from './load-themes.js';
 import { type DocumentPlan, outputBase, planDocuments } from './plan-documents.js';
 import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
 import { reportStubs } from './report-stubs.js';
 import { Run } from './run.js';
-import { inputStamp, readRecord, replayFiles, saveRecord } from './run-record.js';
+import { changedFiles, inputStamps, readRecord, replayFiles, saveRecord } from './run-record.js';
 import { defaultOutDir } from './settings.js';
 import { filesRead, mayCache, openSourceCache, saveSourceCache } from './source-cache-file.js';
 
@@ -68,9 +70,13 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const useCache = options.cache !== false && mayCache(outDir, root);
   // #13: the same check of unchanged sources is answered from the last one's record.
   const recordKey = { root, verbose: options.verbose ?? false };
-  const stamp = useCache ? inputStamp(root, outDir, recordKey) : undefined;
-  const record = stamp ? readRecord<Recorded>(outDir, 'check', recordKey, stamp) : undefined;
+  const stamps = useCache ? inputStamps(root, outDir, recordKey) : undefined;
+  const stamp = stamps?.stamp;
+  const record = stamp ? readRecord<Stored>(outDir, 'check', recordKey, stamp) : undefined;
   if (record) return finish(replayFiles(record), record.result, options.strict);
+  // Otherwise the last check's renders of the guides that no changed file can change are reused.
+  const last = stamps ? readRecord<Stored>(outDir, 'check', recordKey, 'any') : undefined;
+  let renders: Record<string, RenderRecord> = {};
   const cache: SourceCache | undefined = useCache ? openSourceCache(outDir, root) : undefined;
   try {
     const loaded = await loadProject(root, cache ? { cache } : {});
@@ -95,9 +101,21 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
           plan.documents.filter((d) => themes.has(d.edition.theme)),
         );
         const shared = { assets: new AssetRegistry(project.root), fonts: cache?.fonts ?? new FontCatalog(project.root), signal: options.signal };
-        const built = await renderDocuments(project, chosen, themes, shared, (doc, done) =>
-          options.onProgress?.({ document: `${doc.blueprint.id} (${doc.lang})`, done, total: chosen.length }),
+        const changed = stamps && last?.result.inputs ? changedFiles(root, last.result.inputs, stamps.files) : undefined;
+        const affected = changed ? affectedBlueprints(project, changed) : undefined;
+        const tracked = () => [...run.files, run.request];
+        const rendering = await renderOrReplay(
+          project,
+          chosen,
+          themes,
+          shared,
+          tracked,
+          fileByPath(tracked, (file) => run.files.push(file)),
+          affected && last?.result.renders ? { renders: last.result.renders, affected } : undefined,
+          (doc, done) => options.onProgress?.({ document: `${doc.blueprint.id} (${doc.lang})`, done, total: chosen.length }),
         );
+        const built = rendering.documents;
+        renders = rendering.records;
         rendered = built.length;
         checkCityFields(project);
         for (const city of project.cities.values()) if (city.logo) shared.assets.add(city.logo, city.file);
@@ -117,16 +135,25 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   dedupeMessages(run.files);
   const result: Recorded = { documents, rendered, grades, readingGrade };
   const stopped = options.signal?.aborted || run.allFiles().some((file) => file.messages.some((m) => m.ruleId === 'internal-error'));
-  if (stamp && !stopped) await saveRecord(outDir, 'check', recordKey, { stamp, files: run.allFiles(), result, outputs: [] }).catch(() => undefined);
+  if (stamps && !stopped)
+    await saveRecord<Stored>(outDir, 'check', recordKey, {
+      stamp: stamps.stamp,
+      files: run.allFiles(),
+      result: { ...result, inputs: stamps.files, renders },
+      outputs: [],
+    }).catch(() => undefined);
   return finish(run.allFiles(), result, options.strict);
 }
 
 type Recorded = Omit<CheckResult, 'code' | 'files'>;
+/** A check's record: its result, each project file's stamp and each document's render (see renderOrReplay). */
+type Stored = Recorded & { inputs?: Record<string, string>; renders?: Record<string, RenderRecord> };
 
 /** The result of a check, its warnings made errors with --strict (after recording: a record is the same for both). */
-function finish(files: VFile[], result: Recorded, strict: boolean | undefined): CheckResult {
+function finish(files: VFile[], stored: Stored, strict: boolean | undefined): CheckResult {
   if (strict) for (const file of files) for (const message of file.messages) if (message.fatal === false) message.fatal = true;
-  return { code: exitCodeOf(files), files, ...result };
+  const { documents, rendered, grades, readingGrade } = stored;
+  return { code: exitCodeOf(files), files, documents, rendered, grades, readingGrade };
 }
 
 /** One document per blueprint and language: the default city's edition when it can be rendered, else the first. */
@@ -141,7 +168,7 @@ function onePerGuide(project: Project, documents: DocumentPlan[]): DocumentPlan[
 }
 
 /** Check, on its own, each case study the rendered editions did not place, in every language. */
-async function checkUnplacedCaseStudies(project: Project, built: BuiltDocument[], assets: AssetRegistry): Promise<void> {
+async function checkUnplacedCaseStudies(project: Project, built: CheckedDocument[], assets: AssetRegistry): Promise<void> {
   for (const doc of built) {
     for (const study of project.caseStudies) {
       const owner = project.slots.get(study.slot)?.blueprint.id;

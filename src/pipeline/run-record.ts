@@ -34,7 +34,13 @@ export interface RunRecord<T> {
  * `npm install`). Any change, even a file saved unchanged, only means running again.
  */
 export function inputStamp(root: string, outDir: string, settings: unknown): string {
+  return inputStamps(root, outDir, settings).stamp;
+}
+
+/** The stamp (see inputStamp), and each project file's own: `files` maps its path to `size:mtime:inode`. */
+export function inputStamps(root: string, outDir: string, settings: unknown): { stamp: string; files: Record<string, string> } {
   const lines: string[] = [toolkitFingerprint(), JSON.stringify(settings)];
+  const files: Record<string, string> = {};
   const walk = (dir: string, depth: number) => {
     if (depth > 32) return;
     let entries: Dirent[];
@@ -47,14 +53,26 @@ export function inputStamp(root: string, outDir: string, settings: unknown): str
       const full = path.join(dir, entry.name);
       if (skipped.has(entry.name) || full === outDir || entry.name.startsWith('.blueprint-staging-')) continue;
       if (entry.isDirectory()) walk(full, depth + 1);
-      else lines.push(`${path.relative(root, full)}\t${fileStamp(full)}`);
+      else {
+        const stamp = fileStamp(full);
+        files[path.relative(root, full)] = stamp;
+        lines.push(`${path.relative(root, full)}\t${stamp}`);
+      }
     }
   };
   walk(root, 0);
   const toolkitRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
   for (const lock of [path.join(root, 'node_modules', '.package-lock.json'), path.join(toolkitRoot, 'node_modules', '.package-lock.json')])
     lines.push(`${lock}\t${fileStamp(lock)}`);
-  return sha256(lines.join('\n'));
+  return { stamp: sha256(lines.join('\n')), files };
+}
+
+/** The project files (absolute paths) added, removed or changed between two runs' `inputStamps`. */
+export function changedFiles(root: string, before: Record<string, string>, after: Record<string, string>): string[] {
+  const changed = new Set<string>();
+  for (const [file, stamp] of Object.entries(after)) if (before[file] !== stamp) changed.add(file);
+  for (const file of Object.keys(before)) if (!(file in after)) changed.add(file);
+  return [...changed].sort().map((file) => path.join(root, file));
 }
 
 /** A file's size, modification time and inode (a file replaced by another has a new inode); a link's and its target's. */
@@ -71,13 +89,22 @@ export function fileStamp(file: string): string {
 const recordFile = (outDir: string, kind: string, settings: unknown) =>
   path.join(outDir, cacheFolder, `${kind}-${sha256(`${toolkitFingerprint()}\n${kind}\n${JSON.stringify(settings)}`).slice(0, 16)}.json`);
 
-/** The record of the last run with these settings, when it read exactly what is there now and its outputs are intact. */
-export function readRecord<T>(outDir: string, kind: string, settings: unknown, stamp: string): RunRecord<T> | undefined {
+/**
+ * The record of the last run with these settings, when it read exactly what is there now (`stamp`) and its
+ * outputs are intact; with 'any', whatever it read (check compares the files itself, see changedFiles).
+ */
+export function readRecord<T>(outDir: string, kind: string, settings: unknown, stamp: string | 'any'): RunRecord<T> | undefined {
   try {
     const text = readBounded(recordFile(outDir, kind, settings), maxBytes);
     if (text === undefined) return undefined;
     const data = JSON.parse(text) as { version?: unknown } & Partial<RunRecord<T>>;
-    if (data.version !== formatVersion || data.stamp !== stamp || !Array.isArray(data.messages) || typeof data.outputs !== 'object' || !data.outputs)
+    if (
+      data.version !== formatVersion ||
+      (stamp !== 'any' && data.stamp !== stamp) ||
+      !Array.isArray(data.messages) ||
+      typeof data.outputs !== 'object' ||
+      !data.outputs
+    )
       return undefined;
     for (const [file, expected] of Object.entries(data.outputs)) {
       const target = path.resolve(outDir, file);

@@ -122,3 +122,32 @@ describe('a run of unchanged sources', () => {
     expect((await build({ ...options, reuseOutput: false })).reused).toBeUndefined();
   });
 });
+
+// #13: after a save, check renders again only the guides the changed files can change.
+describe('check after a save', () => {
+  it('reports what a check from nothing reports, whichever file changed', async () => {
+    const root = copyFixture('plain-language');
+    await report(root);
+    const edits: [string, RegExp, string][] = [
+      // A section of one guide: a link to no heading, which only rendering finds.
+      ['blueprints/welcome-desk/sections/02-steps.md', /\n/, '\n\nSee [the desk](#no-such-heading).\n'],
+      // A case study of the other guide's slot.
+      ['blueprints/cities/riverton/case-studies/language-line-model.md', /\n\n/, '\n\nCall the line first.[^none]\n\n'],
+      // A YAML file: every guide again.
+      ['blueprints/project.yaml', /\n/, '\n# edited\n'],
+      // The section again, fixed.
+      ['blueprints/welcome-desk/sections/02-steps.md', 'See [the desk](#no-such-heading).', 'See the desk.'],
+    ];
+    const seen = new Set<string>();
+    for (const [file, from, to] of edits) {
+      edit(root, file, from, to);
+      const cached = await report(root);
+      expect(cached, file).toEqual(await report(root, '--no-cache'));
+      seen.add(cached.json);
+    }
+    // The section and case-study edits changed what check said (so the comparisons compared something);
+    // the YAML comment changes no message, but makes every guide render again.
+    expect(seen.size).toBe(edits.length - 1);
+    expect([...seen][0]).toContain('no-such-heading');
+  });
+});

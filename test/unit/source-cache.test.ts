@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectMessages, formatMessages } from '../../src/diagnostics/report.js';
-import { affectedBlueprints } from '../../src/preview/affected-blueprints.js';
+import { affectedBlueprints } from '../../src/pipeline/affected-blueprints.js';
 import { loadProject, type Project } from '../../src/project/load-project.js';
 import { SourceCache } from '../../src/project/source-cache.js';
 import { copyFixture, edit, fixture } from '../helpers.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Project } from '../project/load-project.js';
 
 /**
- * Which guides a set of changed files can change (#13: the preview re-renders only those), or undefined
+ * Which guides a set of changed files can change (#13: the preview re-renders only those, and check), or undefined
  * for all of them: a section or its translation changes its own guide, a case study the guide that
  * declares its slot; anything else (YAML, themes, images, a new file) may change every guide.
  */
