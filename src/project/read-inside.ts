@@ -37,7 +37,7 @@ export function locateInside(root: string, fromDir: string, relative: string): {
 }
 
 /** Check an absolute path: inside `root` by path, and by where its links lead; a regular file. */
-export function checkInside(root: string, target: string): { path: string } | Refusal {
+export function checkInside(root: string, target: string): { path: string; size?: number } | Refusal {
   if (!isInside(root, target)) return { problem: 'outside' };
   // Hidden files and folders (.git, .env, .ssh) are never sources, whatever links point at them (#9).
   if (
@@ -47,9 +47,11 @@ export function checkInside(root: string, target: string): { path: string } | Re
       .some((part) => part.startsWith('.') && part !== '.')
   )
     return { problem: 'outside' };
+  // #13: the system's realpath (one call) rather than Node's, which lstats every folder of the path in
+  // JavaScript; a load reads every source through here, and the preview loads on every save.
   let real: string;
   try {
-    real = realpathSync(target);
+    real = realpathSync.native(target);
   } catch {
     // A dangling link is as dangerous as a live one: say "outside", not "missing".
     try {
@@ -59,20 +61,21 @@ export function checkInside(root: string, target: string): { path: string } | Re
   }
   let realRoot: string;
   try {
-    realRoot = realpathSync(root);
+    realRoot = realpathSync.native(root);
   } catch {
     return { problem: 'missing' };
   }
   if (!isInside(realRoot, real)) return { problem: 'outside' };
-  if (!statSync(real).isFile()) return { problem: 'not-a-file' };
-  return { path: target };
+  const stat = statSync(real);
+  if (!stat.isFile()) return { problem: 'not-a-file' };
+  return { path: target, size: stat.size };
 }
 
 /** Read a file's bytes, confined to `root` and size-limited. */
 export function readBytesInside(root: string, target: string, limit = maxAssetBytes): { bytes: Buffer; path: string } | Refusal {
   const found = checkInside(root, target);
   if (!('path' in found)) return found;
-  const size = statSync(found.path).size;
+  const size = found.size ?? statSync(found.path).size;
   if (size > limit) return { problem: 'too-large', size, limit };
   return { bytes: readFileSync(found.path), path: found.path };
 }

@@ -128,7 +128,7 @@ describe('check after a save', () => {
   it('reports what a check from nothing reports, whichever file changed', async () => {
     const root = copyFixture('plain-language');
     await report(root);
-    const edits: [string, RegExp, string][] = [
+    const edits: [string, RegExp | string, string][] = [
       // A section of one guide: a link to no heading, which only rendering finds.
       ['blueprints/welcome-desk/sections/02-steps.md', /\n/, '\n\nSee [the desk](#no-such-heading).\n'],
       // A case study of the other guide's slot.
