@@ -5,10 +5,10 @@ import type { ExitCode } from '../diagnostics/exit-codes.js';
 import { report, suggestion } from '../diagnostics/messages.js';
 import { type TranslatableFile, translatableFiles } from '../i18n/translatable-files.js';
 import { writeXliff } from '../i18n/write-xliff.js';
-import { loadProject } from '../project/load-project.js';
 import type { CaseStudy } from '../project/project.js';
 import { planDocuments } from './plan-documents.js';
 import { Run } from './run.js';
+import { loadProjectCached } from './source-cache-file.js';
 
 export interface ExtractOptions {
   root: string;
@@ -40,8 +40,9 @@ export async function extractTranslations(options: ExtractOptions): Promise<Extr
   let xliff: string | undefined;
   let chosen: TranslatableFile[] = [];
   try {
-    const loaded = await loadProject(options.root);
+    const { loaded, save } = await loadProjectCached(options.root);
     run.files.push(...loaded.files);
+    await save(run.files);
     const project = loaded.project;
     if (project) {
       const [source, ...targets] = project.config.languages;

@@ -6,9 +6,9 @@ import { report } from '../diagnostics/messages.js';
 import { type ImportedFile, readXliff } from '../i18n/read-xliff.js';
 import { translatableFiles } from '../i18n/translatable-files.js';
 import { translationText } from '../i18n/write-translation.js';
-import { loadProject } from '../project/load-project.js';
 import { isInside } from '../project/read-inside.js';
 import { Run } from './run.js';
+import { loadProjectCached } from './source-cache-file.js';
 
 export interface ImportOptions {
   root: string;
@@ -32,8 +32,9 @@ export async function importTranslations(options: ImportOptions): Promise<Import
   const run = new Run();
   const written: ImportResult['written'] = [];
   try {
-    const loaded = await loadProject(options.root);
+    const { loaded, save } = await loadProjectCached(options.root);
     run.files.push(...loaded.files);
+    await save(run.files);
     const project = loaded.project;
     if (!project || run.shouldStop()) return { code: run.code, files: run.allFiles(), written };
     const languages = project.config.languages;

@@ -2,11 +2,12 @@ import { readdirSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { commandFile } from '../diagnostics/messages.js';
+import { type LoadResult, loadProject } from '../project/load-project.js';
 import { SourceCache, type SourceCacheSnapshot } from '../project/source-cache.js';
 import { sha256 } from './manifest.js';
 import { cacheFolder } from './pdf-cache.js';
 import { readBounded } from './run-record.js';
-import { checkOutputFolder } from './settings.js';
+import { checkOutputFolder, defaultOutDir } from './settings.js';
 import { toolkitFingerprint } from './toolkit-fingerprint.js';
 
 const formatVersion = 1;
@@ -65,4 +66,22 @@ function isSnapshot(data: Partial<SourceCacheSnapshot>): data is SourceCacheSnap
   for (const entry of Object.values(data.prose)) if (!isRecord(entry) || typeof entry.hash !== 'string' || !Array.isArray(entry.messages)) return false;
   for (const set of Object.values(data.glyphs)) if (!Array.isArray(set)) return false;
   return true;
+}
+
+/**
+ * Load a project with the cache its default output folder keeps (when that folder may hold one), for the
+ * commands that read the whole project without building it (#13: i18n extract and import load it every
+ * time a translator runs them); `save` keeps what this run parsed.
+ */
+export async function loadProjectCached(root: string): Promise<{ loaded: LoadResult; save: (files: { path?: string }[]) => Promise<void> }> {
+  const resolved = path.resolve(root);
+  const outDir = defaultOutDir(resolved);
+  const cache = mayCache(outDir, resolved) ? openSourceCache(outDir, resolved) : undefined;
+  const loaded = await loadProject(resolved, cache ? { cache } : {});
+  return {
+    loaded,
+    save: async (files) => {
+      if (cache) await saveSourceCache(cache, outDir, resolved, filesRead({ files })).catch(() => undefined);
+    },
+  };
 }
