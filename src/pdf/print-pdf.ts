@@ -5,7 +5,7 @@ import { isInside } from '../project/read-inside.js';
 import { addContinuedLabels, type Continuation, findContinuations, markBoxes } from './continued-labels.js';
 import { destinationNames } from './destination-names.js';
 import { type ContentsFit, fitContents } from './fit-contents.js';
-import { markPartEnds, tightenShortParts } from './fit-parts.js';
+import { applyPartFit, fitShortParts, markPartEnds, type PartFit } from './fit-parts.js';
 import { dropDestinations, readDestinationPlaces, readDestinations } from './read-destinations.js';
 import { spliceFrontPages, splicePages } from './splice-front-pages.js';
 
@@ -38,8 +38,9 @@ export interface PrintResult {
   contents: ContentsFit;
   /** Pages on which a box goes on from the page before and so carries a "continued" label (#12). */
   continued: number[];
-  /** Parts set a little tighter so that their last page's few lines went back onto the pages before (#12). */
-  tightened: string[];
+  /** Parts set a little tighter so that their last page's few lines went back onto the pages before, and
+   * blocks moved to the last page so that it holds more than a few lines (#12). */
+  partFit: PartFit;
 }
 
 export interface PrintOptions {
@@ -101,10 +102,17 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
   // #10: a real parser, never a scan of the bytes (a heading named "endobj" or "stream" cut the scan short).
   let pdf = await PDFDocument.load(await page.pdf({ ...pdfOptions, tagged: true, outline: true }), { updateMetadata: false });
   // #12: a part whose last page holds a few lines is set a little tighter, when that takes them back onto
-  // the pages before, and the document printed again: that print is its final layout.
-  const tightened = await tightenShortParts(page, partEnds.ends, readDestinationPlaces(pdf));
+  // the pages before, or else given more lines from the page before, and the document printed again:
+  // that print is its final layout.
+  // A part set tighter that still ends short is given lines from the page before in a third print.
+  const partFit: PartFit = { tightened: [], pushed: [] };
   let passes = 1;
-  if (tightened.length > 0) {
+  for (let round = 0; round < 2; round++) {
+    const skip = new Set(partEnds.ends.filter((end) => end.blocks.some((b) => partFit.pushed.includes(b.id))).map((end) => end.part));
+    const more = await fitShortParts(page, partEnds.ends, readDestinationPlaces(pdf), { tighten: round === 0, skip });
+    if (more.tightened.length + more.pushed.length === 0) break;
+    partFit.tightened.push(...more.tightened);
+    partFit.pushed.push(...more.pushed);
     pdf = await PDFDocument.load(await page.pdf({ ...pdfOptions, tagged: true, outline: true }), { updateMetadata: false });
     passes++;
   }
@@ -140,9 +148,7 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
     await fitContents(page);
     marks = await markBoxes(page);
     partEnds = await markPartEnds(page);
-    await page.evaluate((ids: string[]) => {
-      for (const id of ids) document.getElementById(id)?.classList.add('part-fit');
-    }, tightened);
+    await applyPartFit(page, partFit);
     await addContinuedLabels(page, continuations);
     for (let round = 0; round < 2; round++) {
       await writeNumbers(
@@ -170,7 +176,7 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
     reprint,
     contents,
     continued: continuations.map((c) => c.page),
-    tightened,
+    partFit,
   };
 }
 
