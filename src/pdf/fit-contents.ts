@@ -50,8 +50,11 @@ export async function fitContents(page: Page): Promise<ContentsFit> {
       if (!(area.height > 0 && area.width > 0)) return none;
       const widthBefore = nav.style.getPropertyValue('width');
       nav.style.setProperty('width', `${area.width}px`, 'important');
-      // A line is whole on a page when its foot is within the page area; a pixel of slack for rounding.
-      const usable = area.height - 1;
+      // The heading's top margin stays on the page after the cover's forced break; in continuous layout it
+      // would collapse through the contents' top, out of the measure.
+      nav.style.setProperty('display', 'flow-root', 'important');
+      // A line is whole on a page when its foot is within the page area; a few pixels of slack for rounding.
+      const usable = area.height - 4;
       const measure = () => nav.getBoundingClientRect().height;
       const pagesFor = (h: number) => Math.max(1, Math.ceil(h / usable));
       const base = measure();
@@ -93,6 +96,7 @@ export async function fitContents(page: Page): Promise<ContentsFit> {
       }
       if (widthBefore) nav.style.setProperty('width', widthBefore);
       else nav.style.removeProperty('width');
+      nav.style.removeProperty('display');
       return { pages, tightness, breaks };
     });
   } finally {

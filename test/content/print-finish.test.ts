@@ -73,13 +73,20 @@ describe('the printed guides of every city edition', () => {
     expect(docs.length).toBe(cities * (project.blueprints.length + 3));
   }, 3_600_000);
 
-  it('leave no body page under 40 % full but the last page of a part, no part ending on a page under 10 % full, and report the distribution', () => {
+  it('leave no body page under 40 % full but the last page of a part, no part ending on a page under 10 % full, no contents page nearly empty, and report the distribution', () => {
     const fills: number[] = [];
     const under: string[] = [];
     const ends: number[] = [];
     const shortEnds: string[] = [];
+    const contents: string[] = [];
     for (const doc of docs) {
-      for (const page of pageFill(doc.pdf, partsOf(doc.html))) {
+      const pages = pageFill(doc.pdf, partsOf(doc.html));
+      // #12: contents fit one page, or share their pages evenly: never a few lines on a page of their own.
+      const front = pages.filter((p) => p.kind === 'front' && p.page > 1);
+      const lastContents = front.at(-1);
+      if (front.length > 1 && lastContents && lastContents.fill < 0.3)
+        contents.push(`${doc.city}/${doc.lang}/${doc.blueprint}: ${front.length} contents pages, the last ${Math.round(lastContents.fill * 100)} % full`);
+      for (const page of pages) {
         // #12: the last page of a part holds more than a line or three (the printer fits them).
         if (page.kind === 'part-end') {
           ends.push(page.fill);
@@ -95,6 +102,7 @@ describe('the printed guides of every city edition', () => {
     expect(fills.length).toBeGreaterThan(docs.length * 5);
     expect(under).toEqual([]);
     expect(shortEnds).toEqual([]);
+    expect(contents).toEqual([]);
   });
 
   it('set running text at 60–75 characters a line in every theme', () => {
