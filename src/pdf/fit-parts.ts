@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import type { DestinationPlace } from './read-destinations.js';
 
-/** The end of each part of the document: the id of an empty mark after its last word. */
+/** The end of each part of the document: the id of an empty block after its last one. */
 export interface PartEnd {
   part: string;
   mark: string;
@@ -22,7 +22,7 @@ const markPrefix = 'bp-part-end-';
 
 /**
  * #12: a part (a section starting on a new page) whose last page holds only a line or three looks unfinished.
- * Before the full print, an empty mark (an inline span, so no line moves) goes after the last word of each
+ * Before the full print, an empty block (no height, so nothing moves) goes after the last block of each
  * part, and a hidden link to it and to the part, so the print's destinations tell where each part ends.
  */
 export async function markPartEnds(page: Page): Promise<{ ends: PartEnd[]; added: string[] }> {
@@ -40,14 +40,14 @@ export async function markPartEnds(page: Page): Promise<{ ends: PartEnd[]; added
       links.append(a);
     };
     Array.from(document.querySelectorAll('section.part')).forEach((part, i) => {
-      // No filter callback: with JavaScript off in the page, a callback into it cannot run.
-      const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
-      let last: Node | null = null;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (/\S/.test(n.nodeValue ?? '')) last = n;
-      if (!last?.parentNode) return;
-      const mark = document.createElement('span');
+      // An empty block after the part's last one, not an inline mark after its last word: Chromium places
+      // the destination of an inline in a line that a page break pushed onto the next page at the foot of
+      // the page before (Seattle's financial guide, page 14, lost that way).
+      const mark = document.createElement('div');
       mark.id = `${prefix}${i + 1}`;
-      last.parentNode.insertBefore(mark, last.nextSibling);
+      mark.setAttribute('aria-hidden', 'true');
+      mark.setAttribute('style', 'display:block;height:0;margin:0;padding:0;border:0');
+      part.append(mark);
       if (!part.id) part.id = `bp-part-${i + 1}`;
       link(mark.id);
       added.push(mark.id);
@@ -75,8 +75,8 @@ export async function markPartEnds(page: Page): Promise<{ ends: PartEnd[]; added
 }
 
 /**
- * The parts whose last page is short (its last line begins less than `short` points below the top of the
- * page area). Each is set tighter (`part-fit` in the theme's print.css: a little less leading and space
+ * The parts whose last page is short (its text ends less than `short` points below the top of the page
+ * area: about five lines). Each is set tighter (`part-fit` in the theme's print.css: a little less leading and space
  * between blocks) when that shortens it, measured at the page's width in print media, by 1.25 times what
  * its last page holds, so the lines go back onto the pages before; otherwise the page before gives up its
  * last blocks (a forced break before one, not before a heading's or lead-in's text), so the last page
@@ -88,7 +88,7 @@ export async function fitShortParts(
   ends: PartEnd[],
   places: Map<string, DestinationPlace>,
   options: { tighten: boolean; skip?: ReadonlySet<string> } = { tighten: true },
-  short = 60,
+  short = 76,
 ): Promise<PartFit> {
   const candidates = ends.flatMap((end) => {
     const start = places.get(end.start);
@@ -130,9 +130,9 @@ export async function fitShortParts(
           const tight = section.getBoundingClientRect().height;
           if (before) section.style.setProperty('width', before);
           else section.style.removeProperty('width');
-          // Points to CSS pixels: the last page's text (its last line and one more), with room to spare
-          // for the space a page break leaves at the foot of a page.
-          if (tighten && loose - tight >= ((below + 16) / 0.75) * 1.25) tightened.push(part);
+          // Points to CSS pixels: the last page's text, with room to spare for the space a page break
+          // leaves at the foot of a page.
+          if (tighten && loose - tight >= (below / 0.75) * 1.25) tightened.push(part);
           else section.classList.remove('part-fit');
         }
         return { tightened, area: area.height * 0.75 };
@@ -146,7 +146,7 @@ export async function fitShortParts(
   const pushed: string[] = [];
   for (const { end, last } of candidates) {
     if (measured.tightened.includes(end.part)) continue;
-    const held = last.below + 16;
+    const held = last.below;
     const before = last.page - 1;
     // The last block on the page before whose move leaves the last page about a fifth full, and the
     // page before at least half full; a heading or lead-in goes with the block it introduces.

@@ -7,6 +7,7 @@ import { build } from '../../src/index.js';
 import type { ProgressEvent } from '../../src/pipeline/settings.js';
 import { pdfPages } from '../helpers.js';
 import { checkContents } from '../pdf-contents.js';
+import { textOf } from '../pdf-tagging.js';
 
 type PdfEvent = Extract<ProgressEvent, { type: 'pdf' }>;
 
@@ -109,6 +110,14 @@ describe('contents fitted to their pages and "continued" labels (#12)', () => {
       expect(para - label).toBeGreaterThan(5);
       expect(para - label).toBeLessThan(16);
     }
+  });
+
+  it('marks the label as an artifact: it repeats the box’s label, and is no text of the box', () => {
+    const artifacts = textOf(pdf('welcome-desk'), 'artifacts').join('\n');
+    const tagged = textOf(pdf('welcome-desk'), 'tagged').join('\n');
+    expect(artifacts).toContain('CASE STUDY, CONTINUED');
+    expect(tagged).not.toMatch(/continued/i);
+    expect(tagged).toContain('PARA-16');
   });
 
   it('leaves the helper destinations out of the published PDF', () => {
