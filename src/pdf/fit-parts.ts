@@ -76,8 +76,9 @@ export async function markPartEnds(page: Page): Promise<{ ends: PartEnd[]; added
 
 /**
  * The parts whose last page is short (its text ends less than `short` points below the top of the page
- * area: about five lines). Each is set tighter (`part-fit` in the theme's print.css: a little less leading and space
- * between blocks) when that shortens it, measured at the page's width in print media, by 1.25 times what
+ * area: about five lines and the last block's margins). Each is set tighter (`part-fit` in the theme's
+ * print.css: a little less leading and space between blocks) when that shortens it, measured at the
+ * page's width in print media, by 1.25 times what
  * its last page holds, so the lines go back onto the pages before; otherwise the page before gives up its
  * last blocks (a forced break before one, not before a heading's or lead-in's text), so the last page
  * holds about a fifth of a page and the one before stays at least half full. Nothing is done when neither
@@ -88,7 +89,7 @@ export async function fitShortParts(
   ends: PartEnd[],
   places: Map<string, DestinationPlace>,
   options: { tighten: boolean; skip?: ReadonlySet<string> } = { tighten: true },
-  short = 76,
+  short = 100,
 ): Promise<PartFit> {
   const candidates = ends.flatMap((end) => {
     const start = places.get(end.start);
