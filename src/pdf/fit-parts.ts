@@ -55,9 +55,10 @@ export async function markPartEnds(page: Page): Promise<{ ends: PartEnd[]; added
         link(part.id);
         added.push(part.id);
       }
-      // Blocks a forced break may go before: not inside a box, a table or a figure.
+      // Blocks a forced break may go before: not inside a table, a figure or a quotation; inside a case
+      // study too (a part may end with the last piece of one).
       const blocks = Array.from(part.querySelectorAll('h3, h4, h5, h6, p, li, aside, .table-scroll, table, figure, blockquote, pre'))
-        .filter((block) => !block.parentElement?.closest('aside, table, figure, blockquote, .table-scroll'))
+        .filter((block) => !block.parentElement?.closest('table, figure, blockquote, .table-scroll'))
         .map((block, k) => {
           if (!block.id) block.id = `${mark.id}-${k + 1}`;
           if (!targeted.has(block.id)) {
@@ -65,7 +66,7 @@ export async function markPartEnds(page: Page): Promise<{ ends: PartEnd[]; added
             link(block.id);
             added.push(block.id);
           }
-          return { id: block.id, keep: block.matches('h3, h4, h5, h6, .lead-in') };
+          return { id: block.id, keep: block.matches('h3, h4, h5, h6, .lead-in, .case-study-label, .case-study-note') };
         });
       ends.push({ part: part.id, mark: mark.id, start: part.id, blocks });
     });
@@ -76,7 +77,7 @@ export async function markPartEnds(page: Page): Promise<{ ends: PartEnd[]; added
 
 /**
  * The parts whose last page is short (its text ends less than `short` points below the top of the page
- * area: about five lines and the last block's margins). Each is set tighter (`part-fit` in the theme's
+ * area: about six lines, or fewer and the last block's margins and padding). Each is set tighter (`part-fit` in the theme's
  * print.css: a little less leading and space between blocks) when that shortens it, measured at the
  * page's width in print media, by 1.25 times what
  * its last page holds, so the lines go back onto the pages before; otherwise the page before gives up its
@@ -89,7 +90,7 @@ export async function fitShortParts(
   ends: PartEnd[],
   places: Map<string, DestinationPlace>,
   options: { tighten: boolean; skip?: ReadonlySet<string> } = { tighten: true },
-  short = 100,
+  short = 120,
 ): Promise<PartFit> {
   const candidates = ends.flatMap((end) => {
     const start = places.get(end.start);
