@@ -40,7 +40,7 @@ export const sanitizeSchema: Options = {
       ['role', 'note', 'doc-endnotes', 'doc-backlink', 'doc-noteref', 'region'],
     ],
     section: ['dataFootnotes', 'dataPart', 'ariaLabelledBy', 'ariaLabel'],
-    aside: ['dataCity', 'dataSlot', 'dataSource', 'ariaLabelledBy'],
+    aside: ['dataCity', 'dataSlot', 'dataSource', 'dataContinued', 'dataContinuedLang', 'ariaLabelledBy'],
     a: [...(defaultSchema.attributes?.a ?? []), 'ariaDescribedBy', 'ariaLabel', 'dataFootnoteRef', 'dataFootnoteBackref'],
     h2: ['id', 'className'],
     th: [...(defaultSchema.attributes?.th ?? []), 'scope'],

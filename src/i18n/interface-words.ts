@@ -36,6 +36,10 @@ export const interfaceWordKeys = {
   languageHelpText: { use: 'Notice that the guide is available in other formats and languages, free, and how to ask.', placeholders: ['office'] },
   licence: { use: 'Label of the licence on the back page.', placeholders: [] },
   howToCite: { use: 'Label of the suggested citation on the back page.', placeholders: [] },
+  continued: {
+    use: 'Label printed at the top of the part of a case study that goes on from the page before (print only).',
+    placeholders: ['label'],
+  },
 } as const satisfies Record<string, { use: string; placeholders: readonly string[] }>;
 
 export type WordKey = keyof typeof interfaceWordKeys;
@@ -90,6 +94,7 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       languageHelpText: 'This guide is free in large print, as accessible text and in other languages, with an interpreter if you need one. Ask {office}.',
       licence: 'Licence',
       howToCite: 'How to cite',
+      continued: '{label}, continued',
     },
   },
   es: {
@@ -124,6 +129,7 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       languageHelpText: 'Esta guía es gratuita en letra grande, como texto accesible y en otros idiomas, con un intérprete si lo necesita. Pídala a {office}.',
       licence: 'Licencia',
       howToCite: 'Cómo citar',
+      continued: '{label} (continuación)',
     },
   },
   zh: {
@@ -157,6 +163,7 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       languageHelpText: '本指南可免费提供大字版、无障碍文本和其他语言版本，如有需要可安排口译员。请联系{office}。',
       licence: '许可',
       howToCite: '引用方式',
+      continued: '{label}（续）',
     },
   },
   ru: {
@@ -192,6 +199,7 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
         'Это руководство бесплатно доступно крупным шрифтом, в доступном текстовом формате и на других языках, при необходимости с переводчиком. Обратитесь в {office}.',
       licence: 'Лицензия',
       howToCite: 'Как цитировать',
+      continued: '{label} (продолжение)',
     },
   },
   bn: {
@@ -225,6 +233,7 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       languageHelpText: 'এই নির্দেশিকা বড় অক্ষরে, প্রবেশযোগ্য টেক্সট হিসেবে এবং অন্যান্য ভাষায় বিনামূল্যে পাওয়া যায়, প্রয়োজনে দোভাষীসহ। {office}-এর কাছে চান।',
       licence: 'লাইসেন্স',
       howToCite: 'কীভাবে উদ্ধৃত করবেন',
+      continued: '{label} (আগের পৃষ্ঠার পর)',
     },
   },
   ht: {
@@ -259,6 +268,7 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       languageHelpText: 'Gid sa a gratis an gwo karaktè, an tèks aksesib ak nan lòt lang, avèk yon entèprèt si ou bezwen. Mande {office}.',
       licence: 'Lisans',
       howToCite: 'Kijan pou site',
+      continued: '{label} (swit)',
     },
     // ICU has no Haitian Creole data: without these, dates would print in English.
     dates: {
@@ -299,6 +309,7 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       languageHelpText: '이 안내서는 큰 글씨, 접근 가능한 텍스트 및 다른 언어로 무료로 제공되며, 필요하면 통역사도 지원합니다. {office}에 요청하십시오.',
       licence: '라이선스',
       howToCite: '인용 방법',
+      continued: '{label} (계속)',
     },
   },
   ar: {
@@ -333,6 +344,7 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
       languageHelpText: 'هذا الدليل متاح مجانًا بخط كبير وبنص سهل الوصول وبلغات أخرى، مع مترجم فوري إذا احتجت إليه. اطلبه من {office}.',
       licence: 'الترخيص',
       howToCite: 'طريقة الاستشهاد',
+      continued: '{label} (تابع)',
     },
   },
   fr: {
@@ -368,6 +380,7 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
         'Ce guide est gratuit en gros caractères, en texte accessible et dans d’autres langues, avec un interprète si besoin. Demandez-le à {office}.',
       licence: 'Licence',
       howToCite: 'Comment citer',
+      continued: '{label} (suite)',
     },
   },
   ur: {
@@ -403,6 +416,7 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
         'یہ رہنما بڑے حروف میں، قابل رسائی متن کے طور پر اور دیگر زبانوں میں مفت دستیاب ہے، ضرورت ہو تو ترجمان کے ساتھ۔ {office} سے رابطہ کریں۔',
       licence: 'لائسنس',
       howToCite: 'حوالہ دینے کا طریقہ',
+      continued: '{label} (جاری)',
     },
   },
   pl: {
@@ -438,6 +452,7 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
         'Ten przewodnik jest bezpłatnie dostępny w dużym druku, jako dostępny tekst i w innych językach, w razie potrzeby z tłumaczem. Zwróć się do: {office}.',
       licence: 'Licencja',
       howToCite: 'Jak cytować',
+      continued: '{label} (ciąg dalszy)',
     },
   },
   vi: {
@@ -473,6 +488,7 @@ export const builtInWords: Record<string, BuiltInLanguage> = {
         'Hướng dẫn này được cung cấp miễn phí dưới dạng chữ in lớn, văn bản dễ tiếp cận và bằng các ngôn ngữ khác, có thông dịch viên nếu bạn cần. Hãy liên hệ {office}.',
       licence: 'Giấy phép',
       howToCite: 'Cách trích dẫn',
+      continued: '{label} (tiếp theo)',
     },
   },
 };

@@ -164,7 +164,16 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
         type: 'caseStudy',
         data: {
           hName: 'aside',
-          hProperties: { className: ['case-study'], ariaLabelledBy: headingId, dataCity: study.city, dataSlot: study.slot, dataSource: fill.source },
+          hProperties: {
+            className: ['case-study'],
+            ariaLabelledBy: headingId,
+            dataCity: study.city,
+            dataSlot: study.slot,
+            dataSource: fill.source,
+            // #12: the label the printer puts on each piece of the box after the first, in print only.
+            dataContinued: fillTemplate(strings.continued, { label: strings.caseStudy }),
+            ...(strings.langOf.continued ? { dataContinuedLang: strings.langOf.continued } : {}),
+          },
         },
         children,
       } as unknown as RootContent,

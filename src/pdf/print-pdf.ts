@@ -2,9 +2,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { isInside } from '../project/read-inside.js';
+import { addContinuedLabels, type Continuation, findContinuations, markBoxes } from './continued-labels.js';
 import { destinationNames } from './destination-names.js';
-import { readDestinations } from './read-destinations.js';
-import { spliceFrontPages } from './splice-front-pages.js';
+import { type ContentsFit, fitContents } from './fit-contents.js';
+import { applyPartFit, fitShortParts, markPartEnds, type PartFit } from './fit-parts.js';
+import { dropDestinations, readDestinationPlaces, readDestinations } from './read-destinations.js';
+import { spliceFrontPages, splicePages } from './splice-front-pages.js';
 
 export interface PrintJob {
   /** Absolute path of the staged HTML file. */
@@ -27,10 +30,17 @@ export interface PrintResult {
   headings: string[];
   /** Requests the renderer refused (network, files outside the output folder). */
   blocked: string[];
-  /** Full prints of the document: 1, or more when the short reprint of the front pages could not be used. */
+  /** Full prints of the document: 1, one more when parts were tightened (#12), more when the short reprint of the front pages could not be used. */
   passes: number;
   /** How the contents' numbers got into the PDF: a reprint of the front pages spliced in, or a full print. */
   reprint: { path: 'front'; frontPages: number } | { path: 'full'; reason: string };
+  /** How the contents were fitted to their pages (#12). */
+  contents: ContentsFit;
+  /** Pages on which a box goes on from the page before and so carries a "continued" label (#12). */
+  continued: number[];
+  /** Parts set a little tighter so that their last page's few lines went back onto the pages before, and
+   * blocks moved to the last page so that it holds more than a few lines (#12). */
+  partFit: PartFit;
 }
 
 export interface PrintOptions {
@@ -84,16 +94,33 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
   let names = await openDocument(page, job);
   // #14: the contents' numbers are set in a box of fixed width (page-rules.ts), so a placeholder of three
   // digits lays the contents out as the real numbers will: the one full print is already the final layout.
-  await writeNumbers(
-    page,
-    job.tocIds.map((id) => [id, digits.format(888)]),
-  );
-  const bytes = await page.pdf({ ...pdfOptions, tagged: true, outline: true });
+  const placeholders = job.tocIds.map((id) => [id, digits.format(888)] as [string, string]);
+  await writeNumbers(page, placeholders);
+  const contents = await fitContents(page);
+  let marks = await markBoxes(page);
+  let partEnds = await markPartEnds(page);
   // #10: a real parser, never a scan of the bytes (a heading named "endobj" or "stream" cut the scan short).
-  let pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+  let pdf = await PDFDocument.load(await page.pdf({ ...pdfOptions, tagged: true, outline: true }), { updateMetadata: false });
+  // #12: a part whose last page holds a few lines is set a little tighter, when that takes them back onto
+  // the pages before, or else given more lines from the page before, and the document printed again:
+  // that print is its final layout.
+  // A part set tighter that still ends short is given lines from the page before in a third print.
+  const partFit: PartFit = { tightened: [], pushed: [] };
+  let passes = 1;
+  for (let round = 0; round < 2; round++) {
+    const skip = new Set(partEnds.ends.filter((end) => end.blocks.some((b) => partFit.pushed.includes(b.id))).map((end) => end.part));
+    const more = await fitShortParts(page, partEnds.ends, readDestinationPlaces(pdf), { tighten: round === 0, skip });
+    if (more.tightened.length + more.pushed.length === 0) break;
+    partFit.tightened.push(...more.tightened);
+    partFit.pushed.push(...more.pushed);
+    pdf = await PDFDocument.load(await page.pdf({ ...pdfOptions, tagged: true, outline: true }), { updateMetadata: false });
+    passes++;
+  }
   let landed = landedHeadings(pdf, names);
   const pages = pdf.getPageCount();
   let tocPages = contentsPages(job, landed);
+  // #12: the pages on which a case study goes on from the page before, with the block it goes on with.
+  const continuations = findContinuations(marks.boxes, readDestinationPlaces(pdf));
   // #10: Chromium writes Arabic bookmarks in visual order, word by word reversed, and some twice; the
   // headings' own text is the right title for each.
   const headings = await page.evaluate(() =>
@@ -106,23 +133,24 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
   if (bodyStart !== undefined && bodyStart > 1 && formatted.every(([, n]) => n.length <= 3)) {
     const front = bodyStart - 1;
     await writeNumbers(page, formatted);
-    // The body's first heading is kept when it opens the body: Chromium paints the top of a tall line
-    // (Arabic) into the page before too, so the last contents page is only the same with it.
-    const heading = names.firstHeading && landed.get(names.firstHeading) === bodyStart ? names.firstHeading : undefined;
-    const frontBytes = await printFrontPages(page, front, pages, heading ? names.toName.get(heading) : undefined);
-    const frontPdf = await PDFDocument.load(frontBytes, { updateMetadata: false });
-    const reprinted = landedHeadings(frontPdf, names);
-    const laidOutAlike = heading ? reprinted.get(heading) === front + 1 && reprinted.get(blankId) === front + 2 : reprinted.get(blankId) === front + 1;
-    const outcome = laidOutAlike ? spliceFrontPages(pdf, frontPdf, front) : ({ spliced: false, reason: 'the contents do not end before the body' } as const);
+    const outcome =
+      continuations.length > 0
+        ? await reprintFrontAndContinued(page, pdf, names, front, continuations)
+        : await reprintFront(page, pdf, names, front, pages, landed.get(names.firstHeading ?? '') === bodyStart);
     reprint = outcome.spliced ? { path: 'front', frontPages: front } : { path: 'full', reason: outcome.reason };
   } else
     reprint = { path: 'full', reason: bodyStart === undefined ? 'the body’s first page is not known' : 'a page number wider than the contents’ number box' };
-  let passes = 1;
   if (reprint.path === 'full') {
     // Today's way, kept for whatever the short reprint cannot do: write the numbers in and print it all
     // again (a third time if the numbers moved a heading).
     names = await openDocument(page, job);
-    for (; passes < 3; ) {
+    await writeNumbers(page, placeholders);
+    await fitContents(page);
+    marks = await markBoxes(page);
+    partEnds = await markPartEnds(page);
+    await applyPartFit(page, partFit);
+    await addContinuedLabels(page, continuations);
+    for (let round = 0; round < 2; round++) {
       await writeNumbers(
         page,
         [...tocPages].map(([id, n]) => [id, digits.format(n)]),
@@ -136,6 +164,7 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
       if (stable) break;
     }
   }
+  dropDestinations(pdf, new Set([...marks.added, ...partEnds.added]));
   return {
     pdf,
     pages: pdf.getPageCount(),
@@ -145,7 +174,53 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
     blocked: [],
     passes,
     reprint,
+    contents,
+    continued: continuations.map((c) => c.page),
+    partFit,
   };
+}
+
+type Splice = { spliced: true } | { spliced: false; reason: string };
+
+/** #14: reprint only the front pages, the body hidden, and splice them in. */
+async function reprintFront(page: Page, pdf: PDFDocument, names: DestinationNames, front: number, pages: number, opensWithHeading: boolean): Promise<Splice> {
+  // The body's first heading is kept when it opens the body: Chromium paints the top of a tall line
+  // (Arabic) into the page before too, so the last contents page is only the same with it.
+  const heading = opensWithHeading ? names.firstHeading : undefined;
+  const frontBytes = await printFrontPages(page, front, pages, heading ? names.toName.get(heading) : undefined);
+  const frontPdf = await PDFDocument.load(frontBytes, { updateMetadata: false });
+  const reprinted = landedHeadings(frontPdf, names);
+  const laidOutAlike = heading ? reprinted.get(heading) === front + 1 && reprinted.get(blankId) === front + 2 : reprinted.get(blankId) === front + 1;
+  return laidOutAlike ? spliceFrontPages(pdf, frontPdf, front) : { spliced: false, reason: 'the contents do not end before the body' };
+}
+
+/**
+ * #12: with "continued" labels, one reprint of the whole document (nothing hidden: the labels' pages must
+ * lay out as before) but only of the front pages, the body's first page (which tells the contents end where
+ * they did) and the pages the labels are on, each spliced in place of the full print's page.
+ */
+async function reprintFrontAndContinued(page: Page, pdf: PDFDocument, names: DestinationNames, front: number, continuations: Continuation[]): Promise<Splice> {
+  await addContinuedLabels(page, continuations);
+  const labelled = new Set(continuations.map((c) => c.page));
+  const wanted = [...new Set([...Array.from({ length: front + 1 }, (_, i) => i + 1), ...labelled])].sort((a, b) => a - b);
+  const bytes = await page.pdf({ ...pdfOptions, tagged: true, outline: false, pageRanges: pageRanges(wanted) });
+  const short = await PDFDocument.load(bytes, { updateMetadata: false });
+  const bodyStart = names.afterContents ? landedHeadings(short, names).get(names.afterContents) : undefined;
+  if (bodyStart !== front + 1) return { spliced: false, reason: 'the contents do not end before the body' };
+  if (short.getPageCount() !== wanted.length) return { spliced: false, reason: `the reprint has ${short.getPageCount()} pages, expected ${wanted.length}` };
+  const pairs = wanted.flatMap((n, i) => (n <= front || labelled.has(n) ? [[n - 1, i] as [number, number]] : []));
+  return splicePages(pdf, short, pairs);
+}
+
+/** `1-3,7,9-10` for Chromium's pageRanges. */
+function pageRanges(pages: number[]): string {
+  const runs: [number, number][] = [];
+  for (const n of pages) {
+    const last = runs.at(-1);
+    if (last && n === last[1] + 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',');
 }
 
 /** Load the document, wait for its fonts, and name its link targets for the PDF. */

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, type PDFObject, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFObject, PDFRef, PDFString } from 'pdf-lib';
 
 /**
  * Page number (1-based) of every named destination in a PDF. Chromium writes one for each element that an
@@ -6,9 +6,21 @@ import { PDFArray, PDFDict, type PDFDocument, PDFHexString, PDFName, type PDFObj
  * target-counter()).
  */
 export function readDestinations(pdf: PDFDocument): Map<string, number> {
-  const pageIndex = new Map<string, number>();
-  for (const [i, page] of pdf.getPages().entries()) pageIndex.set(page.ref.toString(), i + 1);
-  const result = new Map<string, number>();
+  return new Map([...readDestinationPlaces(pdf)].map(([name, place]) => [name, place.page]));
+}
+
+/** Where a named destination points: its page (1-based) and how far below the top of the page area. */
+export interface DestinationPlace {
+  page: number;
+  /** Points from the top of the page's area (Chromium writes `/XYZ left top` with top measured from the page's foot). */
+  below: number;
+}
+
+/** Page and height on the page of every named destination (#12: where a box goes on, where a part ends). */
+export function readDestinationPlaces(pdf: PDFDocument): Map<string, DestinationPlace> {
+  const pageIndex = new Map<string, { n: number; height: number }>();
+  for (const [i, page] of pdf.getPages().entries()) pageIndex.set(page.ref.toString(), { n: i + 1, height: page.getMediaBox().height });
+  const result = new Map<string, DestinationPlace>();
   const add = (name: string, value: PDFObject | undefined) => {
     let target = value instanceof PDFRef ? pdf.context.lookup(value) : value;
     if (target instanceof PDFDict) target = target.get(PDFName.of('D'));
@@ -16,8 +28,9 @@ export function readDestinations(pdf: PDFDocument): Map<string, number> {
     if (!(target instanceof PDFArray)) return;
     const page = target.get(0);
     if (page instanceof PDFRef) {
-      const n = pageIndex.get(page.toString());
-      if (n !== undefined) result.set(name, n);
+      const found = pageIndex.get(page.toString());
+      const top = target.get(3);
+      if (found !== undefined) result.set(name, { page: found.n, below: top instanceof PDFNumber ? found.height - top.asNumber() : 0 });
     }
   };
   const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
@@ -25,6 +38,29 @@ export function readDestinations(pdf: PDFDocument): Map<string, number> {
   const names = pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
   if (names) walkNameTree(pdf, names, add);
   return result;
+}
+
+/** Take named destinations out of a PDF: those only the printer's own hidden links made (#12). */
+export function dropDestinations(pdf: PDFDocument, names: ReadonlySet<string>): void {
+  if (names.size === 0) return;
+  const dests = pdf.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (dests) for (const [key] of dests.entries()) if (names.has(decodeName(key.asString()))) dests.delete(key);
+  const drop = (node: PDFDict) => {
+    const list = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+    if (list) {
+      const kept: PDFObject[] = [];
+      for (let i = 0; i + 1 < list.size(); i += 2) {
+        const key = list.lookup(i);
+        const name = key instanceof PDFString || key instanceof PDFHexString ? fragmentId(key.decodeText()) : '';
+        if (!names.has(name)) kept.push(list.get(i), list.get(i + 1));
+      }
+      node.set(PDFName.of('Names'), pdf.context.obj(kept));
+    }
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    if (kids) for (let i = 0; i < kids.size(); i++) drop(kids.lookup(i, PDFDict));
+  };
+  const tree = pdf.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (tree) drop(tree);
 }
 
 function walkNameTree(pdf: PDFDocument, node: PDFDict, add: (name: string, value: PDFObject | undefined) => void) {

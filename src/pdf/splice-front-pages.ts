@@ -15,12 +15,26 @@ export type SpliceOutcome = { spliced: true } | { spliced: false; reason: string
 export function spliceFrontPages(full: PDFDocument, front: PDFDocument, count: number): SpliceOutcome {
   const refusal = compareFrontPages(full, front, count);
   if (refusal) return { spliced: false, reason: refusal };
-  const copier = PDFObjectCopier.for(front.context, full.context);
-  const fullPages = full.getPages();
-  const frontPages = front.getPages();
-  for (let i = 0; i < count; i++) {
-    const target = (fullPages[i] as (typeof fullPages)[number]).node;
-    const source = (frontPages[i] as (typeof frontPages)[number]).node;
+  return splicePages(
+    full,
+    front,
+    Array.from({ length: count }, (_, i) => [i, i]),
+  );
+}
+
+/**
+ * #12: the same for any pages: each pair names a page of the full print (0-based) and the page of a
+ * `pageRanges` reprint that replaces its drawing (the front pages, and the pages where a box goes on, which
+ * carry its "continued" label). Refused, with the reason, unless every pair has the same marked content,
+ * links and size.
+ */
+export function splicePages(full: PDFDocument, short: PDFDocument, pairs: [number, number][]): SpliceOutcome {
+  const refusal = comparePages(full, short, pairs);
+  if (refusal) return { spliced: false, reason: refusal };
+  const copier = PDFObjectCopier.for(short.context, full.context);
+  for (const [to, from] of pairs) {
+    const target = full.getPage(to).node;
+    const source = short.getPage(from).node;
     for (const key of ['Contents', 'Resources'].map((name) => PDFName.of(name))) {
       const value = source.get(key);
       if (value) target.set(key, copier.copy(value));
@@ -36,9 +50,19 @@ export function compareFrontPages(full: PDFDocument, front: PDFDocument, count: 
   if (count < 1) return 'no front pages';
   if (full.getPageCount() <= count) return `the full print has ${full.getPageCount()} pages, expected more than ${count}`;
   if (front.getPageCount() < count) return `the front print has ${front.getPageCount()} pages, expected ${count}`;
-  for (let i = 0; i < count; i++) {
+  return comparePages(
+    full,
+    front,
+    Array.from({ length: count }, (_, i) => [i, i]),
+  );
+}
+
+/** Why paired pages of two prints are not interchangeable (page numbers of the full print), or undefined. */
+export function comparePages(full: PDFDocument, short: PDFDocument, pairs: [number, number][]): string | undefined {
+  for (const [i, j] of pairs) {
+    if (i >= full.getPageCount() || j >= short.getPageCount()) return `page ${i + 1}: not in both prints`;
     const a = describePage(full, i);
-    const b = describePage(front, i);
+    const b = describePage(short, j);
     if (a.size !== b.size) return `page ${i + 1}: size ${a.size} ≠ ${b.size}`;
     if (a.marks === undefined || a.marks !== b.marks) return `page ${i + 1}: marked content differs`;
     // Chromium places the same link a fraction of a point apart in a long and a short print (layout units
@@ -67,7 +91,18 @@ function describePage(pdf: PDFDocument, index: number): PageShape {
     const rect = annots.lookupMaybe(i, PDFDict)?.lookupMaybe(PDFName.of('Rect'), PDFArray);
     rects.push(rect ? rect.asArray().map((x) => (x instanceof PDFNumber ? x.asNumber() : Number.NaN)) : [Number.NaN]);
   }
-  return { size: `${box.x} ${box.y} ${box.width} ${box.height}`, marks: markedContent(pdf, page.node.get(PDFName.of('Contents'))), links: rects };
+  // #12: only the marked content the structure tree points at (an MCID) must match: a "continued" label is
+  // drawn outside the tags, but Skia wraps right-to-left text in marks of its own (/ReversedChars, /Span
+  // with /ActualText) that tag nothing.
+  const marks = markedContent(pdf, page.node.get(PDFName.of('Contents')));
+  return {
+    size: `${box.x} ${box.y} ${box.width} ${box.height}`,
+    marks: marks
+      ?.split('\n')
+      .filter((op) => op.includes('MCID'))
+      .join('\n'),
+    links: rects,
+  };
 }
 
 /** The marked-content operators of a page's content streams (a signature), undefined when they cannot be read. */

@@ -148,6 +148,12 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
           passes: result.passes,
           reprint: result.reprint.path,
           ...(result.reprint.path === 'full' ? { reason: result.reprint.reason } : {}),
+          fitted: {
+            tightenedParts: result.partFit.tightened.length,
+            filledPartEnds: result.partFit.pushed.length,
+            continuedPages: result.continued.length,
+            contentsPages: result.contents.pages,
+          },
           ms: performance.now() - t,
           done: results.size,
           total: documents.length,

@@ -59,6 +59,13 @@ export type ProgressEvent =
       passes: number;
       reprint: 'front' | 'full' | 'cached';
       reason?: string;
+      /**
+       * #12: how the print was fitted: parts set a little tighter so that their last page's few lines go back
+       * onto the pages before, and parts whose last page was given more lines from the page before (either:
+       * one more full print, counted in `passes`), pages on which a case study goes on with a "continued"
+       * label, and the contents' pages. Absent for a cached PDF.
+       */
+      fitted?: { tightenedParts: number; filledPartEnds: number; continuedPages: number; contentsPages: number };
       ms: number;
       done: number;
       total: number;

@@ -84,19 +84,36 @@ describe('the printed guides of every city edition', () => {
     expect(docs.length).toBe(cities * (project.blueprints.length + 3));
   }, 3_600_000);
 
-  it('leave no body page under 40 % full but the last page of a part, and report the distribution', () => {
+  it('leave no body page under 40 % full but the last page of a part, no part ending on a page under 10 % full, no contents page nearly empty, and report the distribution', () => {
     const fills: number[] = [];
     const under: string[] = [];
+    const ends: number[] = [];
+    const shortEnds: string[] = [];
+    const contents: string[] = [];
     for (const doc of docs) {
-      for (const page of pageFill(doc.pdf, partsOf(doc.html))) {
+      const pages = pageFill(doc.pdf, partsOf(doc.html));
+      // #12: contents fit one page, or share their pages evenly: never a few lines on a page of their own.
+      const front = pages.filter((p) => p.kind === 'front' && p.page > 1);
+      const lastContents = front.at(-1);
+      if (front.length > 1 && lastContents && lastContents.fill < 0.3)
+        contents.push(`${doc.city}/${doc.lang}/${doc.blueprint}: ${front.length} contents pages, the last ${Math.round(lastContents.fill * 100)} % full`);
+      for (const page of pages) {
+        // #12: the last page of a part holds more than a line or three (the printer fits them).
+        if (page.kind === 'part-end') {
+          ends.push(page.fill);
+          if (page.fill < 0.1) shortEnds.push(`${doc.city}/${doc.lang}/${doc.blueprint} p. ${page.page}: ${Math.round(page.fill * 100)} %`);
+        }
         if (page.kind !== 'body') continue;
         fills.push(page.fill);
         if (page.fill < 0.4) under.push(`${doc.city}/${doc.lang}/${doc.blueprint} p. ${page.page}: ${Math.round(page.fill * 100)} %`);
       }
     }
     process.stdout.write(`#12 page fill of ${fills.length} body pages in ${docs.length} guides: ${histogram(fills)}\n`);
+    process.stdout.write(`#12 page fill of the ${ends.length} last pages of parts: ${histogram(ends)}\n`);
     expect(fills.length).toBeGreaterThan(docs.length * 5);
     expect(under).toEqual([]);
+    expect(shortEnds).toEqual([]);
+    expect(contents).toEqual([]);
   });
 
   it('set running text at 60–75 characters a line in every theme', () => {
@@ -147,7 +164,11 @@ describe('the printed guides of every city edition', () => {
     // #12: the toolkit adds no quotes in Chinese or Arabic: every quote mark of the first part is one the
     // translator wrote (Arabic « », Chinese “ ”); angle quotes in Spanish.
     for (const doc of docs.filter((d) => d.lang === 'zh-Hans' || d.lang === 'ar')) {
-      const firstPart = readFileSync(doc.html, 'utf8').match(/<section class="part part-1"[\s\S]*?<\/section>/)?.[0] ?? '';
+      // A city's English name set in the text (`lang="en"`, typeset as English) is not the translator's.
+      const firstPart = (readFileSync(doc.html, 'utf8').match(/<section class="part part-1"[\s\S]*?<\/section>/)?.[0] ?? '').replace(
+        /<span lang="en" dir="ltr">[^<]*<\/span>/g,
+        '',
+      );
       const written = readFileSync(path.join(repoRoot, `blueprints/${doc.blueprint}/sections/01-why-it-matters.${doc.lang}.md`), 'utf8');
       for (const mark of firstPart.match(/[‘’“”«»]/g) ?? []) expect(written, `${doc.pdf}: ${mark}`).toContain(mark);
     }

@@ -173,7 +173,8 @@ describe('print-quality PDFs (#5)', () => {
 // shorter one, of generated text, keeps the suite fast and free of the shipped guides (#8).
 describe('a long document (#5)', () => {
   it('prints with a correct table of contents over several pages', async () => {
-    const sections = 15;
+    // #12: 60 entries now fit one page, set tighter; 80 take two.
+    const sections = 20;
     const root = makeGeneratedProject(sections);
     const result = await run(['build', '--json'], root);
     expect(result.code, result.stderr).toBe(0);

@@ -60,7 +60,7 @@ const cases: Record<string, Case[]> = {
     {
       fixture: 'interface-words-missing',
       messages: [
-        'blueprints/project.yaml:3:17: warning: No interface words in "de" for aboutGuide, accessibility, accessibilityText, allGuides, backToContent, caseStudy, contact, contents, edition, editionLabel, fallbackNote, howToCite, languageHelp, languageHelpText, licence, logoAlt, notLegalAdvice, notes, notesAndSources, pageOf, pdfLink, preparedBy, published, skipToContent, sources, translationDraft, untranslatedNote, version; they print in English [interface-words-missing]',
+        'blueprints/project.yaml:3:17: warning: No interface words in "de" for aboutGuide, accessibility, accessibilityText, allGuides, backToContent, caseStudy, contact, contents, continued, edition, editionLabel, fallbackNote, howToCite, languageHelp, languageHelpText, licence, logoAlt, notLegalAdvice, notes, notesAndSources, pageOf, pdfLink, preparedBy, published, skipToContent, sources, translationDraft, untranslatedNote, version; they print in English [interface-words-missing]',
       ],
       hints: ['Add them under "strings: de:" in blueprints/project.yaml (every key is listed in docs/translating.md).'],
     },
