@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { measurePageArea } from './page-area.js';
 
 /** How the printed contents were fitted to the page (#12). */
 export interface ContentsFit {
@@ -21,33 +22,13 @@ export interface ContentsFit {
 export async function fitContents(page: Page): Promise<ContentsFit> {
   await page.emulateMediaType('print');
   try {
-    return await page.evaluate(() => {
+    const none = { pages: 0, tightness: undefined, breaks: [] as string[] };
+    const area = await measurePageArea(page);
+    if (!area) return none;
+    return await page.evaluate((area: { width: number; height: number }) => {
       const none = { pages: 0, tightness: undefined, breaks: [] as string[] };
       const nav = document.querySelector('[data-toc-for]')?.closest('nav') as HTMLElement | null | undefined;
       if (!nav) return none;
-      let size = '';
-      let margin = '';
-      const visit = (rules: CSSRuleList) => {
-        for (const rule of Array.from(rules)) {
-          if (rule instanceof CSSPageRule && rule.selectorText === '') {
-            size = rule.style.getPropertyValue('size') || size;
-            margin = rule.style.getPropertyValue('margin') || margin;
-          } else if (rule instanceof CSSMediaRule) visit(rule.cssRules);
-        }
-      };
-      for (const sheet of Array.from(document.styleSheets)) visit(sheet.cssRules);
-      const named: Record<string, [string, string]> = { letter: ['8.5in', '11in'], a4: ['210mm', '297mm'], a5: ['148mm', '210mm'], legal: ['8.5in', '14in'] };
-      const words = size.trim().toLowerCase().split(/\s+/);
-      const [width, height] = named[words[0] ?? ''] ?? (words.length === 2 ? (words as [string, string]) : named.letter) ?? ['8.5in', '11in'];
-      const probe = document.createElement('div');
-      probe.setAttribute('style', `position:absolute;visibility:hidden;box-sizing:border-box;width:${width};height:${height};padding:${margin || '0'}`);
-      const inner = document.createElement('div');
-      inner.setAttribute('style', 'width:100%;height:100%');
-      probe.append(inner);
-      document.body.append(probe);
-      const area = inner.getBoundingClientRect();
-      probe.remove();
-      if (!(area.height > 0 && area.width > 0)) return none;
       const widthBefore = nav.style.getPropertyValue('width');
       nav.style.setProperty('width', `${area.width}px`, 'important');
       // The heading's top margin stays on the page after the cover's forced break; in continuous layout it
@@ -98,7 +79,7 @@ export async function fitContents(page: Page): Promise<ContentsFit> {
       else nav.style.removeProperty('width');
       nav.style.removeProperty('display');
       return { pages, tightness, breaks };
-    });
+    }, area);
   } finally {
     await page.emulateMediaType();
   }

@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { measurePageArea } from './page-area.js';
 import type { DestinationPlace } from './read-destinations.js';
 
 /** The end of each part of the document: the id of an empty block after its last one. */
@@ -101,26 +102,10 @@ export async function fitShortParts(
   await page.emulateMediaType('print');
   let measured: { tightened: string[]; area: number };
   try {
+    // The page area, from the document's @page rule (as fit-contents.ts measures it).
+    const area = (await measurePageArea(page)) ?? { width: 0, height: 0 };
     measured = await page.evaluate(
-      (parts: { part: string; below: number }[], tighten: boolean) => {
-        // The page area, as fit-contents.ts finds it: from the document's @page rule.
-        let size = '';
-        let margin = '';
-        for (const sheet of Array.from(document.styleSheets))
-          for (const rule of Array.from(sheet.cssRules))
-            if (rule instanceof CSSPageRule && rule.selectorText === '') {
-              size = rule.style.getPropertyValue('size') || size;
-              margin = rule.style.getPropertyValue('margin') || margin;
-            }
-        const [width, height] = size.trim().toLowerCase().startsWith('a4') ? ['210mm', '297mm'] : ['8.5in', '11in'];
-        const probe = document.createElement('div');
-        probe.setAttribute('style', `position:absolute;visibility:hidden;box-sizing:border-box;width:${width};height:${height};padding:${margin || '0'}`);
-        const inner = document.createElement('div');
-        inner.setAttribute('style', 'width:100%;height:100%');
-        probe.append(inner);
-        document.body.append(probe);
-        const area = inner.getBoundingClientRect();
-        probe.remove();
+      (parts: { part: string; below: number }[], tighten: boolean, area: { width: number; height: number }) => {
         const tightened: string[] = [];
         for (const { part, below } of parts) {
           const section = document.getElementById(part) as HTMLElement | null;
@@ -141,6 +126,7 @@ export async function fitShortParts(
       },
       candidates.map(({ end, last }) => ({ part: end.part, below: last.below })),
       options.tighten,
+      area,
     );
   } finally {
     await page.emulateMediaType();
