@@ -94,32 +94,40 @@ export function findContinuations(boxes: MarkedBox[], places: Map<string, Destin
  * its block position the block's first line (its static position) lifted into the piece's cloned top
  * padding (`box-decoration-break: clone`), its inline position the box's content edge. `aria-hidden`:
  * Chromium leaves it out of the tags, and the finished PDF marks it as an artifact (it repeats the box's
- * label, not new text).
+ * label, not new text). Returns the blocks that carry a label. The page is in print media (print-pdf.ts).
  */
-export async function addContinuedLabels(page: Page, continuations: Continuation[]): Promise<void> {
-  if (continuations.length === 0) return;
-  await page.emulateMediaType('print');
-  try {
-    await page.evaluate(
-      (ids: string[]) => {
-        for (const id of ids) {
-          const block = document.getElementById(id);
-          const box = block?.closest('aside[data-continued]') as HTMLElement | null | undefined;
-          // A label inside a table or list of terms would be a cell or term of its own: those pieces get none.
-          if (!block || !box || block.matches('table, dl, figure')) continue;
-          const label = document.createElement('span');
-          label.className = 'continued-label';
-          label.setAttribute('aria-hidden', 'true');
-          const lang = box.getAttribute('data-continued-lang');
-          if (lang) label.setAttribute('lang', lang);
-          label.textContent = box.getAttribute('data-continued');
-          label.style.setProperty('inset-inline-start', getComputedStyle(box).paddingInlineStart);
-          block.prepend(label);
-        }
-      },
-      [...new Set(continuations.map((c) => c.block))],
-    );
-  } finally {
-    await page.emulateMediaType();
-  }
+export async function addContinuedLabels(page: Page, continuations: Continuation[]): Promise<string[]> {
+  if (continuations.length === 0) return [];
+  return page.evaluate(
+    (ids: string[]) => {
+      const labelled: string[] = [];
+      for (const id of ids) {
+        const block = document.getElementById(id);
+        const box = block?.closest('aside[data-continued]') as HTMLElement | null | undefined;
+        // A label inside a table or list of terms would be a cell or term of its own: those pieces get none.
+        if (!block || !box || block.matches('table, dl, figure')) continue;
+        labelled.push(id);
+        // Labelled already (by a guess before the print that showed it right: print-pdf.ts).
+        if (block.querySelector(':scope > .continued-label')) continue;
+        const label = document.createElement('span');
+        label.className = 'continued-label';
+        label.setAttribute('aria-hidden', 'true');
+        const lang = box.getAttribute('data-continued-lang');
+        if (lang) label.setAttribute('lang', lang);
+        label.textContent = box.getAttribute('data-continued');
+        label.style.setProperty('inset-inline-start', getComputedStyle(box).paddingInlineStart);
+        block.prepend(label);
+      }
+      return labelled;
+    },
+    [...new Set(continuations.map((c) => c.block))],
+  );
+}
+
+/** Take the labels off these blocks again: a guess put them where the print shows no box going on (#14). */
+export async function removeContinuedLabels(page: Page, blocks: string[]): Promise<void> {
+  if (blocks.length === 0) return;
+  await page.evaluate((ids: string[]) => {
+    for (const id of ids) document.getElementById(id)?.querySelector(':scope > .continued-label')?.remove();
+  }, blocks);
 }

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { measurePageArea } from './page-area.js';
+import type { PageArea } from './page-area.js';
 import type { DestinationPlace } from './read-destinations.js';
 
 /** The end of each part of the document: the id of an empty block after its last one. */
@@ -90,47 +90,41 @@ export async function fitShortParts(
   page: Page,
   ends: PartEnd[],
   places: Map<string, DestinationPlace>,
+  /** The page area (page-area.ts); the page is in print media. */
+  area: PageArea | undefined,
   options: { tighten: boolean; skip?: ReadonlySet<string> } = { tighten: true },
   short = 120,
-): Promise<PartFit> {
+): Promise<PartFit & { area: number }> {
   const candidates = ends.flatMap((end) => {
     const start = places.get(end.start);
     const last = places.get(end.mark);
     return !options.skip?.has(end.part) && start && last && last.page > start.page && last.below < short ? [{ end, last }] : [];
   });
-  if (candidates.length === 0) return { tightened: [], pushed: [] };
-  await page.emulateMediaType('print');
-  let measured: { tightened: string[]; area: number };
-  try {
-    // The page area, from the document's @page rule (as fit-contents.ts measures it).
-    const area = (await measurePageArea(page)) ?? { width: 0, height: 0 };
-    measured = await page.evaluate(
-      (parts: { part: string; below: number }[], tighten: boolean, area: { width: number; height: number }) => {
-        const tightened: string[] = [];
-        for (const { part, below } of parts) {
-          const section = document.getElementById(part) as HTMLElement | null;
-          if (!section) continue;
-          const before = section.style.getPropertyValue('width');
-          section.style.setProperty('width', `${area.width}px`, 'important');
-          const loose = section.getBoundingClientRect().height;
-          section.classList.add('part-fit');
-          const tight = section.getBoundingClientRect().height;
-          if (before) section.style.setProperty('width', before);
-          else section.style.removeProperty('width');
-          // Points to CSS pixels: the last page's text, with room to spare for the space a page break
-          // leaves at the foot of a page.
-          if (tighten && loose - tight >= (below / 0.75) * 1.25) tightened.push(part);
-          else section.classList.remove('part-fit');
-        }
-        return { tightened, area: area.height * 0.75 };
-      },
-      candidates.map(({ end, last }) => ({ part: end.part, below: last.below })),
-      options.tighten,
-      area,
-    );
-  } finally {
-    await page.emulateMediaType();
-  }
+  if (candidates.length === 0 || !area) return { tightened: [], pushed: [], area: 0 };
+  const measured = await page.evaluate(
+    (parts: { part: string; below: number }[], tighten: boolean, area: { width: number; height: number }) => {
+      const tightened: string[] = [];
+      for (const { part, below } of parts) {
+        const section = document.getElementById(part) as HTMLElement | null;
+        if (!section) continue;
+        const before = section.style.getPropertyValue('width');
+        section.style.setProperty('width', `${area.width}px`, 'important');
+        const loose = section.getBoundingClientRect().height;
+        section.classList.add('part-fit');
+        const tight = section.getBoundingClientRect().height;
+        if (before) section.style.setProperty('width', before);
+        else section.style.removeProperty('width');
+        // Points to CSS pixels: the last page's text, with room to spare for the space a page break
+        // leaves at the foot of a page.
+        if (tighten && loose - tight >= (below / 0.75) * 1.25) tightened.push(part);
+        else section.classList.remove('part-fit');
+      }
+      return { tightened, area: area.height * 0.75 };
+    },
+    candidates.map(({ end, last }) => ({ part: end.part, below: last.below })),
+    options.tighten,
+    area,
+  );
   const pushed: string[] = [];
   for (const { end, last } of candidates) {
     if (measured.tightened.includes(end.part)) continue;
@@ -154,7 +148,8 @@ export async function fitShortParts(
     if (block?.place && block.place.below >= measured.area * 0.5) pushed.push(block.id);
   }
   await applyPartFit(page, { tightened: [], pushed });
-  return { tightened: measured.tightened, pushed };
+  // The page area's height in points: where the next print's places are guessed (predict-places.ts).
+  return { tightened: measured.tightened, pushed, area: measured.area };
 }
 
 /** Set the planned fit on the document (after a reload). */

@@ -1,11 +1,16 @@
 import type { Page } from 'puppeteer-core';
 
+export interface PageArea {
+  width: number;
+  height: number;
+}
+
 /**
  * The printed page's area in CSS pixels (#12), from the document's `@page` rule (its `size` by name —
  * letter, A4, A5, legal — or by two lengths, and its margins), measured by a hidden box of that size in
  * the page. Undefined when it measures as nothing. The caller has set print media.
  */
-export async function measurePageArea(page: Page): Promise<{ width: number; height: number } | undefined> {
+export async function measurePageArea(page: Page): Promise<PageArea | undefined> {
   return page.evaluate(() => {
     let size = '';
     let margin = '';

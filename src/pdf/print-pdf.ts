@@ -2,11 +2,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { isInside } from '../project/read-inside.js';
-import { addContinuedLabels, type Continuation, findContinuations, markBoxes } from './continued-labels.js';
+import { addContinuedLabels, type Continuation, findContinuations, markBoxes, removeContinuedLabels } from './continued-labels.js';
 import { destinationNames } from './destination-names.js';
 import { type ContentsFit, fitContents } from './fit-contents.js';
 import { applyPartFit, fitShortParts, markPartEnds, type PartFit } from './fit-parts.js';
-import { dropDestinations, readDestinationPlaces, readDestinations } from './read-destinations.js';
+import { measurePageArea } from './page-area.js';
+import { predictPlaces } from './predict-places.js';
+import { dropDestinations, readDestinationPlaces } from './read-destinations.js';
 import { spliceFrontPages, splicePages } from './splice-front-pages.js';
 
 export interface PrintJob {
@@ -32,8 +34,12 @@ export interface PrintResult {
   blocked: string[];
   /** Full prints of the document: 1, one more when parts were tightened (#12), more when the short reprint of the front pages could not be used. */
   passes: number;
-  /** How the contents' numbers got into the PDF: a reprint of the front pages spliced in, or a full print. */
-  reprint: { path: 'front'; frontPages: number } | { path: 'full'; reason: string };
+  /**
+   * How the contents' numbers and the "continued" labels got into the PDF: already in the last full print
+   * (`none`: a part fit's print carried them, guessed right), a reprint of the front pages (or only the
+   * pages whose labels changed: `frontPages` 0) spliced in, or a full print.
+   */
+  reprint: { path: 'none' } | { path: 'front'; frontPages: number } | { path: 'full'; reason: string };
   /** How the contents were fitted to their pages (#12). */
   contents: ContentsFit;
   /** Pages on which a box goes on from the page before and so carries a "continued" label (#12). */
@@ -65,6 +71,9 @@ export async function printDocuments(browser: Browser, jobs: PrintJob[], options
     const page = await browser.newPage();
     let blocked: string[] = [];
     await page.setJavaScriptEnabled(false);
+    // #14: every measure before a print is taken in print media, and a print lays out in it anyway: set once
+    // for the page, so no measure switches it (each switch laid the whole document out again).
+    await page.emulateMediaType('print');
     await page.setRequestInterception(true);
     page.on('request', (request: HTTPRequest) => {
       if (request.isInterceptResolutionHandled()) return;
@@ -91,51 +100,69 @@ export async function printDocuments(browser: Browser, jobs: PrintJob[], options
 
 async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
   const digits = new Intl.NumberFormat(job.lang, { useGrouping: false });
+  const format = (pages: Map<string, number>) => [...pages].map(([id, n]) => [id, digits.format(n)] as [string, string]);
   let names = await openDocument(page, job);
   // #14: the contents' numbers are set in a box of fixed width (page-rules.ts), so a placeholder of three
   // digits lays the contents out as the real numbers will: the one full print is already the final layout.
   const placeholders = job.tocIds.map((id) => [id, digits.format(888)] as [string, string]);
   await writeNumbers(page, placeholders);
-  const contents = await fitContents(page);
+  const area = await measurePageArea(page);
+  const contents = await fitContents(page, area);
   let marks = await markBoxes(page);
   let partEnds = await markPartEnds(page);
   // #10: a real parser, never a scan of the bytes (a heading named "endobj" or "stream" cut the scan short).
-  let pdf = await PDFDocument.load(await page.pdf({ ...pdfOptions, tagged: true, outline: true }), { updateMetadata: false });
+  let pdf = await printFull(page);
+  let passes = 1;
+  // What the document in the page carries now: the contents' numbers, and the blocks with a "continued" label.
+  const written = new Map<string, string>(placeholders);
+  let labelled = new Set<string>();
   // #12: a part whose last page holds a few lines is set a little tighter, when that takes them back onto
-  // the pages before, or else given more lines from the page before, and the document printed again:
-  // that print is its final layout.
+  // the pages before, or else given more lines from the page before, and the document printed again.
   // A part set tighter that still ends short is given lines from the page before in a third print.
   const partFit: PartFit = { tightened: [], pushed: [] };
-  let passes = 1;
   for (let round = 0; round < 2; round++) {
+    const places = readDestinationPlaces(pdf);
     const skip = new Set(partEnds.ends.filter((end) => end.blocks.some((b) => partFit.pushed.includes(b.id))).map((end) => end.part));
-    const more = await fitShortParts(page, partEnds.ends, readDestinationPlaces(pdf), { tighten: round === 0, skip });
+    const more = await fitShortParts(page, partEnds.ends, places, area, { tighten: round === 0, skip });
     if (more.tightened.length + more.pushed.length === 0) break;
     partFit.tightened.push(...more.tightened);
     partFit.pushed.push(...more.pushed);
-    pdf = await PDFDocument.load(await page.pdf({ ...pdfOptions, tagged: true, outline: true }), { updateMetadata: false });
+    // #14: that print carries the numbers and labels its layout is guessed to need (predict-places.ts), so
+    // that it is most often the document's last: no reprint of the front or the labelled pages after it.
+    const guess = predictPlaces(places, partEnds.ends, more, more.area);
+    const numbers = format(contentsPages(job, landedAt(guess, names)));
+    await writeNumbers(page, numbers);
+    for (const [id, n] of numbers) written.set(id, n);
+    labelled = (await relabel(page, labelled, findContinuations(marks.boxes, guess))).now;
+    pdf = await printFull(page);
     passes++;
   }
   let landed = landedHeadings(pdf, names);
   const pages = pdf.getPageCount();
   let tocPages = contentsPages(job, landed);
   // #12: the pages on which a case study goes on from the page before, with the block it goes on with.
-  const continuations = findContinuations(marks.boxes, readDestinationPlaces(pdf));
+  const places = readDestinationPlaces(pdf);
+  const continuations = findContinuations(marks.boxes, places);
   // #10: Chromium writes Arabic bookmarks in visual order, word by word reversed, and some twice; the
   // headings' own text is the right title for each.
   const headings = await page.evaluate(() =>
     Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), (heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim()),
   );
-  const formatted = [...tocPages].map(([id, n]) => [id, digits.format(n)] as [string, string]);
+  const formatted = format(tocPages);
+  const numbersRight = formatted.every(([id, n]) => written.get(id) === n);
+  // The labels this print shows are needed (a box goes on at the top of the page), on the blocks' pages.
+  const labels = await relabel(page, labelled, continuations);
+  const labelPages = new Set(labels.changed.flatMap((block) => places.get(block)?.page ?? []));
   // The pages before the body: those before the page where the element after the contents begins.
   const bodyStart = names.afterContents ? landed.get(names.afterContents) : undefined;
   let reprint: PrintResult['reprint'];
-  if (bodyStart !== undefined && bodyStart > 1 && formatted.every(([, n]) => n.length <= 3)) {
-    const front = bodyStart - 1;
-    await writeNumbers(page, formatted);
+  if (numbersRight && labelPages.size === 0) reprint = { path: 'none' };
+  else if (bodyStart !== undefined && bodyStart > 1 && formatted.every(([, n]) => n.length <= 3)) {
+    const front = numbersRight ? 0 : bodyStart - 1;
+    if (!numbersRight) await writeNumbers(page, formatted);
     const outcome =
-      continuations.length > 0
-        ? await reprintFrontAndContinued(page, pdf, names, front, continuations)
+      labelPages.size > 0
+        ? await reprintPages(page, pdf, names, front, labelPages)
         : await reprintFront(page, pdf, names, front, pages, landed.get(names.firstHeading ?? '') === bodyStart);
     reprint = outcome.spliced ? { path: 'front', frontPages: front } : { path: 'full', reason: outcome.reason };
   } else
@@ -145,18 +172,15 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
     // again (a third time if the numbers moved a heading).
     names = await openDocument(page, job);
     await writeNumbers(page, placeholders);
-    await fitContents(page);
+    await fitContents(page, area);
     marks = await markBoxes(page);
     partEnds = await markPartEnds(page);
     await applyPartFit(page, partFit);
     await addContinuedLabels(page, continuations);
     for (let round = 0; round < 2; round++) {
-      await writeNumbers(
-        page,
-        [...tocPages].map(([id, n]) => [id, digits.format(n)]),
-      );
+      await writeNumbers(page, format(tocPages));
       passes++;
-      pdf = await PDFDocument.load(await page.pdf({ ...pdfOptions, tagged: true, outline: true }), { updateMetadata: false });
+      pdf = await printFull(page);
       landed = landedHeadings(pdf, names);
       const found = contentsPages(job, landed);
       const stable = found.size === tocPages.size && [...found].every(([id, n]) => tocPages.get(id) === n);
@@ -180,6 +204,19 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
   };
 }
 
+/** One full print, tagged, with the bookmarks, parsed. */
+async function printFull(page: Page): Promise<PDFDocument> {
+  return PDFDocument.load(await page.pdf({ ...pdfOptions, tagged: true, outline: true }), { updateMetadata: false });
+}
+
+/** Put "continued" labels on the blocks these continuations name and take them off the others: the blocks changed. */
+async function relabel(page: Page, labelled: ReadonlySet<string>, continuations: Continuation[]): Promise<{ now: Set<string>; changed: string[] }> {
+  const now = new Set(await addContinuedLabels(page, continuations));
+  const removed = [...labelled].filter((id) => !now.has(id));
+  await removeContinuedLabels(page, removed);
+  return { now, changed: [...[...now].filter((id) => !labelled.has(id)), ...removed] };
+}
+
 type Splice = { spliced: true } | { spliced: false; reason: string };
 
 /** #14: reprint only the front pages, the body hidden, and splice them in. */
@@ -195,18 +232,20 @@ async function reprintFront(page: Page, pdf: PDFDocument, names: DestinationName
 }
 
 /**
- * #12: with "continued" labels, one reprint of the whole document (nothing hidden: the labels' pages must
- * lay out as before) but only of the front pages, the body's first page (which tells the contents end where
- * they did) and the pages the labels are on, each spliced in place of the full print's page.
+ * #12: when "continued" labels change, one reprint of the whole document (nothing hidden: the labels' pages
+ * must lay out as before) but only of the front pages when their numbers changed (`front` > 0), the body's
+ * first page (which tells the contents end where they did) and the pages whose labels changed, each spliced
+ * in place of the full print's page.
  */
-async function reprintFrontAndContinued(page: Page, pdf: PDFDocument, names: DestinationNames, front: number, continuations: Continuation[]): Promise<Splice> {
-  await addContinuedLabels(page, continuations);
-  const labelled = new Set(continuations.map((c) => c.page));
-  const wanted = [...new Set([...Array.from({ length: front + 1 }, (_, i) => i + 1), ...labelled])].sort((a, b) => a - b);
+async function reprintPages(page: Page, pdf: PDFDocument, names: DestinationNames, front: number, labelled: ReadonlySet<number>): Promise<Splice> {
+  const frontPages = front > 0 ? Array.from({ length: front + 1 }, (_, i) => i + 1) : [];
+  const wanted = [...new Set([...frontPages, ...labelled])].sort((a, b) => a - b);
   const bytes = await page.pdf({ ...pdfOptions, tagged: true, outline: false, pageRanges: pageRanges(wanted) });
   const short = await PDFDocument.load(bytes, { updateMetadata: false });
-  const bodyStart = names.afterContents ? landedHeadings(short, names).get(names.afterContents) : undefined;
-  if (bodyStart !== front + 1) return { spliced: false, reason: 'the contents do not end before the body' };
+  if (front > 0) {
+    const bodyStart = names.afterContents ? landedHeadings(short, names).get(names.afterContents) : undefined;
+    if (bodyStart !== front + 1) return { spliced: false, reason: 'the contents do not end before the body' };
+  }
   if (short.getPageCount() !== wanted.length) return { spliced: false, reason: `the reprint has ${short.getPageCount()} pages, expected ${wanted.length}` };
   const pairs = wanted.flatMap((n, i) => (n <= front || labelled.has(n) ? [[n - 1, i] as [number, number]] : []));
   return splicePages(pdf, short, pairs);
@@ -302,9 +341,12 @@ async function writeNumbers(page: Page, entries: [string, string][]): Promise<vo
 
 /** Page of every link target, by its id in the HTML. */
 function landedHeadings(pdf: PDFDocument, names: DestinationNames): Map<string, number> {
-  const landed = new Map<string, number>();
-  for (const [name, n] of readDestinations(pdf)) landed.set(names.toId.get(name) ?? name, n);
-  return landed;
+  return landedAt(readDestinationPlaces(pdf), names);
+}
+
+/** Page of every link target, by its id in the HTML, from places (read or guessed). */
+function landedAt(places: ReadonlyMap<string, { page: number }>, names: DestinationNames): Map<string, number> {
+  return new Map([...places].map(([name, place]) => [names.toId.get(name) ?? name, place.page]));
 }
 
 function contentsPages(job: PrintJob, landed: Map<string, number>): Map<string, number> {

@@ -51,13 +51,14 @@ export type ProgressEvent =
       document: string;
       pages: number;
       /**
-       * #14: how the contents' numbers got in. `front`: one full print, then only the front pages printed
-       * again and spliced in; `full`: the document printed in full again (`passes` times in all), because
+       * #14: how the contents' numbers got in. `none`: a part fit's second print already carried them (and
+       * the "continued" labels), guessed from the first; `front`: one full print, then only the front pages
+       * (and pages whose labels changed) printed again and spliced in; `full`: the document printed in full again (`passes` times in all), because
        * the short reprint did not match the full print (`reason`); `cached`: not printed, the PDF an earlier
        * build published from the same inputs was kept (`passes` 0).
        */
       passes: number;
-      reprint: 'front' | 'full' | 'cached';
+      reprint: 'none' | 'front' | 'full' | 'cached';
       reason?: string;
       /**
        * #12: how the print was fitted: parts set a little tighter so that their last page's few lines go back

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { create as createFont } from 'fontkit';
 import type { Element } from 'hast';
@@ -8,12 +7,13 @@ import { select, selectAll } from 'hast-util-select';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { DiagnosticJson } from '../../src/diagnostics/report.js';
+import { collectMessages } from '../../src/diagnostics/report.js';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { openBrowser } from '../../src/pdf/open-browser.js';
 import { FontCatalog } from '../../src/theme/select-fonts.js';
-import { readHtml, repoRoot, run } from '../helpers.js';
+import { readHtml, repoRoot } from '../helpers.js';
 import { compact, compactPages, readContents } from '../read-contents.js';
+import { sharedBuild } from './shared-build.js';
 
 const editions = [
   { lang: 'es', dir: 'ltr', title: 'Acceso lingüístico', sentence: 'Las consecuencias pueden ser graves' },
@@ -21,10 +21,10 @@ const editions = [
   { lang: 'ar', dir: 'rtl', title: 'الوصول اللغوي', sentence: 'لا تستطيع ضحية جريمة أن تقدّم بلاغًا' },
 ] as const;
 
-/** The shipped guide's Spanish, Chinese and Arabic editions, built once into a folder of their own (#10). */
+/** The shipped guide's Spanish, Chinese and Arabic editions, from the content tests' shared build (#10). */
 describe('issue 10: the language-access guide in Spanish, Chinese and Arabic', () => {
   let out: string;
-  let diagnostics: DiagnosticJson[] = [];
+  let diagnostics: { ruleId?: string | null }[] = [];
   const catalog = new FontCatalog();
   const theme = parse(readFileSync(path.join(repoRoot, 'themes/default/theme.yaml'), 'utf8')) as {
     fonts: { body: string; heading: string; fallback: string[] };
@@ -32,12 +32,12 @@ describe('issue 10: the language-access guide in Spanish, Chinese and Arabic', (
   const file = (lang: string, ext: string) => path.join(out, `new-york-city/${lang}/language-access.${ext}`);
 
   beforeAll(async () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'bp-editions-'));
-    cpSync(path.join(repoRoot, 'blueprints'), path.join(root, 'blueprints'), { recursive: true });
-    out = path.join(root, 'out');
-    const result = await run(['build', 'language-access', '--lang', 'es,zh-Hans,ar', '--json'], root);
-    expect(result.code, result.stderr).toBe(0);
-    diagnostics = JSON.parse(result.stdout).diagnostics;
+    // The content tests' one build of the shipped project holds these editions (its default city in every
+    // language): read them there, so the suite prints them once.
+    const shared = await sharedBuild();
+    expect(shared.result.code).toBe(0);
+    out = shared.outDir;
+    diagnostics = collectMessages(shared.result.files);
   });
 
   for (const edition of editions) {
