@@ -9,6 +9,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * what they just compiled, never a dist/ left over from an older checkout.
  */
 export default function compile(): void {
+  // Each test project (vitest.config.ts) runs this setup, in the one main process: compile once.
+  const done = Symbol.for('blueprints.test.compiled');
+  const state = globalThis as { [done]?: boolean };
+  if (state[done]) return;
+  state[done] = true;
   const started = performance.now();
   execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   process.stdout.write(`compiled src/ into dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -7,8 +7,10 @@ const pathPainting = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*']);
 const textShowing = new Set(['Tj', 'TJ', "'", '"']);
 const marking = new Set(['BDC', 'BMC', 'EMC']);
 
+type Kind = 'Pagination' | 'Layout';
+
 /**
- * Wrap everything a page draws outside tagged content in `/Artifact BMC … EMC` (#12). Chromium tags the
+ * Wrap everything a page draws outside tagged content in `/Artifact <</Type …>> BDC … EMC` (#12). Chromium tags the
  * document's own content and leaves the rest unmarked: the running head and footer of the @page margin
  * boxes, page backgrounds and rules. PDF/UA wants every piece of content either tagged (in marked content
  * with an MCID) or an artifact. Marked content that is neither, such as Skia's `/ReversedChars BMC` and
@@ -30,17 +32,21 @@ export function markContentArtifacts(bytes: Uint8Array): { bytes: Uint8Array; ad
   // One entry per open marked-content sequence: whether it covers its content.
   const stack: boolean[] = [];
   let covered = 0;
-  let open = false;
   let pathStart = -1;
-  const begin = (at: number) => {
-    if (open || covered > 0) return;
-    inserts.push({ at, text: '\n/Artifact BMC\n' });
-    open = true;
+  // #12: each artifact says what it is (PDF 32000-1, 14.8.2.2): text drawn outside the tags is the running
+  // head, the folio or a "continued" label (Pagination); paths and images are rules, backgrounds and
+  // decoration (Layout). A run changes sequence where its kind changes.
+  let open: Kind | undefined;
+  const begin = (at: number, kind: Kind) => {
+    if (covered > 0 || open === kind) return;
+    close(at);
+    inserts.push({ at, text: `\n/Artifact <</Type /${kind}>> BDC\n` });
+    open = kind;
   };
   const close = (at: number) => {
     if (!open) return;
     inserts.push({ at, text: '\nEMC\n' });
-    open = false;
+    open = undefined;
   };
   const mark = (op: ContentOperator) => {
     close(op.start);
@@ -63,7 +69,7 @@ export function markContentArtifacts(bytes: Uint8Array): { bytes: Uint8Array; ad
       for (; et < ops.length && ops[et]?.op !== 'ET'; et++) if ((ops[et] as ContentOperator).op === 'BDC' && covers(ops[et] as ContentOperator)) tagged = true;
       if (!tagged) {
         // A whole text object with nothing tagged in it: one unit (any marked content in it stays inside).
-        if (covered === 0) begin(start);
+        if (covered === 0) begin(start, 'Pagination');
         for (k = k + 1; k < et; k++) {
           const inner = ops[k] as ContentOperator;
           if (inner.op === 'EMC') {
@@ -77,16 +83,16 @@ export function markContentArtifacts(bytes: Uint8Array): { bytes: Uint8Array; ad
       for (k = k + 1; k < et; k++) {
         const inner = ops[k] as ContentOperator;
         if (marking.has(inner.op)) mark(inner);
-        else if (textShowing.has(inner.op)) begin(inner.start);
+        else if (textShowing.has(inner.op)) begin(inner.start, 'Pagination');
       }
       if (et < ops.length) close((ops[et] as ContentOperator).start);
     } else if (pathConstruction.has(op)) {
       if (pathStart === -1) pathStart = start;
     } else if (pathPainting.has(op)) {
-      begin(pathStart === -1 ? start : pathStart);
+      begin(pathStart === -1 ? start : pathStart, 'Layout');
       pathStart = -1;
     } else if (op === 'n') pathStart = -1;
-    else if (op === 'Do' || op === 'sh' || op === 'EI') begin(start);
+    else if (op === 'Do' || op === 'sh' || op === 'EI') begin(start, 'Layout');
   }
   close(bytes.length);
   if (inserts.length === 0) return { bytes, added: 0 };

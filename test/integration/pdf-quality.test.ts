@@ -104,6 +104,12 @@ describe('print-quality PDFs (#5)', () => {
     }
     expect(artifacts.join('')).not.toContain('Find a room');
     expect(tagged.join('')).toContain('Find a room');
+    // Every artifact the printer added says what it is: the running heads and folios are pagination, the
+    // rules and backgrounds layout (PDF 32000-1, 14.8.2.2).
+    const qdf = qdfOf(pdf);
+    expect(qdf).not.toMatch(/\/Artifact\s+BMC/);
+    expect(qdf).toMatch(/\/Artifact <<\/Type \/Pagination>> BDC/);
+    expect(qdf).toMatch(/\/Artifact <<\/Type \/Layout>> BDC/);
     // Meaningful structure: no NonStruct, no Form; every marked-content id still leads to its element.
     const types = structureTypes(pdf);
     expect(types.NonStruct ?? 0).toBe(0);

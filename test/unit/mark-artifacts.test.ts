@@ -18,17 +18,21 @@ describe('content stream operators (#12)', () => {
 describe('marking unmarked content as artifacts (#12)', () => {
   it('wraps a running head outside marked content, and leaves tagged text alone', () => {
     const out = mark('q BT /F1 9 Tf (Running head) Tj ET Q /P <</MCID 0>> BDC BT (Body) Tj ET EMC');
-    expect(squash(out)).toBe('q /Artifact BMC BT /F1 9 Tf (Running head) Tj ET EMC Q /P <</MCID 0>> BDC BT (Body) Tj ET EMC');
+    expect(squash(out)).toBe('q /Artifact <</Type /Pagination>> BDC BT /F1 9 Tf (Running head) Tj ET EMC Q /P <</MCID 0>> BDC BT (Body) Tj ET EMC');
   });
 
   it('joins a run of untagged drawing into one artifact, closed before q, Q or marked content', () => {
     const out = mark('1 0 0 rg 0 0 10 10 re f 5 5 m 6 6 l S q 0 0 5 5 re W n /Im1 Do Q /Span <</MCID 1>> BDC EMC');
-    expect(squash(out)).toBe('1 0 0 rg /Artifact BMC 0 0 10 10 re f 5 5 m 6 6 l S EMC q 0 0 5 5 re W n /Artifact BMC /Im1 Do EMC Q /Span <</MCID 1>> BDC EMC');
+    expect(squash(out)).toBe(
+      '1 0 0 rg /Artifact <</Type /Layout>> BDC 0 0 10 10 re f 5 5 m 6 6 l S EMC q 0 0 5 5 re W n /Artifact <</Type /Layout>> BDC /Im1 Do EMC Q /Span <</MCID 1>> BDC EMC',
+    );
   });
 
   it('wraps loose text inside a text object that also holds tagged text, without crossing BT or ET', () => {
     const out = mark('BT (Page 2) Tj /P <</MCID 0>> BDC (Body) Tj EMC (of 9) Tj ET');
-    expect(squash(out)).toBe('BT /Artifact BMC (Page 2) Tj EMC /P <</MCID 0>> BDC (Body) Tj EMC /Artifact BMC (of 9) Tj EMC ET');
+    expect(squash(out)).toBe(
+      'BT /Artifact <</Type /Pagination>> BDC (Page 2) Tj EMC /P <</MCID 0>> BDC (Body) Tj EMC /Artifact <</Type /Pagination>> BDC (of 9) Tj EMC ET',
+    );
   });
 
   it('wraps right-to-left text in marked content that tags nothing (Skia’s ReversedChars, ActualText spans)', () => {
@@ -36,7 +40,14 @@ describe('marking unmarked content as artifacts (#12)', () => {
       'BT /ReversedChars BMC /Span <</ActualText <feff064a>>> BDC <0124> Tj EMC EMC ET /P <</MCID 2>> BDC BT /ReversedChars BMC (x) Tj EMC ET EMC',
     );
     expect(squash(out)).toBe(
-      '/Artifact BMC BT /ReversedChars BMC /Span <</ActualText <feff064a>>> BDC <0124> Tj EMC EMC ET EMC /P <</MCID 2>> BDC BT /ReversedChars BMC (x) Tj EMC ET EMC',
+      '/Artifact <</Type /Pagination>> BDC BT /ReversedChars BMC /Span <</ActualText <feff064a>>> BDC <0124> Tj EMC EMC ET EMC /P <</MCID 2>> BDC BT /ReversedChars BMC (x) Tj EMC ET EMC',
+    );
+  });
+
+  it('says what each artifact is: text outside the tags is pagination, paths and images are layout', () => {
+    const out = mark('BT (Page 1) Tj ET 0 0 1 1 re f BT (Guide) Tj ET /P <</MCID 0>> BDC BT (Body) Tj ET EMC');
+    expect(squash(out)).toBe(
+      '/Artifact <</Type /Pagination>> BDC BT (Page 1) Tj ET EMC /Artifact <</Type /Layout>> BDC 0 0 1 1 re f EMC /Artifact <</Type /Pagination>> BDC BT (Guide) Tj ET EMC /P <</MCID 0>> BDC BT (Body) Tj ET EMC',
     );
   });
 
