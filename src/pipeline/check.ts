@@ -14,7 +14,7 @@ import { checkEditionColors } from './check-edition-colors.js';
 import { type CheckedDocument, fileByPath, type RenderRecord, renderOrReplay } from './check-renders.js';
 import { loadThemes } from './load-themes.js';
 import { type DocumentPlan, outputBase, planDocuments } from './plan-documents.js';
-import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
+import { dedupeMessages } from './render-documents.js';
 import { reportStubs } from './report-stubs.js';
 import { Run } from './run.js';
 import { changedFiles, inputStamps, readRecord, replayFiles, saveRecord } from './run-record.js';

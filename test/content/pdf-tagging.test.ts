@@ -1,10 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ManifestDocument } from '../../src/pipeline/manifest.js';
-import { repoRoot } from '../helpers.js';
 import { brokenMarkedContent, looseText, qdfOf, structureTypes, textOf } from '../pdf-tagging.js';
 import { sharedBuild } from './shared-build.js';
 

@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectMessages, formatMessages } from '../../src/diagnostics/report.js';
-import { build, check } from '../../src/index.js';
+import { check } from '../../src/index.js';
 import { loadProject, type Project } from '../../src/project/load-project.js';
 import { repoRoot } from '../helpers.js';
 import { sharedBuild } from './shared-build.js';
