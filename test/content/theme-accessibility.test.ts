@@ -22,7 +22,7 @@ interface FocusRing {
  * #11: every shipped theme, in every shipped city's colours, passes axe-core (WCAG 2.1 A and AA) in real
  * Chromium and shows a keyboard focus ring of at least 3:1 against what surrounds it. Each sampled city is
  * built in each theme (not only the theme it uses), so a city that changes theme stays accessible. The
- * sample is the default city and the four cities with the palest primary colours, where contrast is
+ * sample is the default city and the two cities with the palest primary colours, where contrast is
  * tightest; `check` computes every edition's contrast without a browser (low-contrast), so this keeps the
  * suite's time in bounds (#8: a sample of editions, not all of them).
  */
@@ -34,7 +34,7 @@ describe('#11 every shipped theme in every city’s colours', () => {
     cpSync(path.join(repoRoot, 'blueprints'), path.join(root, 'blueprints'), { recursive: true });
   });
 
-  /** The default city and the four cities whose primary colour is palest. */
+  /** The default city and the two cities whose primary colour is palest. */
   function sampleCities(): string[] {
     const luminance = (hex: string) => {
       const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
@@ -46,7 +46,7 @@ describe('#11 every shipped theme in every city’s colours', () => {
     });
     const palest = primaries
       .sort((a, b) => b.light - a.light || a.city.localeCompare(b.city))
-      .slice(0, 4)
+      .slice(0, 2)
       .map((p) => p.city);
     return [...new Set(['new-york-city', ...palest])].sort();
   }
