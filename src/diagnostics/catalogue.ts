@@ -169,6 +169,21 @@ export const catalogue = {
     message: (p) => `Theme ${q(p.theme)} cannot extend ${q(p.parent)}: the chain comes back to it (${p.chain})`,
     hint: () => 'A theme extends one that extends nothing in the end, usually "default": change one "extends:" in the circle.',
   }),
+  'theme-remote-url': rule<{ url: string }>({
+    severity: 'error',
+    kind: 'content',
+    summary:
+      'A theme stylesheet loads something from the network (url(), image-set() or @import with a web address): every reader of the published pages would fetch it.',
+    message: (p) => `Theme stylesheet loads ${q(p.url)} from outside the guide`,
+    hint: () => 'Published pages load only their own files: use a colour or a bundled font instead, or put the image in the Markdown (inside the project).',
+  }),
+  'theme-css-invalid': rule<{ reason: string }>({
+    severity: 'error',
+    kind: 'content',
+    summary: 'A theme stylesheet that cannot be read as CSS (an unclosed block or string), so what it loads cannot be checked.',
+    message: (p) => `Theme stylesheet is not valid CSS: ${p.reason}`,
+    hint: () => 'Close the block or string that is open here (a missing "}" or quote).',
+  }),
   'font-package-missing': rule<{ pkg: string } & Known>({
     severity: 'error',
     kind: 'content',

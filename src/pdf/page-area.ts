@@ -22,7 +22,14 @@ export async function measurePageArea(page: Page): Promise<PageArea | undefined>
         } else if (rule instanceof CSSMediaRule) visit(rule.cssRules);
       }
     };
-    for (const sheet of Array.from(document.styleSheets)) visit(sheet.cssRules);
+    for (const sheet of Array.from(document.styleSheets)) {
+      // A stylesheet the page may not read (another origin; a refused request) has no @page rule for us.
+      let rules: CSSRuleList | undefined;
+      try {
+        rules = sheet.cssRules;
+      } catch {}
+      if (rules) visit(rules);
+    }
     const named: Record<string, [string, string]> = { letter: ['8.5in', '11in'], a4: ['210mm', '297mm'], a5: ['148mm', '210mm'], legal: ['8.5in', '14in'] };
     const words = size.trim().toLowerCase().split(/\s+/);
     const [width, height] = named[words[0] ?? ''] ?? (words.length === 2 ? (words as [string, string]) : named.letter) ?? ['8.5in', '11in'];

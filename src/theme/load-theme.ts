@@ -8,6 +8,7 @@ import { listFolders, SourceReader } from '../project/read-sources.js';
 import { nodeAt, nodePosition, type ParsedYaml } from '../validate/parse-yaml.js';
 import { type ThemeConfig, type ThemeExtension, themeExtensionSchema, themeSchema } from '../validate/schemas/theme.js';
 import { validateYaml } from '../validate/validate-yaml.js';
+import { checkStylesheetUrls } from './check-stylesheet-urls.js';
 import { checkThemeFonts } from './check-theme-fonts.js';
 import { mergeThemeConfig } from './merge-theme-config.js';
 
@@ -160,6 +161,7 @@ function readStylesheets(layer: ThemeLayer, reads: ThemeReads): { parts: string[
     const cssPath = reader.locate(layer.dir, ref);
     const cssFile = cssPath ? reader.read(cssPath, ref) : undefined;
     if (!cssFile) continue;
+    checkStylesheetUrls(cssFile);
     parts.push(`/* ${layer.name}/${css} */\n${String(cssFile.value)}`);
     cssFiles.push(cssFile);
   }

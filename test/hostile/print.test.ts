@@ -2,34 +2,47 @@ import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { edit, repoRoot } from '../helpers.js';
-import { blueprint, errorsOf, filesBelow, hostileCopy, only } from './hostile.js';
+import { blueprint, errorsOf, filesBelow, hostileCopy } from './hostile.js';
 
 /**
- * #9: what only printing reveals. The browser may load nothing but the document's own files: a theme that
- * asks for the network is refused at the line that asked, and nothing is published.
+ * #9: what printing and publishing reveal. The pages may load nothing but the document's own files: a theme
+ * that asks for the network is refused at the line that asked, HTML or PDF, and nothing is published.
  */
 
 describe('printing', () => {
-  it('refuses a theme stylesheet that loads an image from the network, at its line', { timeout: 90_000 }, async () => {
+  it('refuses a theme stylesheet that loads from the network, at its line, in an HTML-only build too', { timeout: 90_000 }, async () => {
     const root = hostileCopy((r) => {
       cpSync(path.join(repoRoot, 'themes', 'default'), path.join(r, 'themes', 'hostile'), { recursive: true });
-      // The appended rule's address is at column 27 of the line after print.css's last.
-      appendFileSync(path.join(r, 'themes', 'hostile', 'print.css'), '\nbody{background-image:url(https://evil.example/track.png)}\n');
+      // Plainly, with a CSS escape for "u" (\75 rl( is url(), in image-set()'s strings, and by @import.
+      appendFileSync(
+        path.join(r, 'themes', 'hostile', 'print.css'),
+        [
+          '',
+          'body{background-image:url(https://evil.example/track.png)}',
+          'main{background:\\75 rl("//evil.example/escaped.png")}',
+          'h1{background-image:image-set("https://evil.example/set.png" 1x, "ok.png" 2x)}',
+          '@import "https://evil.example/more.css";',
+          'p{background:url(data:image/png;base64,AAAA)} a{cursor:url(cursor.png),auto}',
+          '',
+        ].join('\n'),
+      );
       edit(r, 'blueprints/project.yaml', 'paper: letter', 'paper: letter\ndefault_theme: hostile');
     });
-    const o = await blueprint(root, 'build', '--format', 'pdf', 'welcome-desk');
-    expect(o.code).toBe(1);
-    // print.css ends with a line break: the appended rule is on the line after the blank one it adds.
+    // print.css ends with a line break: the appended rules start on the line after the blank one it adds.
     const line = readFileSync(path.join(repoRoot, 'themes', 'default', 'print.css'), 'utf8').split('\n').length + 1;
-    expect(errorsOf(o)).toEqual([`themes/hostile/print.css:${line}:27 blocked-request`]);
-    expect(only(o, 'blocked-request').message).toBe('While printing springfield/en/welcome-desk.pdf the renderer was refused "https://evil.example/track.png"');
-    expect(filesBelow(path.join(root, 'out'))).toEqual([]);
+    for (const format of ['html', 'pdf']) {
+      const o = await blueprint(root, 'build', '--format', format, 'welcome-desk');
+      expect(o.code, format).toBe(1);
+      expect(errorsOf(o), format).toEqual([
+        `themes/hostile/print.css:${line}:6 theme-remote-url`,
+        `themes/hostile/print.css:${line + 1}:6 theme-remote-url`,
+        `themes/hostile/print.css:${line + 2}:4 theme-remote-url`,
+        `themes/hostile/print.css:${line + 3}:1 theme-remote-url`,
+      ]);
+      expect(o.json.diagnostics.map((d) => d.message)).toContain('Theme stylesheet loads "//evil.example/escaped.png" from outside the guide');
+      expect(filesBelow(path.join(root, 'out'))).toEqual([]);
+    }
   });
-
-  it.todo(
-    'an HTML-only build refuses a theme stylesheet that loads from the network (only printing checks it today: ' +
-      'the published HTML makes every reader fetch https://evil.example/track.png)',
-  );
 
   it('publishes an SVG image without its script, handlers or outside references, and says so at the image', async () => {
     const root = hostileCopy((r) => {

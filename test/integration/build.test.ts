@@ -227,7 +227,7 @@ describe('blueprint build on the basic fixture', () => {
     expect(readdirSync(out).filter((f) => f.startsWith('.staging'))).toEqual([]);
   });
 
-  it('blocks and reports every request outside the document’s own files while printing', async () => {
+  it('refuses a theme stylesheet that loads anything from outside the guide, at each declaration, before printing', async () => {
     const evil = path.join(root, 'themes', 'tracking');
     mkdirSync(evil, { recursive: true });
     writeFileSync(
@@ -243,11 +243,13 @@ describe('blueprint build on the basic fixture', () => {
     edit(root, 'blueprints/cities/springfield/city.yaml', 'logo: logo.svg\ntheme: tracking', 'logo: logo.svg');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'themes/tracking/track.css:1:21: error: While printing springfield/en/welcome-desk.pdf the renderer was refused "https://tracker.example.org/pixel.png" [blocked-request]',
+      'themes/tracking/track.css:1:6: error: Theme stylesheet loads "https://tracker.example.org/pixel.png" from outside the guide [theme-remote-url]',
     );
     expect(result.stderr).toContain(
-      'themes/tracking/track.css:1:81: error: While printing springfield/en/welcome-desk.pdf the renderer was refused "file:///etc/hostname" [blocked-request]',
+      'themes/tracking/track.css:1:66: error: Theme stylesheet loads "file:///etc/hostname" from outside the guide [theme-remote-url]',
     );
+    // Refused when the theme is read: no browser asked for it (printing would refuse it too: print-pdf-contents.test.ts).
+    expect(result.stderr).not.toContain('blocked-request');
     expect(hashes(out)).toEqual(before);
   });
 });
