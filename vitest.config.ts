@@ -1,11 +1,7 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-/**
- * Test files that run with a module registry of their own: one replaces a module of the toolkit (vi.mock);
- * the network-log test saw Chromium ask for clients2.google.com (refused by the host rules) only when it ran
- * after other files in a shared worker, twice, never alone: kept apart until that is understood.
- */
-const isolated = ['test/integration/preview-lifecycle.test.ts', 'test/integration/offline-browser.test.ts'];
+/** Test files that run with a module registry of their own: one replaces a module of the toolkit (vi.mock). */
+const isolated = ['test/integration/preview-lifecycle.test.ts'];
 
 export default defineConfig({
   test: {

@@ -16,7 +16,7 @@ interface AxeResult {
  */
 export async function auditAccessibility(files: string[]): Promise<Record<string, string[]>> {
   const { executablePath } = await findBrowser({ env: process.env });
-  const browser = await launch({ executablePath, headless: true, args: chromiumArgs });
+  const browser = await launch({ executablePath, headless: true, args: [...chromiumArgs] });
   const found: Record<string, string[]> = {};
   try {
     const page = await browser.newPage();

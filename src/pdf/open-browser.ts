@@ -11,9 +11,12 @@ const nowhere = 'file:///nonexistent/';
 
 /**
  * Flags for printing in locked-down machines and CI: no sandbox (root in containers), no GPU, and no
- * connection to anything but this machine.
+ * connection to anything but this machine. Frozen: puppeteer's launch() takes `--disable-features` out of
+ * the array it is given (to merge it with its own), so a caller must pass a copy; one test that passed this
+ * array itself left every later browser in its process without the disabled features, and Chromium then
+ * asked clients2.google.com for the time.
  */
-export const chromiumArgs = [
+export const chromiumArgs: readonly string[] = Object.freeze([
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -45,7 +48,7 @@ export const chromiumArgs = [
   '--host-resolver-rules=MAP * ~NOTFOUND',
   '--proxy-server=http://127.0.0.1:9',
   '--proxy-bypass-list=<-loopback>',
-];
+]);
 
 /**
  * #9: Chromium checks the accounts signed in to Google at start, even in a fresh headless profile with

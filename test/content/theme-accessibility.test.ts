@@ -79,7 +79,7 @@ describe('#11 every shipped theme in every city’s colours', () => {
     const files = await buildIn(theme);
     expect(files).toHaveLength(sampleCities().length);
     const { executablePath } = await findBrowser({ env: process.env });
-    const browser = await launch({ executablePath, headless: true, args: chromiumArgs });
+    const browser = await launch({ executablePath, headless: true, args: [...chromiumArgs] });
     try {
       const page = await browser.newPage();
       for (const file of files) {

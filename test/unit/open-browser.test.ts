@@ -20,3 +20,20 @@ describe('openBrowser when the browser does not start (#9)', () => {
     expect(readdirSync(tempDir)).toEqual(['fake-chromium']);
   });
 });
+
+describe('the printing browser’s flags (#9)', () => {
+  // puppeteer's launch() splices `--disable-features` out of the array it is given: passed this array itself,
+  // it left every later browser of the process asking clients2.google.com for the time.
+  it('cannot be changed by whoever launches a browser with them', async () => {
+    const { launch } = await import('puppeteer-core');
+    const { findBrowser } = await import('../../src/pdf/find-browser.js');
+    const { chromiumArgs } = await import('../../src/pdf/open-browser.js');
+    expect(Object.isFrozen(chromiumArgs)).toBe(true);
+    const { executablePath } = await findBrowser({ env: process.env });
+    const copy = [...chromiumArgs];
+    const browser = await launch({ executablePath, headless: true, args: copy });
+    await browser.close();
+    expect(copy.some((arg) => arg.startsWith('--disable-features='))).toBe(false);
+    expect(chromiumArgs.filter((arg) => arg.startsWith('--disable-features='))).toHaveLength(1);
+  });
+});
