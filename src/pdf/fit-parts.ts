@@ -94,13 +94,13 @@ export async function fitShortParts(
   area: PageArea | undefined,
   options: { tighten: boolean; skip?: ReadonlySet<string> } = { tighten: true },
   short = 120,
-): Promise<PartFit & { area: number }> {
+): Promise<PartFit> {
   const candidates = ends.flatMap((end) => {
     const start = places.get(end.start);
     const last = places.get(end.mark);
     return !options.skip?.has(end.part) && start && last && last.page > start.page && last.below < short ? [{ end, last }] : [];
   });
-  if (candidates.length === 0 || !area) return { tightened: [], pushed: [], area: 0 };
+  if (candidates.length === 0 || !area) return { tightened: [], pushed: [] };
   const measured = await page.evaluate(
     (parts: { part: string; below: number }[], tighten: boolean, area: { width: number; height: number }) => {
       const tightened: string[] = [];
@@ -148,8 +148,7 @@ export async function fitShortParts(
     if (block?.place && block.place.below >= measured.area * 0.5) pushed.push(block.id);
   }
   await applyPartFit(page, { tightened: [], pushed });
-  // The page area's height in points: where the next print's places are guessed (predict-places.ts).
-  return { tightened: measured.tightened, pushed, area: measured.area };
+  return { tightened: measured.tightened, pushed };
 }
 
 /** Set the planned fit on the document (after a reload). */

@@ -112,6 +112,7 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
   let partEnds = await markPartEnds(page);
   // #10: a real parser, never a scan of the bytes (a heading named "endobj" or "stream" cut the scan short).
   let pdf = await printFull(page);
+  let places = readDestinationPlaces(pdf);
   let passes = 1;
   // What the document in the page carries now: the contents' numbers, and the blocks with a "continued" label.
   const written = new Map<string, string>(placeholders);
@@ -121,7 +122,6 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
   // A part set tighter that still ends short is given lines from the page before in a third print.
   const partFit: PartFit = { tightened: [], pushed: [] };
   for (let round = 0; round < 2; round++) {
-    const places = readDestinationPlaces(pdf);
     const skip = new Set(partEnds.ends.filter((end) => end.blocks.some((b) => partFit.pushed.includes(b.id))).map((end) => end.part));
     const more = await fitShortParts(page, partEnds.ends, places, area, { tighten: round === 0, skip });
     if (more.tightened.length + more.pushed.length === 0) break;
@@ -129,19 +129,19 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
     partFit.pushed.push(...more.pushed);
     // #14: that print carries the numbers and labels its layout is guessed to need (predict-places.ts), so
     // that it is most often the document's last: no reprint of the front or the labelled pages after it.
-    const guess = predictPlaces(places, partEnds.ends, more, more.area);
+    const guess = predictPlaces(places, partEnds.ends, more, (area?.height ?? 0) * 0.75);
     const numbers = format(contentsPages(job, landedAt(guess, names)));
     await writeNumbers(page, numbers);
     for (const [id, n] of numbers) written.set(id, n);
     labelled = (await relabel(page, labelled, findContinuations(marks.boxes, guess))).now;
     pdf = await printFull(page);
+    places = readDestinationPlaces(pdf);
     passes++;
   }
-  let landed = landedHeadings(pdf, names);
+  let landed = landedAt(places, names);
   const pages = pdf.getPageCount();
   let tocPages = contentsPages(job, landed);
   // #12: the pages on which a case study goes on from the page before, with the block it goes on with.
-  const places = readDestinationPlaces(pdf);
   const continuations = findContinuations(marks.boxes, places);
   // #10: Chromium writes Arabic bookmarks in visual order, word by word reversed, and some twice; the
   // headings' own text is the right title for each.

@@ -28,7 +28,7 @@ export function checkStylesheetUrls(file: VFile): void {
   });
   root.walkAtRules((rule) => {
     const params = decodeEscapes(rule.params);
-    const urls = [...loadedBy(params)];
+    const urls = loadedBy(params);
     // `@import "x.css"` names its address as a bare string.
     if (rule.name.toLowerCase() === 'import') for (const node of valueParser(params).nodes) if (node.type === 'string') urls.push(node.value);
     for (const url of urls) if (leavesThePage(url)) refuse(rule, url);
@@ -36,7 +36,7 @@ export function checkStylesheetUrls(file: VFile): void {
 }
 
 /** The addresses a CSS value loads: every `url()`, and the strings inside `image-set()` (which are URLs). */
-function* loadedBy(value: string): Generator<string> {
+function loadedBy(value: string): string[] {
   const found: string[] = [];
   valueParser(value).walk((node) => {
     if (node.type !== 'function') return;
@@ -50,7 +50,7 @@ function* loadedBy(value: string): Generator<string> {
       );
     else if (/^(-webkit-)?image-set$/.test(name)) for (const inner of node.nodes) if (inner.type === 'string') found.push(inner.value);
   });
-  yield* found;
+  return found;
 }
 
 /** A web address or any scheme but data:, or a scheme-relative `//host` address. */
