@@ -6,17 +6,13 @@ import { exitCodeOf, exitCodes } from '../diagnostics/exit-codes.js';
 import { formatAnnotations } from '../diagnostics/format-annotations.js';
 import { commandFile, report as reportMessage } from '../diagnostics/messages.js';
 import { collectMessages, formatMessages, summarize, toJson } from '../diagnostics/report.js';
-import { build, type Format } from '../pipeline/build.js';
-import { check } from '../pipeline/check.js';
-import { extractTranslations } from '../pipeline/i18n-extract.js';
-import { importTranslations } from '../pipeline/i18n-import.js';
-import { i18nStatus } from '../pipeline/i18n-status.js';
-import { listProject } from '../pipeline/list-project.js';
-import { merge } from '../pipeline/merge.js';
+// Each command's own modules are imported when it runs (#13): `check`, `preview` and `--version` do not load
+// the browser driver and the PDF library, half a second of a check's start.
+import type { Format } from '../pipeline/build.js';
+import type { i18nStatus } from '../pipeline/i18n-status.js';
+import type { listProject } from '../pipeline/list-project.js';
 import { defaultOutDir } from '../pipeline/settings.js';
-import { startPreview } from '../preview/serve-preview.js';
 import { findProjectRoot } from '../project/find-project.js';
-import { newBlueprint, newCity } from '../scaffold/new-scaffold.js';
 import { formatCoverage } from './format-coverage.js';
 import { progressDisplay, showBuildProgress } from './progress-display.js';
 
@@ -159,7 +155,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         command = 'build';
         usedRoot = await withRoot(async (root) => {
           const outDir = opts.out ? path.resolve(io.cwd, opts.out) : defaultOutDir(root);
-          const result = await build({
+          const result = await (await import('../pipeline/build.js')).build({
             root,
             blueprints,
             ...editionOptions(opts),
@@ -200,7 +196,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const files: VFile[] = [];
         let rebuilds = 0;
         try {
-          const preview = await startPreview({
+          const preview = await (await import('../preview/serve-preview.js')).startPreview({
             root,
             blueprints,
             port: opts.port,
@@ -250,7 +246,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       command = 'check';
       usedRoot = await withRoot(async (root) => {
         const t = performance.now();
-        const result = await check({
+        const result = await (await import('../pipeline/check.js')).check({
           root,
           ...(io.signal ? { signal: io.signal } : {}),
           strict: opts.strict ?? false,
@@ -291,7 +287,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action(async (dirs: string[], opts: { out: string }) => {
       command = 'merge';
       usedRoot = await withRoot(async (root) => {
-        const result = await merge({
+        const result = await (await import('../pipeline/merge.js')).merge({
           root,
           inputs: dirs.map((d) => path.resolve(io.cwd, d)),
           outDir: path.resolve(io.cwd, opts.out),
@@ -316,7 +312,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action(async (opts: { coverage?: boolean }) => {
       command = 'list';
       usedRoot = await withRoot(async (root) => {
-        const { listing, coverage, files } = await listProject({ root, coverage: opts.coverage === true });
+        const { listing, coverage, files } = await (await import('../pipeline/list-project.js')).listProject({ root, coverage: opts.coverage === true });
         if (!wantsJson && coverage) io.stdout(`${formatCoverage(coverage)}\n`);
         else if (listing && !wantsJson) io.stdout(`${formatListing(listing)}\n`);
         return { files, json: { listing: listing ?? null, ...(opts.coverage ? { coverage: coverage ?? null } : {}) } };
@@ -338,7 +334,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action(async (id: string, opts: { name: string; government?: string; office?: string; state?: string; website?: string }) => {
       command = 'new city';
       usedRoot = await withRoot(async (root) => {
-        const result = await newCity({ root, id, ...opts });
+        const result = await (await import('../scaffold/new-scaffold.js')).newCity({ root, id, ...opts });
         if (!wantsJson) for (const file of result.written) io.stdout(`created ${file}\n`);
         return {
           files: result.files,
@@ -365,7 +361,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action(async (id: string, opts: { title?: string }) => {
       command = 'new blueprint';
       usedRoot = await withRoot(async (root) => {
-        const result = await newBlueprint({ root, id, ...opts });
+        const result = await (await import('../scaffold/new-scaffold.js')).newBlueprint({ root, id, ...opts });
         if (!wantsJson) for (const file of result.written) io.stdout(`created ${file}\n`);
         return {
           files: result.files,
@@ -390,7 +386,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action(async (opts: { lang?: string[] }) => {
       command = 'i18n status';
       usedRoot = await withRoot(async (root) => {
-        const result = await i18nStatus({ root, ...(opts.lang ? { languages: opts.lang } : {}) });
+        const result = await (await import('../pipeline/i18n-status.js')).i18nStatus({ root, ...(opts.lang ? { languages: opts.lang } : {}) });
         if (!wantsJson && result.code === 0) io.stdout(`${formatStatus(result.entries)}\n`);
         return { files: result.files, json: { translations: result.entries } };
       });
@@ -408,7 +404,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       command = 'i18n extract';
       usedRoot = await withRoot(async (root) => {
         const out = opts.out ? path.resolve(io.cwd, opts.out) : undefined;
-        const result = await extractTranslations({ root, lang: opts.lang, blueprints, ...(opts.city ? { cities: opts.city } : {}), ...(out ? { out } : {}) });
+        const result = await (await import('../pipeline/i18n-extract.js')).extractTranslations({
+          root,
+          lang: opts.lang,
+          blueprints,
+          ...(opts.city ? { cities: opts.city } : {}),
+          ...(out ? { out } : {}),
+        });
         if (!out && !wantsJson && result.xliff !== undefined) io.stdout(result.xliff);
         const units = result.sources.reduce((n, s) => n + s.units, 0);
         const translated = result.sources.reduce((n, s) => n + s.translated, 0);
@@ -430,7 +432,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .action(async (xlfs: string[]) => {
       command = 'i18n import';
       usedRoot = await withRoot(async (root) => {
-        const result = await importTranslations({ root, files: xlfs.map((f) => path.resolve(io.cwd, f)) });
+        const result = await (await import('../pipeline/i18n-import.js')).importTranslations({ root, files: xlfs.map((f) => path.resolve(io.cwd, f)) });
         const count = (state: string) => result.written.filter((w) => w.state === state).length;
         return {
           files: result.files,

@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { create as createFont, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
 import { FontPackages } from './font-packages.js';
 import { cssString } from './page-rules.js';
+import { readFont } from './read-font.js';
 
 export interface FontFile {
   /** Absolute path of the woff2 file inside the @fontsource package. */
@@ -146,7 +147,7 @@ export class FontCatalog {
       let font = this.fonts.get(file);
       if (font === undefined) {
         try {
-          font = createFont(readFileSync(file));
+          font = readFont(readFileSync(file));
         } catch {
           font = null;
         }
@@ -217,7 +218,8 @@ export function selectFonts(
     for (const sheet of sheets) {
       for (const face of catalog.faces(pkg, sheet)) {
         if (!face.ranges.some(([lo, hi]) => anyIn(codePoints, lo, hi))) continue;
-        for (const c of codePoints) if (face.ranges.some(([lo, hi]) => c >= lo && c <= hi)) covered.add(c);
+        for (const [lo, hi] of face.ranges)
+          for (let i = firstAtLeast(codePoints, lo); i < codePoints.length && (codePoints[i] as number) <= hi; i++) covered.add(codePoints[i] as number);
         const output = `assets/fonts/${path.basename(face.file)}`;
         files.push({ source: face.file, output });
         const range = face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
@@ -250,6 +252,12 @@ const invisible = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]$/u;
 
 /** Binary search in sorted code points: is any within [lo, hi]? */
 function anyIn(sorted: Uint32Array, lo: number, hi: number): boolean {
+  const at = firstAtLeast(sorted, lo);
+  return at < sorted.length && (sorted[at] as number) <= hi;
+}
+
+/** The index of the first of the sorted code points that is at least `lo` (their length if none is). */
+function firstAtLeast(sorted: Uint32Array, lo: number): number {
   let a = 0;
   let b = sorted.length;
   while (a < b) {
@@ -257,5 +265,5 @@ function anyIn(sorted: Uint32Array, lo: number, hi: number): boolean {
     if ((sorted[mid] as number) < lo) a = mid + 1;
     else b = mid;
   }
-  return a < sorted.length && (sorted[a] as number) <= hi;
+  return a;
 }
