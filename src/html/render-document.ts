@@ -6,7 +6,7 @@ import { isDraft, type LocalizedText, type Passage } from '../edition/localize.j
 import type { Edition } from '../edition/resolve-edition.js';
 import type { WordKey } from '../i18n/interface-words.js';
 import { counterStyleOf, directionOf, formatDate } from '../i18n/language.js';
-import { smartenText, smartenTree } from '../markdown/remark-typography.js';
+import { smartenText, smartenTree, typesetCharacters } from '../markdown/remark-typography.js';
 import type { Heading, RenderedBody } from '../markdown/render-body.js';
 import type { BlueprintSource, Project } from '../project/load-project.js';
 import { editionColors } from '../theme/edition-colors.js';
@@ -34,9 +34,15 @@ export interface RenderDocumentInput {
   /** Output path (under out/) of the cover logo: the edition city's, else its theme's (#11). */
   logo?: { output: string; fromTheme: boolean };
   fonts: FontCatalog;
+  /**
+   * For `check` (#13), which reads only what a render reports: no typesetting (it reports nothing; the
+   * characters it would add are still checked against the fonts) and no HTML text (`html` is empty).
+   */
+  forCheck?: boolean;
 }
 
 export interface RenderedDocument {
+  /** The page; empty when rendered for `check`. */
   html: string;
   title: string;
   fonts: FontSelection;
@@ -70,13 +76,14 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
   };
   // The running header's and footer's placeholders (#11), in the document's language (#10).
   // #12: curly apostrophes and quotes in the running heads too ("Mayor’s Office").
+  const smarten = input.forCheck ? (value: string) => value : smartenText;
   const pageValues = {
-    title: smartenText(text.title.text, text.title.lang),
-    subtitle: smartenText(text.subtitle?.text ?? '', text.subtitle?.lang ?? lang),
-    series: smartenText(text.projectTitle.text, text.projectTitle.lang),
-    city: smartenText(name.text, name.lang),
-    government: smartenText(government.text, government.lang),
-    office: smartenText(office.text, office.lang),
+    title: smarten(text.title.text, text.title.lang),
+    subtitle: smarten(text.subtitle?.text ?? '', text.subtitle?.lang ?? lang),
+    series: smarten(text.projectTitle.text, text.projectTitle.lang),
+    city: smarten(name.text, name.lang),
+    government: smarten(government.text, government.lang),
+    office: smarten(office.text, office.lang),
     version: project.config.version ?? '',
   };
 
@@ -173,7 +180,8 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     { pkg: theme.config.fonts.heading, sheets: ['700.css'] },
     ...theme.config.fonts.fallback.map((pkg) => ({ pkg, sheets: ['400.css', '700.css'], fallback: true })),
   ];
-  const fonts = selectFonts(input.fonts, fontPackages, `${bodyText} ${pageValues.title} ${pageValues.series}`, input.toOutRoot);
+  const typeset = input.forCheck ? typesetCharacters(bodyText, lang) + typesetCharacters(bodyText, project.config.languages[0] ?? lang) : '';
+  const fonts = selectFonts(input.fonts, fontPackages, `${bodyText} ${pageValues.title} ${pageValues.series}${typeset}`, input.toOutRoot);
   const families = fontFamilies(input.fonts, theme.config.fonts);
   const variables = themeVariables(theme.config, colors, families);
   const parts = blueprint.sections.map((_, i) => body.headings.find((x) => x.part === i && x.depth === 1)?.text ?? '');
@@ -226,10 +234,10 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     ],
   };
   // #12: the cover, contents, sources and back page in the same typographic conventions as the body.
-  smartenTree(tree, lang);
+  if (!input.forCheck) smartenTree(tree, lang);
   const keywords = [text.projectTitle.text, text.title.text, name.text, ...(draft ? [strings.translationDraft] : [])];
   return {
-    html: `${toHtml(tree)}\n`,
+    html: input.forCheck ? '' : `${toHtml(tree)}\n`,
     title,
     fonts,
     toc: tocHeadings.map((x) => ({ id: x.id, text: x.text, depth: x.depth })),

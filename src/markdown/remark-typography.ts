@@ -53,6 +53,25 @@ export function remarkTypography(options: { lang: string }) {
   };
 }
 
+/**
+ * The characters typesetting may put into a text in `lang` (#13): what a `check`, which does not typeset,
+ * adds to the text whose glyphs the fonts must have, so it warns of a font without curly quotes as the
+ * build would. Only for the marks the text has: straight quotes, `--` and `...`.
+ */
+export function typesetCharacters(text: string, lang: string): string {
+  const settings = typographyFor(lang);
+  if (!settings) return '';
+  const open = settings.openingQuotes ?? { double: '“', single: '‘' };
+  const close = settings.closingQuotes ?? { double: '”', single: '’' };
+  return [
+    text.includes('"') ? open.double + close.double : '',
+    // An apostrophe is a closing single quote.
+    text.includes("'") ? open.single + close.single : '',
+    text.includes('--') ? '–—' : '',
+    text.includes('...') ? '…' : '',
+  ].join('');
+}
+
 /** Typeset copies of parsed sources, by tree and language: a source is typeset once, not once per edition (#14). */
 const typesetCopies = new WeakMap<Root, Map<string, Root>>();
 

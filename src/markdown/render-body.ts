@@ -64,6 +64,8 @@ export interface RenderBodyInput {
   documentFor: ResolveAssetsOptions['documentFor'];
   /** Say where another city's case study is printed (builds do; `check`, over every edition, does not). */
   reportFallbacks?: boolean;
+  /** Curly quotes and dashes (#12); `check` leaves them out (#13): they report nothing and cost a third of a render. */
+  typeset?: boolean;
 }
 
 /** The transforms every source goes through (#8: one preset for sections and case studies). */
@@ -114,6 +116,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
   const fills: SlotFill[] = [];
   const allSlots = new Map([...project.slots].map(([id, d]) => [id, d.blueprint.id]));
   const cityName = text.city('name') as Passage;
+  const typeset = (tree: Root, treeLang: string) => (input.typeset === false ? tree : typesetSource(tree, treeLang));
 
   const renderCaseStudy = (fill: SlotFill): RootContent[] => {
     const study = fill.caseStudy;
@@ -122,7 +125,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     const source = translated ?? study;
     // #10: a case study without a translation is printed in its own language, marked, inside the edition's.
     const bodyLang = translated ? lang : sourceLang;
-    const tree = structuredClone(typesetSource(source.tree, bodyLang));
+    const tree = structuredClone(typeset(source.tree, bodyLang));
     sourceTransforms({ text, scope: `cs-${study.slot}`, shiftBy: 3, assets }).runSync(tree, source.file);
     fills.push(fill);
     const headingId = `case-study-${study.slot}`;
@@ -211,7 +214,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     const source = translated ?? section;
     // #10: an untranslated section keeps its own language and direction, after a note in the edition's.
     const partLang = lang !== sourceLang && !translated ? sourceLang : lang;
-    const tree = withoutFrontMatter(structuredClone(typesetSource(source.tree, partLang)));
+    const tree = withoutFrontMatter(structuredClone(typeset(source.tree, partLang)));
     const first = tree.children[0];
     if (first?.type !== 'heading' || first.depth !== 1) report(source.file, 'heading-structure', {}, { place: first?.position });
     await sourceTransforms({ text, scope: `s${i + 1}`, shiftBy: 1, assets, slots }).run(tree, source.file);

@@ -3,7 +3,8 @@ import type { VFile } from 'vfile';
 import { type ExitCode, exitCodeOf } from '../diagnostics/exit-codes.js';
 import { hasErrors } from '../diagnostics/messages.js';
 import { checkCityFields } from '../edition/check-city-fields.js';
-import { checkPlainLanguage, type SectionGrade } from '../markdown/plain-language/check-plain-language.js';
+import { applyJudgements, type Judgement, judgeSources, type SectionGrade } from '../markdown/plain-language/check-plain-language.js';
+import { startJudgeThread } from '../markdown/plain-language/judge-in-worker.js';
 import { checkCaseStudy } from '../markdown/render-body.js';
 import { AssetRegistry } from '../project/asset-registry.js';
 import { loadProject, type Project } from '../project/load-project.js';
@@ -78,6 +79,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const last = stamps ? readRecord<Stored>(outDir, 'check', recordKey, 'any') : undefined;
   let renders: Record<string, RenderRecord> = {};
   const cache: SourceCache | undefined = useCache ? openSourceCache(outDir, root) : undefined;
+  // #13: the plain-language checks run on the other core while this one renders.
+  const thread = startJudgeThread();
   try {
     const loaded = await loadProject(root, cache ? { cache } : {});
     run.files.push(...loaded.files);
@@ -100,9 +103,21 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
           project,
           plan.documents.filter((d) => themes.has(d.edition.theme)),
         );
-        const shared = { assets: new AssetRegistry(project.root), fonts: cache?.fonts ?? new FontCatalog(project.root), signal: options.signal };
+        const shared = {
+          assets: new AssetRegistry(project.root),
+          fonts: cache?.fonts ?? new FontCatalog(project.root),
+          signal: options.signal,
+          forCheck: true,
+        };
         const changed = stamps && last?.result.inputs ? changedFiles(root, last.result.inputs, stamps.files) : undefined;
         const affected = changed ? affectedBlueprints(project, changed) : undefined;
+        readingGrade = project.config.reading_grade;
+        const plain = { limit: readingGrade, all: options.verbose ?? false };
+        const judgeHere = () => judgeSources(project, plain, cache ? { cache } : {});
+        // If the thread fails, the sources are judged here: a check never loses its plain-language findings.
+        const judging: Promise<Judgement[]> | undefined = thread
+          ? judgeSources(project, plain, { ...(cache ? { cache } : {}), judge: thread.judge }).catch(judgeHere)
+          : undefined;
         const tracked = () => [...run.files, run.request];
         const rendering = await renderOrReplay(
           project,
@@ -120,8 +135,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
         checkCityFields(project);
         for (const city of project.cities.values()) if (city.logo) shared.assets.add(city.logo, city.file);
         await checkUnplacedCaseStudies(project, built, shared.assets);
-        readingGrade = project.config.reading_grade;
-        grades = await checkPlainLanguage(project, { limit: readingGrade, all: options.verbose ?? false }, undefined, cache);
+        grades = applyJudgements(await (judging ?? judgeHere()));
         run.shouldStop();
         // An interrupted check saves nothing: what it did not reach would be missing, not wrong, but a stop should stop.
         if (cache && !options.signal?.aborted) {
@@ -131,6 +145,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     }
   } catch (cause) {
     run.internalError(cause);
+  } finally {
+    await thread?.close();
   }
   dedupeMessages(run.files);
   const result: Recorded = { documents, rendered, grades, readingGrade };

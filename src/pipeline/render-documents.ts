@@ -24,7 +24,7 @@ export async function renderDocuments(
   project: Project,
   documents: DocumentPlan[],
   themes: Map<string, Theme>,
-  shared: { assets: AssetRegistry; fonts: FontCatalog; signal?: AbortSignal | undefined; reportFallbacks?: boolean },
+  shared: { assets: AssetRegistry; fonts: FontCatalog; signal?: AbortSignal | undefined; reportFallbacks?: boolean; forCheck?: boolean },
   onRendered: (doc: BuiltDocument, done: number) => void = () => undefined,
 ): Promise<BuiltDocument[]> {
   const built: BuiltDocument[] = [];
@@ -32,21 +32,15 @@ export async function renderDocuments(
     if (shared.signal?.aborted) break;
     const theme = themes.get(plan.edition.theme);
     if (!theme) continue;
-    const doc = await renderOne(project, plan, theme, shared.assets, shared.fonts, shared.reportFallbacks ?? false);
+    const doc = await renderOne(project, plan, theme, shared);
     built.push(doc);
     onRendered(doc, built.length);
   }
   return built;
 }
 
-async function renderOne(
-  project: Project,
-  plan: DocumentPlan,
-  theme: Theme,
-  assets: AssetRegistry,
-  fonts: FontCatalog,
-  reportFallbacks: boolean,
-): Promise<BuiltDocument> {
+async function renderOne(project: Project, plan: DocumentPlan, theme: Theme, shared: Parameters<typeof renderDocuments>[3]): Promise<BuiltDocument> {
+  const { assets, fonts, reportFallbacks = false, forCheck = false } = shared;
   const { blueprint, edition, lang, base } = plan;
   const toOutRoot = '../'.repeat(base.split('/').length - 1);
   const strings = stringsFor(lang, project.config.strings);
@@ -57,9 +51,9 @@ async function renderOne(
     const target = outputBase(project, owner, edition.city.id, lang);
     return `${path.posix.relative(path.posix.dirname(base), target)}.html`;
   };
-  const body = await renderBody({ project, blueprint, edition, lang, strings, text, assets, toOutRoot, documentFor, reportFallbacks });
+  const body = await renderBody({ project, blueprint, edition, lang, strings, text, assets, toOutRoot, documentFor, reportFallbacks, typeset: !forCheck });
   const logo = coverLogo(edition, theme, assets);
-  const rendered = renderDocument({ project, blueprint, edition, lang, strings, text, theme, body, toOutRoot, fonts, ...(logo ? { logo } : {}) });
+  const rendered = renderDocument({ project, blueprint, edition, lang, strings, text, theme, body, toOutRoot, fonts, forCheck, ...(logo ? { logo } : {}) });
   if (rendered.fonts.missing.length) reportMissingGlyphs(project, plan, theme, rendered.fonts.missing);
   const slots: ManifestDocument['slots'] = {};
   for (const fill of body.fills) slots[fill.slot] = { city: fill.caseStudy.city, source: fill.source };

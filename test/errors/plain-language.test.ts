@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticJson } from '../../src/diagnostics/report.js';
-import { copyFixture, edit, fixture, run } from '../helpers.js';
+import { copyFixture, edit, fixture, run, runBin } from '../helpers.js';
 
 const plainRules = ['reading-grade', 'hard-sentence', 'long-sentence', 'wordy-phrase', 'passive-voice', 'repeated-word'];
 
@@ -32,6 +32,16 @@ describe('plain-language checks', () => {
     expect(found.filter((d) => d.ruleId === 'passive-voice').at(-1)?.hint).toContain('1 more in this file are not shown');
     expect(found.find((d) => d.ruleId === 'hard-sentence')).toMatchObject({ endLine: 6, endColumn: 292 });
     expect(json.grades.find((g) => g.file.endsWith('welcome-desk/sections/01-why.md'))).toMatchObject({ grade: 12, graded: true });
+  });
+
+  it('reports the same from the compiled command, which judges on a second thread while it renders', async () => {
+    const here = await plainLanguage(fixture('plain-language'), '--verbose', '--no-cache');
+    const compiled = runBin(['check', '--json', '--verbose', '--no-cache'], fixture('plain-language'));
+    expect(compiled.code).toBe(here.code);
+    const json = JSON.parse(compiled.stdout) as typeof here.json;
+    expect(json.diagnostics).toEqual(here.json.diagnostics);
+    expect(json.grades).toEqual(here.json.grades);
+    expect(here.found.length).toBeGreaterThan(8);
   });
 
   it('lists every finding with --verbose, and makes them errors with --strict (exit code 1)', async () => {

@@ -14,7 +14,7 @@ import { rehypeLeadIns, rehypeNoteRefs } from '../../src/markdown/rehype-note-re
 import { rehypeNumericColumns } from '../../src/markdown/rehype-numeric-columns.js';
 import { rehypeShortCitations, shortTitle } from '../../src/markdown/rehype-short-citations.js';
 import { remarkCityVariables } from '../../src/markdown/remark-city-variables.js';
-import { remarkTypography } from '../../src/markdown/remark-typography.js';
+import { remarkTypography, smartenText, typesetCharacters } from '../../src/markdown/remark-typography.js';
 
 /** Markdown through the toolkit's #12 transforms to HTML, with a city of the given names. */
 function render(
@@ -87,5 +87,22 @@ describe('print typesetting transforms (#12)', () => {
     expect(render('| Line | Cost |\n| --- | --- |\n| Phones[^x] | $36,500[^x] |\n| **Total** | **$160,500** |\n\n[^x]: Note.')).toMatch(
       /<th class="numeric">Cost<\/th>[\s\S]*<td class="numeric"><span class="note-join">\$36,500/,
     );
+  });
+});
+
+// #13: check does not typeset, but still asks the fonts for every character typesetting would add.
+describe('typesetCharacters', () => {
+  it('holds every character typesetting adds, in the conventions of each language', () => {
+    const samples = ['"Quoted" and \'single\' -- then --- and...', "The Mayor's Office", 'No marks at all', 'Dashes only -- here'];
+    for (const lang of ['en', 'es', 'en-US']) {
+      for (const text of samples) {
+        const added = [...smartenText(text, lang)].filter((c) => !text.includes(c));
+        const promised = typesetCharacters(text, lang);
+        for (const c of added) expect(promised, `${lang}: ${text}`).toContain(c);
+      }
+    }
+    expect(typesetCharacters('"Quoted" -- ...', 'zh-Hans')).toBe('');
+    expect(typesetCharacters('No marks at all', 'en')).toBe('');
+    expect(typesetCharacters('"¿Qué?"', 'es')).toContain('«');
   });
 });

@@ -3,6 +3,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { MarkdownSource, Project } from '../../project/load-project.js';
 import type { SourceCache } from '../../project/source-cache.js';
+import type { Judge } from './judge-in-worker.js';
 import { fleschKincaid, measureSentences, roundGrade } from './measure-sentences.js';
 import { passiveVoice } from './passive-voice.js';
 import type { PlainLanguageOptions, PlainLanguageRule } from './plain-language-rule.js';
@@ -42,22 +43,54 @@ export async function checkPlainLanguage(
   only?: (file: string) => boolean,
   cache?: SourceCache,
 ): Promise<SectionGrade[]> {
+  return applyJudgements(await judgeSources(project, options, { ...(only ? { only } : {}), ...(cache ? { cache } : {}) }));
+}
+
+export interface Judgement {
+  source: MarkdownSource;
+  result: PlainLanguageResult;
+}
+
+/**
+ * Judge the sources without touching their files (#13: `check` judges while it renders, whose messages it
+ * records per document, so these are added after, by applyJudgements). A source judged before with the
+ * same text and settings is taken from the cache; the others are judged by `judge` (another thread) or here.
+ */
+export async function judgeSources(
+  project: Project,
+  options: PlainLanguageOptions,
+  how: { only?: (file: string) => boolean; cache?: SourceCache; judge?: Judge } = {},
+): Promise<Judgement[]> {
   if (!isPlainLanguageSource(project.config.languages)) return [];
   const sources: MarkdownSource[] = [...project.blueprints.flatMap((b) => b.sections), ...project.caseStudies].filter(
-    (source) => !only || only(source.file.path ?? ''),
+    (source) => !how.only || how.only(source.file.path ?? ''),
   );
-  const grades: SectionGrade[] = [];
-  const counted = new Map<string, number>();
   const settings = JSON.stringify(options);
-  for (const source of sources) {
-    const path = source.file.path ?? '';
-    const text = String(source.file.value);
-    // #13: a source judged before with the same text and settings is not judged again.
-    let result = cache?.getProse(path, text, settings);
+  const judged: (PlainLanguageResult | undefined)[] = sources.map((source) => how.cache?.getProse(source.file.path ?? '', String(source.file.value), settings));
+  const fresh = sources.filter((_, i) => !judged[i]);
+  const items = fresh.map((source) => ({ path: source.file.path ?? '', text: String(source.file.value), tree: source.tree }));
+  let results: PlainLanguageResult[];
+  if (how.judge) results = await how.judge(items, options);
+  else {
+    const counted = new Map<string, number>();
+    results = [];
+    for (const source of fresh) results.push(await judgeProse(source.tree, source.file, options, counted));
+  }
+  let at = 0;
+  return sources.map((source, i) => {
+    let result = judged[i];
     if (!result) {
-      result = await judgeProse(source.tree, source.file, options, counted);
-      cache?.setProse(path, text, settings, result);
+      result = results[at++] as PlainLanguageResult;
+      how.cache?.setProse(source.file.path ?? '', String(source.file.value), settings, result);
     }
+    return { source, result };
+  });
+}
+
+/** Add the judgements' messages to their sources' files; each judged file's grade. */
+export function applyJudgements(judgements: Judgement[]): SectionGrade[] {
+  const grades: SectionGrade[] = [];
+  for (const { source, result } of judgements) {
     source.file.messages.push(...result.messages);
     if (result.grade) grades.push({ file: source.file.path, ...result.grade });
   }
