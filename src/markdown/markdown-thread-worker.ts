@@ -1,24 +1,31 @@
 import { parentPort } from 'node:worker_threads';
-import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import { saveMessage } from '../../project/source-cache.js';
-import { judgeProse } from './check-plain-language.js';
-import type { JudgeReply, JudgeRequest } from './judge-in-worker.js';
+import { saveMessage } from '../project/source-cache.js';
+import type { ThreadReply, ThreadRequest } from './markdown-thread.js';
+import { judgeProse } from './plain-language/check-plain-language.js';
+import { createMarkdownParser } from './processor.js';
 
 /**
- * The thread that judges prose for `check` (#13) while the main thread renders: it is sent parsed trees
- * and their text (it reads no file), and sends back each source's grade and messages as plain data.
+ * The second thread of `check` (#13, see startMarkdownThread): parses the texts it is sent with the
+ * toolkit's Markdown dialect, and judges the prose of the trees it is sent; answers each request in turn.
  */
+const parser = createMarkdownParser();
 const counted = new Map<string, number>();
-parentPort?.on('message', async (request: JudgeRequest) => {
-  const reply: JudgeReply = { id: request.id, results: [] };
+parentPort?.on('message', async (request: ThreadRequest) => {
+  let reply: ThreadReply;
   try {
-    for (const item of request.items) {
-      const result = await judgeProse(item.tree as Root, new VFile({ path: item.path, value: item.text }), request.options, counted);
-      reply.results.push({ grade: result.grade, messages: result.messages.map(saveMessage) });
+    if (request.kind === 'parse')
+      reply = { id: request.id, trees: request.items.map((item) => parser.parse(new VFile({ path: item.path, value: item.text }))) };
+    else {
+      const results = [];
+      for (const item of request.items) {
+        const result = await judgeProse(item.tree, new VFile({ path: item.path, value: item.text }), request.options, counted);
+        results.push({ grade: result.grade, messages: result.messages.map(saveMessage) });
+      }
+      reply = { id: request.id, results };
     }
   } catch (cause) {
-    reply.error = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
+    reply = { id: request.id, error: cause instanceof Error ? (cause.stack ?? cause.message) : String(cause) };
   }
   parentPort?.postMessage(reply);
 });
