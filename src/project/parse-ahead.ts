@@ -8,6 +8,10 @@ import type { MarkdownParser } from '../markdown/processor.js';
 import { readInside } from './read-inside.js';
 import type { SourceCache } from './source-cache.js';
 
+/** How much is parsed ahead at most: far more than a project of twelve guides in twelve languages has. */
+const aheadFiles = 5000;
+const aheadBytes = 64 * 1024 * 1024;
+
 /** Trees parsed before the project loads, by path, each with the text it was parsed from. */
 export type ParsedAhead = Map<string, { text: string; tree: Root }>;
 
@@ -20,7 +24,10 @@ export type ParsedAhead = Map<string, { text: string; tree: Root }>;
  */
 export async function parseAhead(root: string, parser: MarkdownParser, thread: MarkdownThread, cache?: SourceCache): Promise<ParsedAhead> {
   const texts: { path: string; text: string }[] = [];
+  let total = 0;
   for (const name of markdownFiles(path.join(root, 'blueprints'))) {
+    // Only a help: a folder of many files the project never names is left to the load, which reads what it names.
+    if (texts.length >= aheadFiles || total >= aheadBytes) break;
     const read = readInside(root, name);
     if (!('file' in read)) continue;
     // Keyed by the path the load's reader gives its file (the same reader), which the parser is handed.
@@ -28,6 +35,7 @@ export async function parseAhead(root: string, parser: MarkdownParser, thread: M
     const text = String(read.file.value);
     if (cache?.has(at, text) || !checkMarkdownLimits(new VFile({ path: at, value: text }))) continue;
     texts.push({ path: at, text });
+    total += text.length;
   }
   // The larger files first, each to the side with less so far; the thread gets two fifths, as it starts
   // later (its own modules load first) and its trees must be copied back.
@@ -75,7 +83,7 @@ export function withParsedAhead(parser: MarkdownParser, parsed: ParsedAhead | un
 function markdownFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (folder: string, depth: number) => {
-    if (depth > 8) return;
+    if (depth > 8 || found.length > aheadFiles) return;
     let entries: import('node:fs').Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
