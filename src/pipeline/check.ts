@@ -3,13 +3,11 @@ import type { VFile } from 'vfile';
 import { type ExitCode, exitCodeOf } from '../diagnostics/exit-codes.js';
 import { hasErrors } from '../diagnostics/messages.js';
 import { checkCityFields } from '../edition/check-city-fields.js';
-import { startMarkdownThread } from '../markdown/markdown-thread.js';
 import { applyJudgements, type Judgement, judgeSources, type SectionGrade } from '../markdown/plain-language/check-plain-language.js';
-import { createMarkdownParser } from '../markdown/processor.js';
+import { startJudgeThread } from '../markdown/plain-language/judge-thread.js';
 import { checkCaseStudy } from '../markdown/render-body.js';
 import { AssetRegistry } from '../project/asset-registry.js';
 import { loadProject, type Project } from '../project/load-project.js';
-import { parseAhead } from '../project/parse-ahead.js';
 import type { SourceCache } from '../project/source-cache.js';
 import { FontCatalog } from '../theme/select-fonts.js';
 import { affectedBlueprints } from './affected-blueprints.js';
@@ -81,12 +79,10 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const last = stamps ? readRecord<Stored>(outDir, 'check', recordKey, 'any') : undefined;
   let renders: Record<string, RenderRecord> = {};
   const cache: SourceCache | undefined = useCache ? openSourceCache(outDir, root) : undefined;
-  // #13: a second thread parses half the Markdown while this one parses the rest, then judges the prose
-  // while this one renders.
-  const thread = startMarkdownThread();
+  // #13: the plain-language checks run on the other core while this one renders.
+  const thread = startJudgeThread();
   try {
-    const parsed = thread ? await parseAhead(root, createMarkdownParser(), thread, cache) : undefined;
-    const loaded = await loadProject(root, { ...(cache ? { cache } : {}), ...(parsed ? { parsed } : {}) });
+    const loaded = await loadProject(root, cache ? { cache } : {});
     run.files.push(...loaded.files);
     const project = loaded.project;
     if (project) reportStubs(project);

@@ -8,7 +8,6 @@ import { crossReferenceRules } from '../validate/rules/index.js';
 import { isWritten } from '../validate/schemas/case-study.js';
 import { projectFileName } from './find-project.js';
 import type { LoadContext } from './load-context.js';
-import { type ParsedAhead, withParsedAhead } from './parse-ahead.js';
 import type { CaseStudy, CaseStudyStub, LoadResult, Project, SlotDeclaration } from './project.js';
 import { readBlueprints } from './read-blueprints.js';
 import { readCaseStudies } from './read-case-studies.js';
@@ -24,7 +23,7 @@ export type { BlueprintSource, CaseStudy, CaseStudyStub, CityProfile, LoadResult
  * its schema, then run the cross-reference rules, then assemble what is valid. Problems are messages on
  * the files; `project` is absent when the project file itself is unusable.
  */
-export async function loadProject(root: string, options: { cache?: SourceCache; parsed?: ParsedAhead } = {}): Promise<LoadResult> {
+export async function loadProject(root: string, options: { cache?: SourceCache } = {}): Promise<LoadResult> {
   const reader = new SourceReader(root, options.cache);
   const project = readProjectFile(reader);
   if (!project) {
@@ -32,7 +31,7 @@ export async function loadProject(root: string, options: { cache?: SourceCache; 
     report(file, 'no-project', { dir: root });
     return { files: reader.files };
   }
-  const parser = withParsedAhead(createMarkdownParser(), options.parsed);
+  const parser = createMarkdownParser();
   const languages = project.config.languages;
   const themeFolders = [...listFolders(path.join(root, 'themes')), ...listFolders(builtInThemesDir)];
   const hasThemeFile = (name: string) => [path.join(root, 'themes'), builtInThemesDir].some((dir) => existsSync(path.join(dir, name, 'theme.yaml')));

@@ -79,11 +79,6 @@ export class SourceCache {
     return { tree: entry.tree, messages: entry.messages.map(copyMessage) };
   }
 
-  /** Whether a file with this text was parsed before, as whatever kind (see parseAhead). */
-  has(path: string, text: string): boolean {
-    return this.entries.get(path)?.hash === textHash(text);
-  }
-
   set(path: string, text: string, kind: SourceKind, tree: Root, messages: VFileMessage[]): void {
     this.entries.set(path, { hash: textHash(text), kind, tree, messages: messages.map(copyMessage) });
   }

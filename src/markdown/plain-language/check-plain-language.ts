@@ -3,7 +3,7 @@ import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { MarkdownSource, Project } from '../../project/load-project.js';
 import type { SourceCache } from '../../project/source-cache.js';
-import type { Judge } from '../markdown-thread.js';
+import type { Judge } from './judge-thread.js';
 import { fleschKincaid, measureSentences, roundGrade } from './measure-sentences.js';
 import { passiveVoice } from './passive-voice.js';
 import type { PlainLanguageOptions, PlainLanguageRule } from './plain-language-rule.js';

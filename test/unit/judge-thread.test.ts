@@ -2,31 +2,28 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import type { startMarkdownThread as StartMarkdownThread } from '../../src/markdown/markdown-thread.js';
 import { judgeProse } from '../../src/markdown/plain-language/check-plain-language.js';
+import type { startJudgeThread as StartJudgeThread } from '../../src/markdown/plain-language/judge-thread.js';
 import { createMarkdownParser } from '../../src/markdown/processor.js';
 import { saveMessage } from '../../src/project/source-cache.js';
 import { fixture, repoRoot } from '../helpers.js';
 
 /**
- * #13: `check` parses half the Markdown on a second thread, and judges prose there while it renders. The thread runs the compiled toolkit
+ * #13: `check` judges prose on a second thread while it renders. The thread runs the compiled toolkit
  * (dist/, compiled by the global setup): run from the TypeScript sources there is none, and check judges
  * in its own thread.
  */
-describe('the Markdown thread', () => {
-  it('parses and judges as the main thread does, from the texts and trees it is sent, and reports a failure', async () => {
-    const compiled = path.join(repoRoot, 'dist/markdown/markdown-thread.js');
-    const { startMarkdownThread } = (await import(compiled)) as { startMarkdownThread: typeof StartMarkdownThread };
-    const thread = startMarkdownThread();
+describe('the plain-language thread', () => {
+  it('judges as the main thread does, from the parsed trees it is sent, and reports a failure', async () => {
+    const compiled = path.join(repoRoot, 'dist/markdown/plain-language/judge-thread.js');
+    const { startJudgeThread } = (await import(compiled)) as { startJudgeThread: typeof StartJudgeThread };
+    const thread = startJudgeThread();
     expect(thread).toBeDefined();
     if (!thread) return;
     try {
       const file = path.join(fixture('plain-language'), 'blueprints/welcome-desk/sections/01-why.md');
       const text = readFileSync(file, 'utf8');
       const tree = createMarkdownParser().parse(new VFile({ path: file, value: text }));
-      // Parsed there, the same tree as here (positions included).
-      const [parsed] = await thread.parse([{ path: file, text }]);
-      expect(parsed).toEqual(tree);
       const options = { limit: 9, all: true };
       const [there] = await thread.judge([{ path: file, text, tree }], options);
       const here = await judgeProse(tree, new VFile({ path: file, value: text }), options);
@@ -35,7 +32,7 @@ describe('the Markdown thread', () => {
       expect(there?.messages.map(saveMessage)).toEqual(here.messages.map(saveMessage));
       // A tree the rules cannot read fails that request, not the process; the thread still answers after.
       await expect(thread.judge([{ path: file, text, tree: { type: 'root', children: [{ type: 'nonsense' }] } as never }], options)).rejects.toThrow(
-        /Markdown thread failed/,
+        /plain-language thread failed/,
       );
       const [again] = await thread.judge([{ path: file, text, tree }], options);
       expect(again?.grade).toEqual(here.grade);
