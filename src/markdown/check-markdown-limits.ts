@@ -131,7 +131,7 @@ export function checkMarkdownLimits(file: VFile): boolean {
 
 /**
  * The parsed tree's depth, without recursion: a backstop for the stages after the parser (remark-rehype,
- * the sanitizer, the serializer, `structuredClone`), which recurse once per level. Reports at the first node
+ * the sanitizer, the serializer, copyTree), which recurse once per level. Reports at the first node
  * past the limit and returns false.
  */
 export function checkTreeDepth(tree: Root, file: VFile): boolean {

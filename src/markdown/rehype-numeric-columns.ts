@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { copyTree } from './copy-tree.js';
 
 /** An amount, a count, a year or a share: "$36,500", "1", "2019", "c. 2015", "60%", "$1.48 million". */
 const NUMBER = /^(?:c\.\s*)?[-+−]?[$€£¥]?\s?\d[\d,.\s]*(?:%|\s?(?:million|billion|k|m|bn))?$/i;
@@ -9,7 +10,7 @@ const cells = (row: Element) => row.children.filter((c): c is Element => c.type 
 
 /** A cell's own text, without its note numbers. */
 function cellText(cell: Element): string {
-  const copy = structuredClone(cell);
+  const copy = copyTree(cell);
   visit(copy, 'element', (node: Element, index, parent) => {
     if (node.tagName === 'sup' && parent && index !== undefined) {
       parent.children.splice(index, 1);

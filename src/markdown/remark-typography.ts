@@ -4,6 +4,7 @@ import remarkSmartypants from 'remark-smartypants';
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
 import { visit } from 'unist-util-visit';
+import { copyTree } from './copy-tree.js';
 import { remarkHeadingIds } from './remark-heading-ids.js';
 
 interface SmartypantsOptions {
@@ -89,7 +90,7 @@ export function typesetSource(tree: Root, lang: string): Root {
   }
   let typeset = byLang.get(lang);
   if (!typeset) {
-    typeset = structuredClone(tree);
+    typeset = copyTree(tree);
     // Ids written after headings first, so `{#a--b}` is not read as a dash.
     remarkHeadingIds()(typeset);
     remarkTypography({ lang })(typeset);

@@ -16,6 +16,7 @@ import { commaOf, directionOf, languageName } from '../i18n/language.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
 import type { BlueprintSource, CaseStudy, Project } from '../project/load-project.js';
 import type { TranslationMeta } from '../validate/schemas/translation.js';
+import { copyTree } from './copy-tree.js';
 import { rehypeLabelTaskItems } from './rehype-label-task-items.js';
 import { rehypeLeadIns, rehypeNoteRefs } from './rehype-note-refs.js';
 import { rehypeNumericColumns } from './rehype-numeric-columns.js';
@@ -125,7 +126,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     const source = translated ?? study;
     // #10: a case study without a translation is printed in its own language, marked, inside the edition's.
     const bodyLang = translated ? lang : sourceLang;
-    const tree = structuredClone(typeset(source.tree, bodyLang));
+    const tree = copyTree(typeset(source.tree, bodyLang));
     sourceTransforms({ text, scope: `cs-${study.slot}`, shiftBy: 3, assets }).runSync(tree, source.file);
     fills.push(fill);
     const headingId = `case-study-${study.slot}`;
@@ -214,7 +215,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     const source = translated ?? section;
     // #10: an untranslated section keeps its own language and direction, after a note in the edition's.
     const partLang = lang !== sourceLang && !translated ? sourceLang : lang;
-    const tree = withoutFrontMatter(structuredClone(typeset(source.tree, partLang)));
+    const tree = withoutFrontMatter(copyTree(typeset(source.tree, partLang)));
     const first = tree.children[0];
     if (first?.type !== 'heading' || first.depth !== 1) report(source.file, 'heading-structure', {}, { place: first?.position });
     await sourceTransforms({ text, scope: `s${i + 1}`, shiftBy: 1, assets, slots }).run(tree, source.file);
@@ -310,7 +311,7 @@ export async function checkCaseStudy(input: CheckCaseStudyInput): Promise<void> 
   const source = study.translations.get(lang) ?? study;
   const fragments: ResolveAssetsOptions['fragments'] = [];
   const assets = assetOptions(project, input, fragments);
-  const tree = withoutFrontMatter(structuredClone(source.tree));
+  const tree = withoutFrontMatter(copyTree(source.tree));
   await sourceTransforms({ text, scope: `cs-${study.slot}`, shiftBy: 3, assets }).run(tree, source.file);
   const hast = (await unified()
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
