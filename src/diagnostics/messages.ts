@@ -74,3 +74,16 @@ export function suggestion(value: string, known: Iterable<string>, what: string)
 }
 
 export const hasErrors = (files: VFile[]) => files.some((file) => file.messages.some((m) => m.fatal === true));
+
+/** Drop messages reported more than once (the same section renders in several editions). */
+export function dedupeMessages(files: VFile[]): void {
+  for (const file of files) {
+    const seen = new Set<string>();
+    file.messages = file.messages.filter((m) => {
+      const key = `${m.line}:${m.column}:${m.ruleId}:${m.reason}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+}

@@ -1,30 +1,13 @@
 import { realpathSync } from 'node:fs';
-import path from 'node:path';
 import type { VFile } from 'vfile';
 import { type ExitCode, exitCodeOf, exitCodes } from '../diagnostics/exit-codes.js';
-import { commandFile, report } from '../diagnostics/messages.js';
-import { linkPdf } from '../html/link-pdf.js';
-import { stringsFor } from '../html/strings.js';
+import { commandFile, dedupeMessages } from '../diagnostics/messages.js';
 import { findBrowser } from '../pdf/find-browser.js';
-import { AssetRegistry } from '../project/asset-registry.js';
-import { loadProject, type Project } from '../project/load-project.js';
-import type { SourceCache } from '../project/source-cache.js';
-import type { Theme } from '../theme/load-theme.js';
-import { FontCatalog } from '../theme/select-fonts.js';
-import { checkEditionColors } from './check-edition-colors.js';
-import { loadThemes } from './load-themes.js';
-import { type Manifest, type ManifestDocument, sha256 } from './manifest.js';
-import { fileSize, formatById } from './output-formats.js';
-import { PdfCache } from './pdf-cache.js';
-import { planDocuments } from './plan-documents.js';
-import { publishOutput } from './publish-output.js';
-import { type BuiltDocument, dedupeMessages, renderDocuments } from './render-documents.js';
-import { reportEditionStubs } from './report-stubs.js';
+import type { Project } from '../project/load-project.js';
+import { type Manifest, sha256 } from './manifest.js';
 import { Run, type Timings } from './run.js';
 import { fileStamp, inputStamp, readRecord, replayFiles, saveRecord } from './run-record.js';
 import { type BuildOptions, type BuildSettings, checkOutputFolder, settleOptions } from './settings.js';
-import { filesRead, openSourceCache, saveSourceCache } from './source-cache-file.js';
-import { openOutput, type StagedOutput } from './stage-output.js';
 
 export type { BuildOptions, Format, ProgressEvent } from './settings.js';
 
@@ -55,6 +38,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let manifest: Manifest | undefined;
   const loaded: { project?: Project; published?: string[] } = {};
   try {
+    const { runBuild } = await import('./build-stages.js');
     manifest = await runBuild(settings, run, loaded);
   } catch (cause) {
     run.internalError(cause);
@@ -113,129 +97,4 @@ async function unchangedBuild(settings: BuildSettings): Promise<{ result: BuildR
   if (!record) return { key, stamp };
   const files = replayFiles(record);
   return { result: { code: exitCodeOf(files), files, manifest: record.result, timings: { loadMs: 0, htmlMs: 0, browserMs: 0, pdfMs: 0 }, reused: true } };
-}
-
-async function runBuild(settings: BuildSettings, run: Run, loaded: { project?: Project; published?: string[] }): Promise<Manifest | undefined> {
-  if (!checkOutputFolder(settings, run.request)) return undefined;
-  // #14: a build from the command line keeps what it parsed in the output folder, as check does (#13); the
-  // preview brings its own cache, kept in memory.
-  const kept = !settings.cache && settings.reuseOutput ? openSourceCache(settings.outDir, settings.root) : undefined;
-  const cache = settings.cache ?? kept;
-  const project = await loadStage(settings, run, cache);
-  if (project) loaded.project = project;
-  if (!project || run.shouldStop()) return undefined;
-  const plan = planDocuments(project, settings, run.request);
-  if (!plan || run.shouldStop()) return undefined;
-  reportEditionStubs(project, plan);
-  const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
-  checkEditionColors(plan.editions, themes, run.request);
-  if (run.shouldStop()) return undefined;
-  const t = performance.now();
-  const assets = new AssetRegistry(project.root);
-  const documents = await renderDocuments(
-    project,
-    plan.documents,
-    themes,
-    { assets, fonts: cache?.fonts ?? new FontCatalog(project.root), signal: settings.signal, reportFallbacks: true },
-    (doc, done) => settings.onProgress({ type: 'html', document: `${doc.base}.html`, done, total: plan.documents.length }),
-  );
-  run.timings.htmlMs = performance.now() - t;
-  if (run.shouldStop()) return undefined;
-
-  const staged = await openOutput(settings.outDir, run.request);
-  if (!staged) return undefined;
-  // A PDF is printed from the staging folder, so it needs every file there; HTML alone does not.
-  if (settings.cache && !settings.formats.includes('pdf')) staged.reusable = settings.cache.published;
-  try {
-    const manifest = await writeStage(project, themes, documents, assets, staged, settings, run);
-    loaded.published = staged.files();
-    if (!manifest) await staged.discard();
-    else for (const file of staged.files()) if (file.startsWith('assets/')) settings.cache?.published.add(file);
-    // Only after a build that published: a failed build leaves the output folder as it was.
-    if (manifest && kept) await saveSourceCache(kept, settings.outDir, settings.root, filesRead(run)).catch(() => undefined);
-    return manifest;
-  } catch (cause) {
-    await staged.discard();
-    if (isFileSystemError(cause)) {
-      report(run.request, 'output-not-writable', { dir: settings.outDir, reason: (cause as Error).message });
-      return undefined;
-    }
-    throw cause;
-  }
-}
-
-async function loadStage(settings: BuildSettings, run: Run, cache: SourceCache | undefined): Promise<Project | undefined> {
-  const t = performance.now();
-  const loaded = await loadProject(settings.root, cache ? { cache } : {});
-  run.files.push(...loaded.files);
-  run.timings.loadMs = performance.now() - t;
-  return loaded.project;
-}
-
-/** Stage every document's sources, produce each format, publish. */
-async function writeStage(
-  project: Project,
-  themes: Map<string, Theme>,
-  documents: BuiltDocument[],
-  assets: AssetRegistry,
-  staged: StagedOutput,
-  settings: BuildSettings,
-  run: Run,
-): Promise<Manifest | undefined> {
-  const fonts = new Map<string, string>();
-  for (const doc of documents) {
-    await staged.write(`${doc.base}.html`, doc.rendered.html);
-    for (const font of doc.rendered.fonts.files) fonts.set(font.output, font.source);
-  }
-  for (const asset of [...assets.assets.values()].sort((a, b) => (a.output < b.output ? -1 : 1)))
-    if (!staged.isPublished(asset.output)) await staged.write(asset.output, asset.bytes);
-  for (const [output, source] of [...fonts].sort()) await staged.copy(source, output);
-
-  const outputs = new Map<BuiltDocument, ManifestDocument['outputs']>(documents.map((doc) => [doc, {}]));
-  const pdfCache = PdfCache.open(staged.outDir, settings.reuseOutput);
-  for (const id of settings.formats) {
-    if (run.shouldStop()) return undefined;
-    const produced = await formatById(id).produce({ project, themes, documents, staged, settings, requestFile: run.request, timings: run.timings, pdfCache });
-    // shouldStop first: a print stopped by a signal produces nothing and must still be reported (#9).
-    if (run.shouldStop() || !produced) return undefined;
-    for (const [doc, file] of produced) (outputs.get(doc) as ManifestDocument['outputs'])[id] = file;
-  }
-  // The HTML was only the PDF's source: do not publish it.
-  if (!settings.formats.includes('html')) for (const doc of documents) await staged.remove(`${doc.base}.html`);
-  else await linkPdfs(project, documents, outputs, staged);
-  const entries = documents.map((doc) => ({
-    blueprint: doc.blueprint.id,
-    city: doc.edition.city.id,
-    lang: doc.lang,
-    title: doc.rendered.title,
-    slots: doc.slots,
-    outputs: outputs.get(doc) ?? {},
-  }));
-  if (run.shouldStop()) return undefined;
-  const manifest = await publishOutput(project, themes.get(project.config.default_theme), entries, staged, run.request, settings.cache?.fonts);
-  // Only what was published is remembered; an index that cannot be written only means printing again.
-  if (manifest && settings.formats.includes('pdf')) await pdfCache.save().catch(() => undefined);
-  return manifest;
-}
-
-const isFileSystemError = (cause: unknown) =>
-  ['ENOSPC', 'EACCES', 'EROFS', 'EPERM', 'EDQUOT', 'EIO', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENAMETOOLONG'].includes((cause as NodeJS.ErrnoException)?.code ?? '');
-
-/**
- * #12: each published page links to its own PDF, with the pages and size only printing could tell, or
- * loses the placeholder when no PDF was made; the manifest records the page as published.
- */
-async function linkPdfs(project: Project, documents: BuiltDocument[], outputs: Map<BuiltDocument, ManifestDocument['outputs']>, staged: StagedOutput) {
-  for (const doc of documents) {
-    const files = outputs.get(doc);
-    if (!files?.html) continue;
-    const pdf = files.pdf;
-    const link = pdf
-      ? { href: path.posix.relative(path.posix.dirname(files.html.path), pdf.path), pages: pdf.pages ?? 0, size: fileSize(pdf.bytes) }
-      : undefined;
-    const html = linkPdf(doc.rendered.html, stringsFor(doc.lang, project.config.strings), link);
-    if (html === doc.rendered.html) continue;
-    await staged.write(files.html.path, html);
-    files.html = { ...files.html, sha256: sha256(html), bytes: Buffer.byteLength(html) };
-  }
 }

@@ -1,6 +1,6 @@
 import { VFile } from 'vfile';
+import { restoreMessage, type SavedMessage, saveMessage } from '../diagnostics/saved-message.js';
 import type { Project } from '../project/load-project.js';
-import { restoreMessage, type SavedMessage, saveMessage } from '../project/source-cache.js';
 import type { Theme } from '../theme/load-theme.js';
 import type { ManifestDocument } from './manifest.js';
 import type { DocumentPlan } from './plan-documents.js';

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { VFile } from 'vfile';
 import { localize } from '../edition/localize.js';
 import { type RenderedDocument, renderDocument } from '../html/render-document.js';
 import { stringsFor } from '../html/strings.js';
@@ -58,19 +57,6 @@ async function renderOne(project: Project, plan: DocumentPlan, theme: Theme, sha
   const slots: ManifestDocument['slots'] = {};
   for (const fill of body.fills) slots[fill.slot] = { city: fill.caseStudy.city, source: fill.source };
   return { ...plan, rendered, slots, ids: body.ids };
-}
-
-/** Drop messages reported more than once (the same section renders in several editions). */
-export function dedupeMessages(files: VFile[]): void {
-  for (const file of files) {
-    const seen = new Set<string>();
-    file.messages = file.messages.filter((m) => {
-      const key = `${m.line}:${m.column}:${m.ruleId}:${m.reason}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  }
 }
 
 /** The edition city's logo, else the one its theme gives (#11), copied into the output's assets. */

@@ -2,7 +2,7 @@ import { closeSync, type Dirent, fstatSync, lstatSync, openSync, readdirSync, re
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { restoreMessage, type SavedMessage, saveMessage } from '../project/source-cache.js';
+import { restoreMessage, type SavedMessage, saveMessage } from '../diagnostics/saved-message.js';
 import { sha256 } from './manifest.js';
 import { cacheFolder } from './pdf-cache.js';
 import { toolkitFingerprint } from './toolkit-fingerprint.js';

@@ -2,7 +2,7 @@ import { lstatSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { report } from '../diagnostics/messages.js';
+import { commandFile, report } from '../diagnostics/messages.js';
 import type { SourceCache } from '../project/source-cache.js';
 
 export type Format = 'html' | 'pdf';
@@ -181,4 +181,9 @@ function linkInProject(root: string, out: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether the output folder may hold the cache: the same rules as for a build's output (#9). */
+export function mayCache(outDir: string, root: string): boolean {
+  return checkOutputFolder({ outDir, root }, commandFile());
 }

@@ -1,13 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { commandFile } from '../diagnostics/messages.js';
 import { type LoadResult, loadProject } from '../project/load-project.js';
 import { SourceCache, type SourceCacheSnapshot } from '../project/source-cache.js';
 import { sha256 } from './manifest.js';
 import { cacheFolder } from './pdf-cache.js';
 import { readBounded } from './run-record.js';
-import { checkOutputFolder, defaultOutDir } from './settings.js';
+import { defaultOutDir, mayCache } from './settings.js';
 import { toolkitFingerprint } from './toolkit-fingerprint.js';
 
 const formatVersion = 1;
@@ -48,11 +47,6 @@ export async function saveSourceCache(cache: SourceCache, outDir: string, root: 
 
 /** The source files a run read (the files of its messages that have a path): what its cache keeps. */
 export const filesRead = (run: { files: { path?: string }[] }) => new Set(run.files.map((file) => file.path).filter((file): file is string => Boolean(file)));
-
-/** Whether the output folder may hold the cache: the same rules as for a build's output (#9). */
-export function mayCache(outDir: string, root: string): boolean {
-  return checkOutputFolder({ outDir, root }, commandFile());
-}
 
 const cacheFile = (outDir: string) => path.join(outDir, cacheFolder, `sources-${sha256(`${toolkitFingerprint()}\nsources`).slice(0, 16)}.json`);
 

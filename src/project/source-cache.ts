@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
+import type { VFileMessage } from 'vfile-message';
+import { copyMessage, restoreMessage, type SavedMessage, saveMessage } from '../diagnostics/saved-message.js';
 import type { SourceKind } from '../markdown/checks/index.js';
 import { rememberTypeset, typesetCopiesOf } from '../markdown/remark-typography.js';
 import { FontCatalog } from '../theme/select-fonts.js';
@@ -134,51 +135,3 @@ export class SourceCache {
 const byKey = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 export const textHash = (text: string) => createHash('sha256').update(text).digest('hex');
-
-/** A message of its own for each load: a caller may change one (check --strict makes warnings errors). */
-function copyMessage(message: VFileMessage): VFileMessage {
-  return Object.assign(Object.create(VFileMessage.prototype) as VFileMessage, message);
-}
-
-/** A message as plain data: what `report` sets (diagnostics/messages.ts), and the place of its cause. */
-export interface SavedMessage {
-  reason: string;
-  ruleId?: string;
-  source?: string;
-  file?: string;
-  fatal?: boolean | null;
-  place?: VFileMessage['place'];
-  url?: string;
-  note?: string;
-  expected?: string[];
-  cause?: SavedMessage;
-}
-
-export function saveMessage(message: VFileMessage): SavedMessage {
-  const saved: SavedMessage = { reason: message.reason };
-  if (message.ruleId) saved.ruleId = message.ruleId;
-  if (message.source) saved.source = message.source;
-  if (message.file) saved.file = message.file;
-  if (message.fatal !== undefined) saved.fatal = message.fatal;
-  if (message.place) saved.place = message.place;
-  if (message.url) saved.url = message.url;
-  if (message.note) saved.note = message.note;
-  if (message.expected) saved.expected = message.expected;
-  if (message.cause instanceof VFileMessage) saved.cause = saveMessage(message.cause);
-  return saved;
-}
-
-export function restoreMessage(saved: SavedMessage): VFileMessage {
-  const message = new VFileMessage(saved.reason, {
-    ...(saved.place ? { place: saved.place } : {}),
-    ...(saved.ruleId ? { ruleId: saved.ruleId } : {}),
-    ...(saved.source ? { source: saved.source } : {}),
-    ...(saved.cause ? { cause: restoreMessage(saved.cause) } : {}),
-  });
-  if (saved.file) message.file = saved.file;
-  if (saved.fatal !== undefined) message.fatal = saved.fatal;
-  if (saved.url) message.url = saved.url;
-  if (saved.note) message.note = saved.note;
-  if (saved.expected) message.expected = saved.expected;
-  return message;
-}

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { saveMessage } from '../../src/diagnostics/saved-message.js';
 import { judgeProse } from '../../src/markdown/plain-language/check-plain-language.js';
 import type { startJudgeThread as StartJudgeThread } from '../../src/markdown/plain-language/judge-thread.js';
 import { createMarkdownParser } from '../../src/markdown/processor.js';
-import { saveMessage } from '../../src/project/source-cache.js';
 import { fixture, repoRoot } from '../helpers.js';
 
 /**

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import { saveMessage } from '../../project/source-cache.js';
+import { saveMessage } from '../../diagnostics/saved-message.js';
 import { judgeProse } from './check-plain-language.js';
 import type { JudgeReply, JudgeRequest } from './judge-thread.js';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Root } from 'mdast';
-import { restoreMessage, type SavedMessage } from '../../project/source-cache.js';
+import { restoreMessage, type SavedMessage } from '../../diagnostics/saved-message.js';
 import type { PlainLanguageResult } from './check-plain-language.js';
 import type { PlainLanguageOptions } from './plain-language-rule.js';
 
