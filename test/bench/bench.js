@@ -129,7 +129,8 @@ console.log(`\ntoolkit: ${docs.length} guides (${pages} pages), whole \`blueprin
 // with as many pages at once as the toolkit uses; and sequentially, one page.
 const floor = async (pool) => {
   const userDataDir = tmp('floor');
-  const browser = await launch({ executablePath: chromium.executablePath, headless: true, args: chromiumArgs, userDataDir });
+  // A copy: puppeteer's launch() takes flags out of the array it is given, and the toolkit's is frozen.
+  const browser = await launch({ executablePath: chromium.executablePath, headless: true, args: [...chromiumArgs], userDataDir });
   const queue = docs.map((d) => path.join(guidesOut, d.outputs.html.path));
   const t = performance.now();
   await Promise.all(
