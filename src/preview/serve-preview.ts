@@ -7,7 +7,8 @@ import { collectMessages, formatMessages, summarize } from '../diagnostics/repor
 import { checkPlainLanguage } from '../markdown/plain-language/check-plain-language.js';
 import { affectedBlueprints } from '../pipeline/affected-blueprints.js';
 import { type BuildOptions, build } from '../pipeline/build.js';
-import { defaultOutDir } from '../pipeline/settings.js';
+import { defaultOutDir, mayCache } from '../pipeline/settings.js';
+import { openSourceCache } from '../pipeline/source-cache-file.js';
 import type { MarkdownSource, Project } from '../project/load-project.js';
 import { SourceCache } from '../project/source-cache.js';
 import { allowedHosts, isAllowedHost } from './allowed-hosts.js';
@@ -74,7 +75,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let lastProblem: string | undefined;
 
   // #13: parsed sources survive between rebuilds, so a save re-parses one file and re-renders one guide.
-  const cache = new SourceCache();
+  // The first build starts from what the last check or build kept in the project's out/.blueprint-cache/
+  // (read only: the preview keeps its cache in memory and never writes that file).
+  const root = path.resolve(options.root);
+  const kept = defaultOutDir(root);
+  const cache = mayCache(kept, root) ? openSourceCache(kept, root) : new SourceCache(root);
   let project: Project | undefined;
   let lastOk = false;
   let lastFiles: VFile[] = [];

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { launch } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { chromiumArgs } from '../../src/pdf/open-browser.js';
+import { check } from '../../src/pipeline/check.js';
 import { startPreview } from '../../src/preview/serve-preview.js';
 import { copyFixture, edit } from '../helpers.js';
 
@@ -61,6 +62,29 @@ describe('blueprint preview', () => {
         .end();
     });
     expect(status).toBe(403);
+  });
+
+  it('starts from the sources the last check kept parsed, reads a saved file again, and never writes that cache', async () => {
+    const root = copyFixture('basic');
+    expect((await check({ root })).code).toBe(0);
+    const dir = path.join(root, 'out/.blueprint-cache');
+    const name = readdirSync(dir).find((f) => /^sources-[0-9a-f]{16}\.json$/.test(f));
+    expect(name).toBeDefined();
+    const file = path.join(dir, name as string);
+    // The kept tree of a section says something its file does not (same text, so the entry stands): the
+    // first page can only show it if the preview started from the cache.
+    const kept = readFileSync(file, 'utf8');
+    expect(kept).toContain('Find a room.');
+    writeFileSync(file, kept.replaceAll('Find a room.', 'Kept from the last check.'));
+    const written = readFileSync(file, 'utf8');
+    await using preview = await startPreview({ root, port: 0, env: {} });
+    const page = `${preview.url}springfield/en/welcome-desk.html`;
+    expect(await (await fetch(page)).text()).toContain('Kept from the last check.');
+    const rebuilt = preview.nextRebuild();
+    edit(root, 'blueprints/welcome-desk/sections/02-steps.md', 'Find a room.', 'Find a bigger room.');
+    expect((await rebuilt).ok).toBe(true);
+    expect(await (await fetch(page)).text()).toContain('Find a bigger room.');
+    expect(readFileSync(file, 'utf8')).toBe(written);
   });
 
   it('reloads an open page in Chromium under its Content-Security-Policy and shows errors over it (#9)', async () => {
