@@ -1,5 +1,16 @@
+import { createRequire } from 'node:module';
 import { brotliDecompressSync } from 'node:zlib';
-import { create as createFont, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
+
+/**
+ * fontkit, loaded the first time a font file is read (a tenth of a second): a run whose fonts' character
+ * sets are all in its cache (a check after a save, the preview) never needs it.
+ */
+let fontkit: typeof import('fontkit') | undefined;
+const createFont = (buffer: Uint8Array): Font => {
+  fontkit ??= createRequire(import.meta.url)('fontkit') as typeof import('fontkit');
+  return fontkit.create(buffer);
+};
 
 /** What fontkit's WOFF2 reader keeps before it decompresses its tables (fontkit 2's WOFF2Font). */
 interface Woff2Internals {
