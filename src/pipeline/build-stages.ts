@@ -78,6 +78,8 @@ export async function runBuild(settings: BuildSettings, run: Run, loaded: { proj
 async function loadStage(settings: BuildSettings, run: Run, cache: SourceCache | undefined): Promise<Project | undefined> {
   const t = performance.now();
   const loaded = await loadProject(settings.root, cache ? { cache } : {});
+  // The load reads and parses without a pause: hear a Ctrl-C that came meanwhile before going on.
+  await new Promise((resolve) => setImmediate(resolve));
   run.files.push(...loaded.files);
   run.timings.loadMs = performance.now() - t;
   return loaded.project;

@@ -50,6 +50,8 @@ export async function checkSources(
   const thread = startJudgeThread();
   try {
     const loaded = await loadProject(root, cache ? { cache } : {});
+    // The load reads and parses without a pause: hear a Ctrl-C that came meanwhile before going on.
+    await new Promise((resolve) => setImmediate(resolve));
     run.files.push(...loaded.files);
     const project = loaded.project;
     if (project) reportStubs(project);
@@ -101,7 +103,8 @@ export async function checkSources(
         checkCityFields(project);
         for (const city of project.cities.values()) if (city.logo) shared.assets.add(city.logo, city.file);
         await checkUnplacedCaseStudies(project, built, shared.assets);
-        grades = applyJudgements(await (judging ?? judgeHere()));
+        // A stopped check does not wait for the judging (the thread is stopped below).
+        if (!options.signal?.aborted) grades = applyJudgements(await (judging ?? judgeHere()));
         run.shouldStop();
         // An interrupted check saves nothing: what it did not reach would be missing, not wrong, but a stop should stop.
         if (cache && !options.signal?.aborted) {

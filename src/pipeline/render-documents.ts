@@ -28,6 +28,9 @@ export async function renderDocuments(
 ): Promise<BuiltDocument[]> {
   const built: BuiltDocument[] = [];
   for (const plan of documents) {
+    // Rendering never waits on anything but promises: let the event loop run between documents, or a
+    // Ctrl-C (SIGINT, SIGTERM) is not even heard until every document is rendered.
+    await new Promise((resolve) => setImmediate(resolve));
     if (shared.signal?.aborted) break;
     const theme = themes.get(plan.edition.theme);
     if (!theme) continue;
