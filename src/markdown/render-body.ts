@@ -217,7 +217,8 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     const partLang = lang !== sourceLang && !translated ? sourceLang : lang;
     const tree = withoutFrontMatter(copyTree(typeset(source.tree, partLang)));
     const first = tree.children[0];
-    if (first?.type !== 'heading' || first.depth !== 1) report(source.file, 'heading-structure', {}, { place: first?.position });
+    // A file past the Markdown limits keeps only its front matter (#9): its one error says why, not this too.
+    if (!source.truncated && (first?.type !== 'heading' || first.depth !== 1)) report(source.file, 'heading-structure', {}, { place: first?.position });
     await sourceTransforms({ text, scope: `s${i + 1}`, shiftBy: 1, assets, slots }).run(tree, source.file);
     const children = partLang === lang ? tree.children : [...tree.children.slice(0, 1), untranslatedNote(), ...tree.children.slice(1)];
     sections.push({

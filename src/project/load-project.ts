@@ -88,8 +88,9 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
   const blueprints = config.blueprints.flatMap((id) => {
     const entry = ctx.blueprints.find((b) => b.id === id);
     if (!entry?.config) return [];
-    // A section that could not be read (its own message says why) holds headings other links point at.
-    const incomplete = entry.sections.length < entry.config.sections.length;
+    // A section that could not be read, or only its front matter (its own message says why), holds
+    // headings other links point at.
+    const incomplete = entry.sections.length < entry.config.sections.length || entry.sections.some((s) => s.truncated);
     return [
       {
         id,

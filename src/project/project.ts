@@ -12,6 +12,8 @@ import type { BlueprintTranslation, CityTranslation, ProjectTranslation, Transla
 export interface MarkdownSource {
   file: VFile;
   tree: Root;
+  /** Past the Markdown limits (#9): only its front matter was kept, and its one error says why. */
+  truncated?: boolean;
 }
 
 /** A translated Markdown file (`01-why.es.md`), with what its front matter says about it (#10). */
@@ -56,7 +58,7 @@ export interface BlueprintSource {
   /** `blueprint.<lang>.yaml`: the titles in another language; a blueprint is published in the languages it has one for. */
   translations: Map<string, YamlTranslation<BlueprintTranslation>>;
   sourceHash: string;
-  /** A section file could not be read: links to its headings are not reported as broken again. */
+  /** A section file could not be read, or was past the Markdown limits: links to its headings are not reported as broken again. */
   incomplete?: boolean;
 }
 

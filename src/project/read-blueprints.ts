@@ -88,9 +88,9 @@ export function readMarkdown(
     file.messages.push(...cached.messages);
     return { file, tree: cached.tree };
   }
-  if (!checkMarkdownLimits(file)) return { file, tree: parseFrontMatter(parser, file) };
+  if (!checkMarkdownLimits(file)) return { file, tree: parseFrontMatter(parser, file), truncated: true };
   const tree = parseMarkdown(parser, file);
-  if (!checkTreeDepth(tree, file)) return { file, tree: parseFrontMatter(parser, file) };
+  if (!checkTreeDepth(tree, file)) return { file, tree: parseFrontMatter(parser, file), truncated: true };
   checkMarkdown(tree, file, kind);
   reader.cache?.set(target, text, kind, tree, file.messages);
   return { file, tree };

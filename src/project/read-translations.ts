@@ -25,10 +25,11 @@ export function readMarkdownTranslation(reader: SourceReader, parser: MarkdownPa
   const source = readMarkdown(reader, parser, target, kind);
   if (!source) return undefined;
   const { file, tree } = source;
+  const truncated = source.truncated ? { truncated: true } : {};
   const front = tree.children.find((node): node is Yaml => node.type === 'yaml');
-  if (front?.position?.start.line !== 1) return { file, tree, meta: undefined };
+  if (front?.position?.start.line !== 1) return { file, tree, meta: undefined, ...truncated };
   const { parsed, config } = validateYaml(file, front.value, markdownTranslationSchema, 'the translation front matter', 1);
-  return { file, tree, parsed, meta: config?.translation as TranslationMeta | undefined, ...(config?.title ? { title: config.title } : {}) };
+  return { file, tree, parsed, meta: config?.translation as TranslationMeta | undefined, ...(config?.title ? { title: config.title } : {}), ...truncated };
 }
 
 /** Read a translated YAML file (`blueprint.es.yaml`), if there is one, against its strict schema. */

@@ -85,6 +85,15 @@ describe('Markdown past the limits', { timeout }, () => {
     expect(errorsOf(o)).toEqual([`${study}:15:33 markdown-too-complex`]);
   });
 
+  it('a section past the limits, checked: its one error, no failure of the plain-language pass, no missing title', async () => {
+    // The section has no front matter: what is kept of it is an empty tree, which the plain-language pass
+    // once failed on ("expected position on nodes", an internal error, exit 70).
+    const o = await blueprint(appendToSteps(`${'- '.repeat(10_000)}x`), 'check');
+    expect(o.code).toBe(1);
+    expect(errorsOf(o)).toEqual([`${steps}:13:65 markdown-too-complex`]);
+    expect(o.json.diagnostics.filter((d) => d.file?.endsWith(steps)).map((d) => d.ruleId)).toEqual(['markdown-too-complex']);
+  });
+
   it('renders Markdown just inside every limit', async () => {
     const root = appendToSteps([`${'>'.repeat(32)} deep quote`, `${'- '.repeat(31)}deep list`, `${'*a* '.repeat(250)}`, '<div>'.repeat(32)].join('\n\n'));
     const o = await blueprint(root, 'build', '--format', 'html');
