@@ -1,6 +1,6 @@
 import { dedupeMessages, hasErrors } from '../diagnostics/messages.js';
 import { checkCityFields } from '../edition/check-city-fields.js';
-import { applyJudgements, type Judgement, judgeSources, type SectionGrade } from '../markdown/plain-language/check-plain-language.js';
+import { applyJudgements, judgeSources, type SectionGrade } from '../markdown/plain-language/check-plain-language.js';
 import { startJudgeThread } from '../markdown/plain-language/judge-thread.js';
 import { checkCaseStudy } from '../markdown/render-body.js';
 import { AssetRegistry } from '../project/asset-registry.js';
@@ -13,7 +13,6 @@ import { checkEditionColors } from './check-edition-colors.js';
 import { type CheckedDocument, fileByPath, type RenderRecord, renderOrReplay } from './check-renders.js';
 import { loadThemes } from './load-themes.js';
 import { type DocumentPlan, outputBase, planDocuments } from './plan-documents.js';
-
 import { reportStubs } from './report-stubs.js';
 import type { Run } from './run.js';
 import { filesRead, openSourceCache, saveSourceCache } from './source-cache-file.js';
@@ -46,7 +45,7 @@ export async function checkSources(
   let readingGrade = 9;
   let renders: Record<string, RenderRecord> = {};
   const cache: SourceCache | undefined = useCache ? openSourceCache(outDir, root) : undefined;
-  // #13: the plain-language checks run on the other core while this one renders.
+  // #13: started before the load, so its modules load meanwhile.
   const thread = startJudgeThread();
   try {
     const loaded = await loadProject(root, cache ? { cache } : {});
@@ -81,11 +80,11 @@ export async function checkSources(
         const affected = changed ? affectedBlueprints(project, changed) : undefined;
         readingGrade = project.config.reading_grade;
         const plain = { limit: readingGrade, all: options.verbose ?? false };
-        const judgeHere = () => judgeSources(project, plain, cache ? { cache } : {});
-        // If the thread fails, the sources are judged here: a check never loses its plain-language findings.
-        const judging: Promise<Judgement[]> | undefined = thread
-          ? judgeSources(project, plain, { ...(cache ? { cache } : {}), judge: thread.judge }).catch(judgeHere)
-          : undefined;
+        // #13: judged on the second thread while this one renders (without a thread, here, after it renders).
+        const judge = () => judgeSources(project, plain, { ...(cache ? { cache } : {}), ...(thread ? { judge: thread.judge } : {}) });
+        const judging = thread ? judge() : undefined;
+        // A stopped check does not wait for it; a failure then is no one's to hear.
+        judging?.catch(() => undefined);
         const tracked = () => [...run.files, run.request];
         const rendering = await renderOrReplay(
           project,
@@ -104,7 +103,7 @@ export async function checkSources(
         for (const city of project.cities.values()) if (city.logo) shared.assets.add(city.logo, city.file);
         await checkUnplacedCaseStudies(project, built, shared.assets);
         // A stopped check does not wait for the judging (the thread is stopped below).
-        if (!options.signal?.aborted) grades = applyJudgements(await (judging ?? judgeHere()));
+        if (!options.signal?.aborted) grades = applyJudgements(await (judging ?? judge()));
         run.shouldStop();
         // An interrupted check saves nothing: what it did not reach would be missing, not wrong, but a stop should stop.
         if (cache && !options.signal?.aborted) {

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { saveMessage } from '../../src/diagnostics/saved-message.js';
-import { judgeProse } from '../../src/markdown/plain-language/check-plain-language.js';
+import { judgeProse, judgeSources } from '../../src/markdown/plain-language/check-plain-language.js';
 import type { startJudgeThread as StartJudgeThread } from '../../src/markdown/plain-language/judge-thread.js';
 import { createMarkdownParser } from '../../src/markdown/processor.js';
+import { loadProject } from '../../src/project/load-project.js';
 import { fixture, repoRoot } from '../helpers.js';
 
 /**
@@ -39,5 +40,17 @@ describe('the plain-language thread', () => {
     } finally {
       await thread.close();
     }
+  });
+
+  it('judges here when the thread fails: the same findings, none lost', async () => {
+    const { project } = await loadProject(fixture('plain-language'));
+    if (!project) throw new Error('the fixture did not load');
+    const options = { limit: 9, all: true };
+    const summary = (judged: Awaited<ReturnType<typeof judgeSources>>) =>
+      judged.map(({ source, result }) => [source.file.path, result.grade, result.messages.map(saveMessage)]);
+    const here = summary(await judgeSources(project, options));
+    const failed = summary(await judgeSources(project, options, { judge: () => Promise.reject(new Error('The plain-language thread stopped')) }));
+    expect(here.flatMap(([, , messages]) => messages as unknown[]).length).toBeGreaterThan(5);
+    expect(failed).toEqual(here);
   });
 });

@@ -54,7 +54,8 @@ export interface Judgement {
 /**
  * Judge the sources without touching their files (#13: `check` judges while it renders, whose messages it
  * records per document, so these are added after, by applyJudgements). A source judged before with the
- * same text and settings is taken from the cache; the others are judged by `judge` (another thread) or here.
+ * same text and settings is taken from the cache; the others are judged by `judge` (the second thread), or
+ * here when there is none or it fails: a check never loses its plain-language findings.
  */
 export async function judgeSources(
   project: Project,
@@ -66,19 +67,19 @@ export async function judgeSources(
     (source) => !how.only || how.only(source.file.path ?? ''),
   );
   const settings = JSON.stringify(options);
-  const judged: (PlainLanguageResult | undefined)[] = sources.map((source) => how.cache?.getProse(source.file.path ?? '', String(source.file.value), settings));
-  const fresh = sources.filter((_, i) => !judged[i]);
-  const items = fresh.map((source) => ({ path: source.file.path ?? '', text: String(source.file.value), tree: source.tree }));
-  let results: PlainLanguageResult[];
-  if (how.judge) results = await how.judge(items, options);
-  else {
+  const cached: (PlainLanguageResult | undefined)[] = sources.map((source) => how.cache?.getProse(source.file.path ?? '', String(source.file.value), settings));
+  const fresh = sources.filter((_, i) => !cached[i]);
+  const judgeHere = async () => {
     const counted = new Map<string, number>();
-    results = [];
+    const results: PlainLanguageResult[] = [];
     for (const source of fresh) results.push(await judgeProse(source.tree, source.file, options, counted));
-  }
+    return results;
+  };
+  const items = () => fresh.map((source) => ({ path: source.file.path ?? '', text: String(source.file.value), tree: source.tree }));
+  const results = how.judge ? await how.judge(items(), options).catch(judgeHere) : await judgeHere();
   let at = 0;
   return sources.map((source, i) => {
-    let result = judged[i];
+    let result = cached[i];
     if (!result) {
       result = results[at++] as PlainLanguageResult;
       how.cache?.setProse(source.file.path ?? '', String(source.file.value), settings, result);

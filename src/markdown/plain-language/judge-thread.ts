@@ -36,12 +36,12 @@ export function startJudgeThread(): JudgeThread | undefined {
   const script = new URL('./judge-thread-worker.js', import.meta.url);
   if (script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return undefined;
   const worker = new Worker(script);
-  // The thread keeps the process alive only while it is judging: a check that stops early exits all the same.
-  worker.unref();
-  const keepAlive = () => (waiting.size ? worker.ref() : worker.unref());
   let next = 0;
   let failed: Error | undefined;
   const waiting = new Map<number, { resolve: (results: PlainLanguageResult[]) => void; reject: (error: Error) => void }>();
+  // The thread keeps the process alive only while it is judging: a check that stops early exits all the same.
+  const keepAlive = () => (waiting.size ? worker.ref() : worker.unref());
+  keepAlive();
   const failAll = (error: Error) => {
     failed = error;
     for (const { reject } of waiting.values()) reject(error);
