@@ -1,7 +1,7 @@
 import type { TextDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { report } from '../diagnostics/messages.js';
+import { visit } from '../markdown/visit-tree.js';
 import type { MarkdownSource, Project } from '../project/load-project.js';
 import { cityVariables } from '../validate/schemas/city.js';
 

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.js';
 
 /**
  * GFM checklists print a disabled `<input type=checkbox>`. In a PDF Chromium tags it as a form field

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.js';
 
 const isNoteRef = (node: ElementContent | undefined): node is Element =>
   node?.type === 'element' &&

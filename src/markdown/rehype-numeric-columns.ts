@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { copyTree } from './copy-tree.js';
+import { visit } from './visit-tree.js';
 
 /** An amount, a count, a year or a share: "$36,500", "1", "2019", "c. 2015", "60%", "$1.48 million". */
 const NUMBER = /^(?:c\.\s*)?[-+−]?[$€£¥]?\s?\d[\d,.\s]*(?:%|\s?(?:million|billion|k|m|bn))?$/i;

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import rehypeRaw from 'rehype-raw';
-import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { EXIT, visit } from './visit-tree.js';
 
 /**
  * Parse raw HTML one source at a time (#9): each section, each case study, each footnote. Parsed as one

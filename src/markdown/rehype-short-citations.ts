@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.js';
 
 /** `, Publisher, Year.` after a note's title; the publisher may hold commas, the year does not. */
 const TAIL = /^,\s+(.+),\s+([^,]+?)\.?\s*$/;

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from './visit-tree.js';
 
 /**
  * #12: a wide table scrolls sideways inside its own box on a phone, never the page (WCAG 1.4.10). The box

@@ -1,9 +1,9 @@
 import type { BlockContent, Root, RootContent } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
-import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report, suggestion } from '../diagnostics/messages.js';
 import type { SlotFill } from '../edition/resolve-edition.js';
+import { SKIP, visit } from './visit-tree.js';
 
 export interface CaseStudySlotOptions {
   /** Slots this blueprint declares. */

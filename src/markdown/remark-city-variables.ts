@@ -1,12 +1,12 @@
 import type { PhrasingContent, Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report, suggestion } from '../diagnostics/messages.js';
 import type { CityField, Passage } from '../edition/localize.js';
 import { directionOf } from '../i18n/language.js';
 import { cityVariables } from '../validate/schemas/city.js';
+import { SKIP, visit } from './visit-tree.js';
 
 /**
  * `:city[office]` prints the edition city's office, in the document's language when the city has a

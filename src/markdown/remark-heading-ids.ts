@@ -1,5 +1,5 @@
 import type { Heading, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.js';
 
 /** `## Budget {#budget}`: an id written after a heading (Pandoc, Docusaurus, Quarto). Letters, digits, `-` and `_` only. */
 const explicitId = /[ \t]+\{#([A-Za-z][A-Za-z0-9_-]*)\}[ \t]*$/;

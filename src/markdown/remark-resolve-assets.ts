@@ -2,11 +2,11 @@ import path from 'node:path';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Html, Root, RootContent } from 'mdast';
-import { visit, visit as visitHast } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type Position, report } from '../diagnostics/messages.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
 import { locateInside } from '../project/read-inside.js';
+import { visit, visit as visitHast } from './visit-tree.js';
 
 export interface ResolveAssetsOptions {
   root: string;

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit-tree.js';
 
 /**
  * Section files are joined into one document, and each may use `[^1]`: prefix every footnote label

@@ -3,9 +3,9 @@ import type { Root } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
-import { visit } from 'unist-util-visit';
 import { copyTree } from './copy-tree.js';
 import { remarkHeadingIds } from './remark-heading-ids.js';
+import { visit } from './visit-tree.js';
 
 interface SmartypantsOptions {
   dashes?: 'oldschool';

@@ -5,7 +5,6 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { report } from '../diagnostics/messages.js';
 import { type LocalizedText, localize, type Passage } from '../edition/localize.js';
@@ -30,6 +29,7 @@ import { remarkHeadingIds } from './remark-heading-ids.js';
 import { type ResolveAssetsOptions, remarkResolveAssets } from './remark-resolve-assets.js';
 import { remarkScopeFootnotes, remarkShiftHeadings } from './remark-scope-footnotes.js';
 import { typesetSource } from './remark-typography.js';
+import { visit } from './visit-tree.js';
 
 export interface Heading {
   id: string;

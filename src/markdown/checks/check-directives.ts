@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { didYouMean, report } from '../../diagnostics/messages.js';
+import { visit } from '../visit-tree.js';
 import type { MarkdownCheck } from './markdown-check.js';
 
 /** The directives the toolkit gives a meaning to, by form. */

@@ -1,7 +1,7 @@
 import type { FootnoteDefinition, Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report, suggestion } from '../../diagnostics/messages.js';
+import { visit } from '../visit-tree.js';
 import type { MarkdownCheck } from './markdown-check.js';
 import { placeInNode } from './source-text.js';
 

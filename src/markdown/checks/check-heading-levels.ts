@@ -1,7 +1,7 @@
 import type { Heading, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../../diagnostics/messages.js';
+import { visit } from '../visit-tree.js';
 import type { MarkdownCheck } from './markdown-check.js';
 
 /**

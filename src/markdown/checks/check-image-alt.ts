@@ -1,7 +1,7 @@
 import type { Image, ImageReference, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../../diagnostics/messages.js';
+import { visit } from '../visit-tree.js';
 import type { MarkdownCheck } from './markdown-check.js';
 
 /** `missing-alt` (#13): `![](images/map.png)` says nothing to a screen reader or in the tagged PDF. */

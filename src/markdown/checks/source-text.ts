@@ -1,8 +1,8 @@
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { location } from 'vfile-location';
 import type { Place } from '../../diagnostics/messages.js';
+import { visit } from '../visit-tree.js';
 
 /** Where a match of a pattern is in a source file. */
 export interface SourceMatch {

@@ -1,8 +1,8 @@
 import type { Root as NlcstRoot, Sentence } from 'nlcst';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import { syllable } from 'syllable';
-import { visit } from 'unist-util-visit';
 import type { Position } from '../../diagnostics/messages.js';
+import { visit } from '../visit-tree.js';
 
 export interface MeasuredSentence {
   words: number;

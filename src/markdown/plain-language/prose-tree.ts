@@ -6,9 +6,9 @@ import retextEnglish from 'retext-english';
 import retextPassive from 'retext-passive';
 import retextRepeatedWords from 'retext-repeated-words';
 import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import { SKIP, visit } from '../visit-tree.js';
 
 /** What is not running prose: titles, tables, code, notes (citations), raw HTML, placeholders, front matter. */
 const notProse = new Set(['yaml', 'heading', 'table', 'code', 'html', 'footnoteDefinition', 'definition', 'leafDirective', 'containerDirective']);

@@ -1,0 +1,55 @@
+import type { Node, Parent } from 'unist';
+import { convert } from 'unist-util-is';
+import { type BuildVisitor, CONTINUE, EXIT, SKIP, type Test } from 'unist-util-visit';
+
+export { CONTINUE, EXIT, SKIP };
+
+/**
+ * `visit` of unist-util-visit — same signature, types and results (SKIP, EXIT, an index to go on from,
+ * `[action, index]`), visiting in order — for the toolkit's own passes over mdast and hast (#13, #14).
+ * unist-util-visit-parents, which it wraps, creates and names a function for every node it meets and copies
+ * the ancestor list at every level, for its stack traces; about 1 µs a node, 30 times this walk, which was
+ * a sixth of a `check` (about fifteen passes over every tree). Not supported: visitor objects
+ * (`{enter, exit}`) and reverse order, which no pass uses. Trees are never deeper than the Markdown limits
+ * allow (#9), so recursion is safe.
+ */
+export function visit<Tree extends Node, Check extends Test>(tree: Tree, check: Check, visitor: BuildVisitor<Tree, Check>): undefined;
+export function visit<Tree extends Node>(tree: Tree, visitor: BuildVisitor<Tree>): undefined;
+export function visit(tree: Node, checkOrVisitor: Test | Visitor, maybeVisitor?: Visitor): undefined {
+  const visitor = (maybeVisitor ?? checkOrVisitor) as Visitor;
+  const check = maybeVisitor ? (checkOrVisitor as Test) : undefined;
+  if (typeof visitor !== 'function') throw new TypeError('visit: expected a visitor function');
+  const is = typeof check === 'string' || check === undefined || check === null ? undefined : convert(check);
+  const matches = (node: Node, index: number | undefined, parent: Parent | undefined): boolean =>
+    check === undefined || check === null ? true : is ? is(node, index, parent) : node.type === check;
+  walk(tree, undefined, undefined);
+  return undefined;
+
+  function walk(node: Node, index: number | undefined, parent: Parent | undefined): Action {
+    let action: Action = [];
+    if (matches(node, index, parent)) {
+      action = toAction(visitor(node, index, parent));
+      if (action[0] === EXIT) return action;
+    }
+    const children = (node as Partial<Parent>).children;
+    if (children && action[0] !== SKIP) {
+      let at = 0;
+      while (at > -1 && at < children.length) {
+        const result = walk(children[at] as Node, at, node as Parent);
+        if (result[0] === EXIT) return result;
+        at = typeof result[1] === 'number' ? result[1] : at + 1;
+      }
+    }
+    return action;
+  }
+}
+
+type Visitor = (node: Node, index: number | undefined, parent: Parent | undefined) => unknown;
+type Action = [(typeof CONTINUE | typeof EXIT | typeof SKIP)?, number?];
+
+/** A visitor's result as unist-util-visit-parents reads it. */
+function toAction(value: unknown): Action {
+  if (Array.isArray(value)) return value as Action;
+  if (typeof value === 'number') return [CONTINUE, value];
+  return value === null || value === undefined ? [] : [value as typeof CONTINUE];
+}
