@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -6,15 +8,18 @@ import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { defaultArticle } from '../../src/edition/localize.js';
+import { createMarkdownParser } from '../../src/markdown/processor.js';
 import { rehypeLeadIns, rehypeNoteRefs } from '../../src/markdown/rehype-note-refs.js';
 import { rehypeNumericColumns } from '../../src/markdown/rehype-numeric-columns.js';
 import { rehypeShortCitations, shortTitle } from '../../src/markdown/rehype-short-citations.js';
 import { remarkCityVariables } from '../../src/markdown/remark-city-variables.js';
-import { remarkTypography, smartenText, typesetCharacters } from '../../src/markdown/remark-typography.js';
+import { remarkTypography, smartenText, smartypantsMarkdown, typesetCharacters, typographyFor } from '../../src/markdown/remark-typography.js';
+import { repoRoot } from '../helpers.js';
 
 /** Markdown through the toolkit's #12 transforms to HTML, with a city of the given names. */
 function render(
@@ -104,5 +109,36 @@ describe('typesetCharacters', () => {
     expect(typesetCharacters('"Quoted" -- ...', 'zh-Hans')).toBe('');
     expect(typesetCharacters('No marks at all', 'en')).toBe('');
     expect(typesetCharacters('"¿Qué?"', 'es')).toContain('«');
+  });
+});
+
+// #14: the toolkit runs retext-smartypants over a source as remark-smartypants does, but hands retext only
+// the texts it can change. The same trees as the library, for every Markdown file here, in each convention.
+describe('curling quotes and dashes in Markdown', () => {
+  const tricky = [
+    "He said \"yes\" -- and 'no' --- then... stopped. . . and ``quoted'' text, the '90s, a range 1–-2.",
+    '"A *quoted* [link](https://example.org)" and `"code"` in a row; "open\n\n"next paragraph" it\'s',
+    'Wait . . . go on, *then* ``quoted` `` and a dash--here',
+    '| "Cell" | \'one\' -- two |\n| --- | --- |\n| x... | "y" |\n\n# "Heading" -- here',
+  ].join('\n\n');
+  const files = ['test/fixtures', 'blueprints']
+    .flatMap((dir) => readdirSync(path.join(repoRoot, dir), { recursive: true, encoding: 'utf8' }).map((name) => path.join(repoRoot, dir, name)))
+    .filter((name) => name.endsWith('.md'));
+  const parser = createMarkdownParser();
+  it.each(['en', 'es'])('gives the trees remark-smartypants gives (%s)', (lang) => {
+    const library = (remarkSmartypants as unknown as (options: unknown) => (tree: Root) => void)(typographyFor(lang));
+    const ours = smartypantsMarkdown(typographyFor(lang) ?? {});
+    let changed = 0;
+    for (const text of [tricky, ...files.map((name) => readFileSync(name, 'utf8'))]) {
+      const expected = parser.parse(new VFile({ value: text }));
+      const actual = structuredClone(expected);
+      const before = JSON.stringify(expected);
+      library(expected);
+      ours(actual);
+      expect(actual).toEqual(expected);
+      if (JSON.stringify(expected) !== before) changed++;
+    }
+    expect(files.length).toBeGreaterThan(10);
+    expect(changed).toBeGreaterThan(5);
   });
 });
