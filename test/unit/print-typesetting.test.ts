@@ -118,6 +118,7 @@ describe('curling quotes and dashes in Markdown', () => {
   const tricky = [
     "He said \"yes\" -- and 'no' --- then... stopped. . . and ``quoted'' text, the '90s, a range 1–-2.",
     '"A *quoted* [link](https://example.org)" and `"code"` in a row; "open\n\n"next paragraph" it\'s',
+    "\"'Nested' quotes,\" she said. '\"Double in single\"' and \"'90s\" -- \"It's,\" 'she's'. \"!\" '?' (\"a\") ['b']",
     'Wait . . . go on, *then* ``quoted` `` and a dash--here',
     '| "Cell" | \'one\' -- two |\n| --- | --- |\n| x... | "y" |\n\n# "Heading" -- here',
   ].join('\n\n');
