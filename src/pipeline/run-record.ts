@@ -1,5 +1,5 @@
 import { closeSync, type Dirent, fstatSync, lstatSync, openSync, readdirSync, readSync, type Stats, statSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { restoreMessage, type SavedMessage, saveMessage } from '../diagnostics/saved-message.js';
@@ -9,6 +9,8 @@ import { toolkitFingerprint } from './toolkit-fingerprint.js';
 
 const formatVersion = 1;
 const maxBytes = 64 * 1024 * 1024;
+/** Records kept of each kind: one per set of settings and toolkit version, the most recently written. */
+export const keptRecords = 12;
 /** Folders of a project that are never its sources: dependencies, history, outputs, caches. */
 const skipped = new Set(['node_modules', '.git', '.blueprint-cache']);
 
@@ -152,6 +154,21 @@ export async function saveRecord<T>(
   const temporary = `${file}.${process.pid}`;
   await writeFile(temporary, JSON.stringify({ version: formatVersion, stamp: record.stamp, messages, result: record.result, outputs }));
   await rename(temporary, file);
+  await pruneRecords(path.dirname(file), kind).catch(() => undefined);
+}
+
+/**
+ * A record is written for every set of settings and every toolkit version, and none would ever be read
+ * again after an upgrade: keep the most recent few of a kind, so the cache folder does not grow without end.
+ * Only the toolkit's own record files (`<kind>-<16 hex digits>.json`) are ever removed.
+ */
+async function pruneRecords(dir: string, kind: string): Promise<void> {
+  const pattern = new RegExp(`^${kind}-[0-9a-f]{16}\\.json$`);
+  const records = await Promise.all(
+    (await readdir(dir)).filter((name) => pattern.test(name)).map(async (name) => ({ name, time: (await stat(path.join(dir, name))).mtimeMs })),
+  );
+  records.sort((a, b) => b.time - a.time || (a.name < b.name ? -1 : 1));
+  for (const { name } of records.slice(keptRecords)) await rm(path.join(dir, name), { force: true });
 }
 
 /** The files of a recorded run, with its messages (a file without a path is the request's). */
