@@ -51,9 +51,16 @@ export function rehypeNoteRefs() {
 }
 
 /**
- * #12: a lead-in (a paragraph ending with a colon, right before a list or a table) is marked
- * `p.lead-in`, so print keeps it on the page of what it introduces.
+ * #12: a lead-in, right before a list or a table, is marked `p.lead-in`, so print keeps it on the page of
+ * what it introduces: a paragraph ending with a colon ("A strong local law should:"), or a run-in heading
+ * (a paragraph that is only bold text: "**Who did what.**"), which a case study puts before its table.
  */
+/** A paragraph that is only bold text (and white space around it). */
+function isRunInHeading(node: Element): boolean {
+  const kids = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  return kids.length === 1 && kids[0]?.type === 'element' && (kids[0].tagName === 'strong' || kids[0].tagName === 'b');
+}
+
 export function rehypeLeadIns() {
   return (tree: Root) => {
     const mark = (parent: Root | Element) => {
@@ -61,7 +68,7 @@ export function rehypeLeadIns() {
       for (const [i, node] of blocks.entries()) {
         const next = blocks[i + 1];
         if (node.tagName !== 'p' || !next || !['ul', 'ol', 'table'].includes(next.tagName)) continue;
-        if (!/[:：]\s*$/.test(hastToString(node))) continue;
+        if (!/[:：]\s*$/.test(hastToString(node)) && !isRunInHeading(node)) continue;
         const className = Array.isArray(node.properties.className) ? node.properties.className : [];
         node.properties.className = [...className, 'lead-in'];
       }

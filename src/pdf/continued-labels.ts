@@ -5,6 +5,11 @@ import type { DestinationPlace } from './read-destinations.js';
 export interface MarkedBox {
   id: string;
   blocks: string[];
+  /**
+   * Blocks that are rows of a table, with the height of the table's header row (in points): a page a row
+   * begins repeats the header above it, so the row begins that much further down a page it opens.
+   */
+  rows?: Record<string, number>;
 }
 
 export interface BoxMarks {
@@ -56,11 +61,25 @@ export async function markBoxes(page: Page): Promise<BoxMarks> {
     };
     const boxes = Array.from(document.querySelectorAll('aside[data-continued]'), (box, i) => {
       const id = target(box, `bp-box-${i + 1}`);
-      // Blocks a page can start with; rows and cells of a table are not (its header row repeats instead).
-      const blocks = Array.from(box.querySelectorAll('p, li, h3, h4, h5, h6, blockquote, pre, figure, table, dl'))
-        .filter((block) => !block.parentElement?.closest('table'))
-        .map((block, k) => target(block, `${id}-${k + 1}`));
-      return { id, blocks };
+      // Blocks a page can start with: a table's rows after its first body row too (a page that begins
+      // inside a table repeats its header row, then the row), but nothing else inside a table.
+      const rows: Record<string, number> = {};
+      const blocks = Array.from(box.querySelectorAll('p, li, h3, h4, h5, h6, blockquote, pre, figure, table, dl, tr'))
+        .filter((block) => {
+          if (block.tagName !== 'TR') return !block.parentElement?.closest('table');
+          const body = block.parentElement;
+          return body?.tagName === 'TBODY' && body.firstElementChild !== block && !body.parentElement?.parentElement?.closest('table');
+        })
+        .map((block, k) => {
+          const blockId = target(block, `${id}-${k + 1}`);
+          if (block.tagName === 'TR') {
+            const head = (block.closest('table') as HTMLTableElement).tHead;
+            // CSS pixels to points.
+            rows[blockId] = (head?.getBoundingClientRect().height ?? 0) * 0.75;
+          }
+          return blockId;
+        });
+      return { id, blocks, rows };
     });
     document.body.append(links);
     return { boxes, added };
@@ -83,7 +102,7 @@ export function findContinuations(boxes: MarkedBox[], places: Map<string, Destin
       const place = places.get(block);
       if (!place || seen.has(place.page)) continue;
       seen.add(place.page);
-      if (place.page > start.page && place.below <= nearTop) found.push({ page: place.page, block });
+      if (place.page > start.page && place.below <= nearTop + (box.rows?.[block] ?? 0)) found.push({ page: place.page, block });
     }
   }
   return found.sort((a, b) => a.page - b.page);
@@ -92,9 +111,11 @@ export function findContinuations(boxes: MarkedBox[], places: Map<string, Destin
 /**
  * Put the label at the start of each block a box goes on with: absolutely positioned, so no line moves,
  * its block position the block's first line (its static position) lifted into the piece's cloned top
- * padding (`box-decoration-break: clone`), its inline position the box's content edge. `aria-hidden`:
- * Chromium leaves it out of the tags, and the finished PDF marks it as an artifact (it repeats the box's
- * label, not new text). Returns the blocks that carry a label. The page is in print media (print-pdf.ts).
+ * padding (`box-decoration-break: clone`), its inline position the box's content edge. A table's label
+ * goes into its first cell, and a row's into its first cell, lifted past the header row a page repeats
+ * above it, so that it too sits above the table. `aria-hidden`: Chromium leaves it out of the tags, and
+ * the finished PDF marks it as an artifact (it repeats the box's label, not new text). Returns the blocks
+ * that carry a label. The page is in print media (print-pdf.ts).
  */
 export async function addContinuedLabels(page: Page, continuations: Continuation[]): Promise<string[]> {
   if (continuations.length === 0) return [];
@@ -104,19 +125,39 @@ export async function addContinuedLabels(page: Page, continuations: Continuation
       for (const id of ids) {
         const block = document.getElementById(id);
         const box = block?.closest('aside[data-continued]') as HTMLElement | null | undefined;
-        // A label inside a table or list of terms would be a cell or term of its own: those pieces get none.
-        if (!block || !box || block.matches('table, dl, figure')) continue;
+        // A list of terms or a figure would take the label as a term or a caption of its own: those pieces get none.
+        if (!block || !box || block.matches('dl, figure')) continue;
+        // Where the label goes, and how far above that element's first line the piece begins (CSS pixels).
+        let holder: Element | null | undefined = block;
+        let above = 0;
+        if (block instanceof HTMLTableElement || block instanceof HTMLTableRowElement) {
+          const table = block instanceof HTMLTableElement ? block : (block.closest('table') as HTMLTableElement);
+          const row = block instanceof HTMLTableElement ? table.rows[0] : block;
+          holder = row?.cells[0];
+          if (!holder || !row) continue;
+          const cell = getComputedStyle(holder);
+          const contentTop = holder.getBoundingClientRect().top + Number.parseFloat(cell.borderTopWidth) + Number.parseFloat(cell.paddingTop);
+          const firstBodyRow = table.tBodies[0]?.rows[0];
+          // A row's piece begins with the repeated header: as far above as the first body row is below the table's top.
+          const pieceTop =
+            block instanceof HTMLTableElement
+              ? table.getBoundingClientRect().top
+              : row.getBoundingClientRect().top - ((firstBodyRow?.getBoundingClientRect().top ?? 0) - table.getBoundingClientRect().top);
+          above = Math.max(0, contentTop - pieceTop);
+        }
         labelled.push(id);
         // Labelled already (by a guess before the print that showed it right: print-pdf.ts).
-        if (block.querySelector(':scope > .continued-label')) continue;
+        if (document.querySelector(`.continued-label[data-continued-for="${CSS.escape(id)}"]`)) continue;
         const label = document.createElement('span');
         label.className = 'continued-label';
         label.setAttribute('aria-hidden', 'true');
+        label.dataset.continuedFor = id;
         const lang = box.getAttribute('data-continued-lang');
         if (lang) label.setAttribute('lang', lang);
         label.textContent = box.getAttribute('data-continued');
         label.style.setProperty('inset-inline-start', getComputedStyle(box).paddingInlineStart);
-        block.prepend(label);
+        if (above > 0) label.style.setProperty('transform', `translateY(calc(-100% - 0.2rem - ${above.toFixed(2)}px))`);
+        holder.prepend(label);
       }
       return labelled;
     },
@@ -128,6 +169,6 @@ export async function addContinuedLabels(page: Page, continuations: Continuation
 export async function removeContinuedLabels(page: Page, blocks: string[]): Promise<void> {
   if (blocks.length === 0) return;
   await page.evaluate((ids: string[]) => {
-    for (const id of ids) document.getElementById(id)?.querySelector(':scope > .continued-label')?.remove();
+    for (const id of ids) document.querySelector(`.continued-label[data-continued-for="${CSS.escape(id)}"]`)?.remove();
   }, blocks);
 }

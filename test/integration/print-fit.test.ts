@@ -45,6 +45,14 @@ describe('contents fitted to their pages and "continued" labels (#12)', () => {
     writeFileSync(study, `---${front}---\n\n${body}\n`);
     const desk = path.join(root, 'blueprints/welcome-desk/sections/02-steps.md');
     writeFileSync(desk, `${readFileSync(desk, 'utf8')}\n${steps(48, 'Step')}`);
+    // A case study whose table runs over three pages or more, after a run-in heading (riverton's, which
+    // the springfield edition prints in the slot it has not written).
+    const lineStudy = path.join(root, 'blueprints/cities/riverton/case-studies/language-line-model.md');
+    const rows = Array.from({ length: 60 }, (_, i) => `| ROW-${i + 1} ${words[i % words.length]} | ${sentence()} |`).join('\n');
+    writeFileSync(
+      lineStudy,
+      `---${readFileSync(lineStudy, 'utf8').split(/^---$/m)[1]}---\n\nLEAD ${paragraph(3)}\n\n**Who did what.**\n\n| Actor | Role |\n| --- | --- |\n${rows}\n`,
+    );
     const line = path.join(root, 'blueprints/language-line/sections/02-steps.md');
     writeFileSync(line, `${readFileSync(line, 'utf8')}\n${steps(72, 'Call')}`);
     const result = await build({
@@ -95,6 +103,32 @@ describe('contents fitted to their pages and "continued" labels (#12)', () => {
     // No other page has the label (nor the body text a second time).
     expect(pages.filter((text) => text.includes('CASE STUDY, CONTINUED')).length).toBe(rest.length);
     expect(events.get('welcome-desk')?.fitted?.continuedPages).toBe(rest.length);
+  });
+
+  it('labels a piece that goes on inside a table above the header row the page repeats', () => {
+    const layout = pdfPages(pdf('language-line'), true);
+    const withRows = layout.flatMap((text, i) => (/ROW-\d+/.test(text) ? [i] : []));
+    expect(withRows.length).toBeGreaterThanOrEqual(3);
+    const [first, ...rest] = withRows as [number, ...number[]];
+    // The run-in heading stays with its table, on the table's first page.
+    expect(layout[first]).toMatch(/Who did what\.\s*\n\s*Actor\s+Role/);
+    expect(layout[first]).not.toMatch(/continued/i);
+    for (const i of rest) {
+      const lines = (layout[i] ?? '').split('\n').filter((l) => l.trim() && !l.includes('Language Line'));
+      expect(lines[0]?.trim(), `page ${i + 1}`).toBe('CASE STUDY, CONTINUED');
+      expect(lines[1], `page ${i + 1}`).toMatch(/^\s*Actor\s+Role\s*$/);
+      expect(lines[2], `page ${i + 1}`).toMatch(/^\s*ROW-\d+ /);
+    }
+    // Above the header row, inside the box's top padding: as close to it as a paragraph's label is to its first line.
+    const bbox = execFileSync('pdftotext', ['-bbox', pdf('language-line'), '-'], { encoding: 'utf8' })
+      .split('<page ')
+      .slice(1);
+    for (const i of rest) {
+      const yOf = (word: string) => Number(new RegExp(`yMin="([\\d.]+)"[^>]*>${word}<`).exec(bbox[i] ?? '')?.[1]);
+      const gap = yOf('Actor') - yOf('CONTINUED');
+      expect(gap, `page ${i + 1}`).toBeGreaterThan(5);
+      expect(gap, `page ${i + 1}`).toBeLessThan(20);
+    }
   });
 
   it('adds the labels in the one reprint of the front pages, with every line where the full print put it', () => {

@@ -66,6 +66,10 @@ describe('print typesetting transforms (#12)', () => {
   it('joins a note number to the word before it and marks a lead-in before its list', () => {
     const html = render('Cities must:\n\n- act.[^a]\n\n[^a]: *Title*, Publisher, 2020.');
     expect(html).toContain('<p class="lead-in">Cities must:</p>');
+    // A run-in heading before a table is a lead-in too; bold text that starts a paragraph is not.
+    const table = render('**Who did what.**\n\n| Actor | Role |\n| --- | --- |\n| A | B |\n\n**Results.** The program grew.\n\n- one');
+    expect(table).toContain('<p class="lead-in"><strong>Who did what.</strong></p>');
+    expect(table).toContain('<p><strong>Results.</strong> The program grew.</p>');
     expect(html).toMatch(/<span class="note-join">act\.<sup><a href="#fn-a"/);
   });
 
