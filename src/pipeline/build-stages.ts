@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { report } from '../diagnostics/messages.js';
 import { linkPdf } from '../html/link-pdf.js';
@@ -41,24 +42,27 @@ export async function runBuild(settings: BuildSettings, run: Run, loaded: { proj
   const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
   checkEditionColors(plan.editions, themes, run.request);
   if (run.shouldStop()) return undefined;
-  const t = performance.now();
-  const assets = new AssetRegistry(project.root);
-  const documents = await renderDocuments(
-    project,
-    plan.documents,
-    themes,
-    { assets, fonts: cache?.fonts ?? new FontCatalog(project.root), signal: settings.signal, reportFallbacks: true },
-    (doc, done) => settings.onProgress({ type: 'html', document: `${doc.base}.html`, done, total: plan.documents.length }),
-  );
-  run.timings.htmlMs = performance.now() - t;
-  if (run.shouldStop()) return undefined;
 
   const staged = await openOutput(settings.outDir, run.request);
   if (!staged) return undefined;
   // A PDF is printed from the staging folder, so it needs every file there; HTML alone does not.
   if (settings.cache && !settings.formats.includes('pdf')) staged.reusable = settings.cache.published;
   try {
-    const manifest = await writeStage(project, themes, documents, assets, staged, settings, run);
+    const t = performance.now();
+    const assets = new AssetRegistry(project.root);
+    // #14: each page is written into the staging folder as it is rendered, and not kept in memory.
+    const documents = await renderDocuments(
+      project,
+      plan.documents,
+      themes,
+      { assets, fonts: cache?.fonts ?? new FontCatalog(project.root), signal: settings.signal, reportFallbacks: true },
+      async (doc, html, done) => {
+        await staged.write(`${doc.base}.html`, html);
+        settings.onProgress({ type: 'html', document: `${doc.base}.html`, done, total: plan.documents.length });
+      },
+    );
+    run.timings.htmlMs = performance.now() - t;
+    const manifest = run.shouldStop() ? undefined : await writeStage(project, themes, documents, assets, staged, settings, run);
     loaded.published = staged.files();
     if (!manifest) await staged.discard();
     else for (const file of staged.files()) if (file.startsWith('assets/')) settings.cache?.published.add(file);
@@ -85,7 +89,7 @@ async function loadStage(settings: BuildSettings, run: Run, cache: SourceCache |
   return loaded.project;
 }
 
-/** Stage every document's sources, produce each format, publish. */
+/** Stage every document's fonts and images (its page is staged as it is rendered), produce each format, publish. */
 async function writeStage(
   project: Project,
   themes: Map<string, Theme>,
@@ -95,11 +99,9 @@ async function writeStage(
   settings: BuildSettings,
   run: Run,
 ): Promise<Manifest | undefined> {
+  // The pages are staged already (runBuild); their fonts and images now.
   const fonts = new Map<string, string>();
-  for (const doc of documents) {
-    await staged.write(`${doc.base}.html`, doc.rendered.html);
-    for (const font of doc.rendered.fonts.files) fonts.set(font.output, font.source);
-  }
+  for (const doc of documents) for (const font of doc.rendered.fonts.files) fonts.set(font.output, font.source);
   for (const asset of [...assets.assets.values()].sort((a, b) => (a.output < b.output ? -1 : 1)))
     if (!staged.isPublished(asset.output)) await staged.write(asset.output, asset.bytes);
   for (const [output, source] of [...fonts].sort()) await staged.copy(source, output);
@@ -146,8 +148,9 @@ async function linkPdfs(project: Project, documents: BuiltDocument[], outputs: M
     const link = pdf
       ? { href: path.posix.relative(path.posix.dirname(files.html.path), pdf.path), pages: pdf.pages ?? 0, size: fileSize(pdf.bytes) }
       : undefined;
-    const html = linkPdf(doc.rendered.html, stringsFor(doc.lang, project.config.strings), link);
-    if (html === doc.rendered.html) continue;
+    const page = await readFile(staged.pathOf(files.html.path), 'utf8');
+    const html = linkPdf(page, stringsFor(doc.lang, project.config.strings), link);
+    if (html === page) continue;
     await staged.write(files.html.path, html);
     files.html = { ...files.html, sha256: sha256(html), bytes: Buffer.byteLength(html) };
   }

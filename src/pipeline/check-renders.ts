@@ -50,7 +50,7 @@ export async function renderOrReplay(
   }
   let counts = new Map(files().map((file) => [file, file.messages.length]));
   const replayed = documents.length;
-  const built = await renderDocuments(project, toRender, themes, shared, (doc, done) => {
+  const built = await renderDocuments(project, toRender, themes, shared, (doc, _html, done) => {
     const added: RenderRecord['messages'] = [];
     for (const file of files()) {
       const before = counts.get(file) ?? 0;

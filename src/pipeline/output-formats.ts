@@ -23,8 +23,7 @@ export const outputFormats: OutputFormat[] = [
     id: 'html',
     describe: (file) => `HTML, ${fileSize(file.bytes)}`,
     // Every build stages the HTML (it is what the PDF is printed from): publishing it is only recording it.
-    produce: async ({ documents }) =>
-      new Map(documents.map((doc) => [doc, { path: `${doc.base}.html`, sha256: sha256(doc.rendered.html), bytes: Buffer.byteLength(doc.rendered.html) }])),
+    produce: async ({ documents }) => new Map(documents.map((doc) => [doc, { path: `${doc.base}.html`, ...doc.page }])),
   },
   {
     id: 'pdf',

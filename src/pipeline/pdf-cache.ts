@@ -91,7 +91,8 @@ const isEntry = (value: unknown): value is CacheEntry => {
 
 /** What a document's PDF is made from, besides its HTML: the same inputs give the same bytes. */
 export interface PdfInputs {
-  html: string;
+  /** The staged page's digest. */
+  page: string;
   base: string;
   /** Font files the HTML loads (their names are not their content). Images are named by their content. */
   fonts: string[];
@@ -107,7 +108,7 @@ export function pdfKey(inputs: PdfInputs): string {
       toolkit: toolkitFingerprint(),
       browser: browserFingerprint(inputs.browser),
       base: inputs.base,
-      html: sha256(inputs.html),
+      html: inputs.page,
       fonts: inputs.fonts.map((file) => [path.basename(file), fileHash(file)]),
       meta: inputs.meta,
     }),

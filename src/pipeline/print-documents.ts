@@ -51,7 +51,7 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
     links: doc.rendered.pdf.links,
     ...(doc.rendered.pdf.draft ? { translationStatus: 'machine-assisted draft, not yet reviewed by a professional translator' } : {}),
     date,
-    idSeed: `${doc.base}\n${doc.rendered.html}`,
+    idSeed: `${doc.base}\n${doc.page.sha256}`,
   });
   // #14: a document made from the same inputs as a PDF already published is not printed again.
   const keys = new Map<BuiltDocument, string>();
@@ -59,7 +59,7 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
   let t = performance.now();
   for (const doc of documents) {
     const key = pdfKey({
-      html: doc.rendered.html,
+      page: doc.page.sha256,
       base: doc.base,
       fonts: doc.rendered.fonts.files.map((font) => font.source),
       browser: choice.executablePath,

@@ -8,23 +8,30 @@ import type { Project } from '../project/load-project.js';
 import type { Theme } from '../theme/load-theme.js';
 import { reportMissingGlyphs } from '../theme/report-missing-glyphs.js';
 import type { FontCatalog } from '../theme/select-fonts.js';
-import type { ManifestDocument } from './manifest.js';
+import { type ManifestDocument, sha256 } from './manifest.js';
 import { type DocumentPlan, outputBase } from './plan-documents.js';
 
 export interface BuiltDocument extends DocumentPlan {
-  rendered: RenderedDocument;
+  /** What rendering gave, but the page itself: it is handed to `onRendered` and not kept (#14). */
+  rendered: Omit<RenderedDocument, 'html'>;
+  /** The page's digest and size in bytes. */
+  page: { sha256: string; bytes: number };
   slots: ManifestDocument['slots'];
   /** Element ids of the body, for checking #links from case studies rendered on their own (check). */
   ids: Set<string>;
 }
 
-/** Render stage: every planned document to HTML in memory. Messages land on the sources. */
+/**
+ * Render stage: every planned document to HTML. Messages land on the sources. Each page is handed to
+ * `onRendered` (a build writes it into the staging folder) and not kept: memory does not grow with the
+ * number of documents by their pages (#14).
+ */
 export async function renderDocuments(
   project: Project,
   documents: DocumentPlan[],
   themes: Map<string, Theme>,
   shared: { assets: AssetRegistry; fonts: FontCatalog; signal?: AbortSignal | undefined; reportFallbacks?: boolean; forCheck?: boolean },
-  onRendered: (doc: BuiltDocument, done: number) => void = () => undefined,
+  onRendered: (doc: BuiltDocument, html: string, done: number) => void | Promise<void> = () => undefined,
 ): Promise<BuiltDocument[]> {
   const built: BuiltDocument[] = [];
   for (const plan of documents) {
@@ -34,14 +41,19 @@ export async function renderDocuments(
     if (shared.signal?.aborted) break;
     const theme = themes.get(plan.edition.theme);
     if (!theme) continue;
-    const doc = await renderOne(project, plan, theme, shared);
+    const { doc, html } = await renderOne(project, plan, theme, shared);
     built.push(doc);
-    onRendered(doc, built.length);
+    await onRendered(doc, html, built.length);
   }
   return built;
 }
 
-async function renderOne(project: Project, plan: DocumentPlan, theme: Theme, shared: Parameters<typeof renderDocuments>[3]): Promise<BuiltDocument> {
+async function renderOne(
+  project: Project,
+  plan: DocumentPlan,
+  theme: Theme,
+  shared: Parameters<typeof renderDocuments>[3],
+): Promise<{ doc: BuiltDocument; html: string }> {
   const { assets, fonts, reportFallbacks = false, forCheck = false } = shared;
   const { blueprint, edition, lang, base } = plan;
   const toOutRoot = '../'.repeat(base.split('/').length - 1);
@@ -59,7 +71,8 @@ async function renderOne(project: Project, plan: DocumentPlan, theme: Theme, sha
   if (rendered.fonts.missing.length) reportMissingGlyphs(project, plan, theme, rendered.fonts.missing);
   const slots: ManifestDocument['slots'] = {};
   for (const fill of body.fills) slots[fill.slot] = { city: fill.caseStudy.city, source: fill.source };
-  return { ...plan, rendered, slots, ids: body.ids };
+  const { html, ...kept } = rendered;
+  return { doc: { ...plan, rendered: kept, page: { sha256: sha256(html), bytes: Buffer.byteLength(html) }, slots, ids: body.ids }, html };
 }
 
 /** The edition city's logo, else the one its theme gives (#11), copied into the output's assets. */

@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/messages.js';
@@ -43,11 +43,13 @@ export class StagedOutput {
     readonly outDir: string,
     readonly dir: string,
     private readonly lock: string,
+    /** The first folder of the output path this build created (none when it was there): removed again, if left empty, when nothing is published. */
+    private readonly created?: string,
   ) {}
 
   static async open(outDir: string, pid: number, isAlive: (pid: number) => boolean): Promise<StagedOutput | OpenProblem> {
     try {
-      await mkdir(outDir, { recursive: true });
+      const created = await mkdir(outDir, { recursive: true });
       const lock = path.join(outDir, lockName);
       for (let attempt = 0; ; attempt++) {
         try {
@@ -69,7 +71,7 @@ export class StagedOutput {
       }
       const dir = path.join(outDir, `${stagingPrefix}${pid}`);
       await mkdir(dir);
-      return new StagedOutput(outDir, dir, lock);
+      return new StagedOutput(outDir, dir, lock, created);
     } catch (cause) {
       return { problem: 'unwritable', reason: (cause as Error).message };
     }
@@ -162,5 +164,15 @@ export class StagedOutput {
   async discard(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
     await rm(this.lock, { force: true });
+    // An output folder this build made, and nothing else put anything in, goes too: the build leaves no trace.
+    if (!this.created) return;
+    for (let dir = this.outDir; ; dir = path.dirname(dir)) {
+      try {
+        await rmdir(dir);
+      } catch {
+        break;
+      }
+      if (dir === this.created || path.dirname(dir) === dir) break;
+    }
   }
 }
