@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticJson } from '../../src/diagnostics/report.js';
-import { copyFixture, edit, fixture, run } from '../helpers.js';
+import { copyFixture, edit, run } from '../helpers.js';
 
 async function checkJson(root: string, ...args: string[]): Promise<{ code: number; diagnostics: DiagnosticJson[]; json: Record<string, unknown> }> {
   const result = await run(['check', '--json', ...args], root);
@@ -16,7 +16,7 @@ const lines = (diagnostics: DiagnosticJson[], file: string) =>
 // #13: a page brought from a Jekyll site, with every problem the issue found, reported all at once.
 describe('checks that teach: Markdown that would not print as written (#13)', () => {
   it('reports each problem of an imported Jekyll page at its line and column, errors and warnings together', async () => {
-    const { code, diagnostics } = await checkJson(fixture('jekyll-import'));
+    const { code, diagnostics } = await checkJson(copyFixture('jekyll-import'));
     expect(code).toBe(1);
     expect(lines(diagnostics, 'welcome-desk/sections/03-from-jekyll.md')).toEqual([
       '2:1 warning unused-front-matter',

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticJson } from '../../src/diagnostics/report.js';
-import { copyFixture, edit, fixture, run, runBin } from '../helpers.js';
+import { copyFixture, edit, run, runBin } from '../helpers.js';
+
+/** A copy of the fixture, shared by this file's checks (a check keeps its cache in the project's out/). */
+const project = copyFixture('plain-language');
 
 const plainRules = ['reading-grade', 'hard-sentence', 'long-sentence', 'wordy-phrase', 'passive-voice', 'repeated-word'];
 
@@ -14,7 +17,7 @@ async function plainLanguage(root: string, ...args: string[]) {
 // #13: guides must be readable at grade 9; check says where they are not, and what to write instead.
 describe('plain-language checks', () => {
   it('grades the section, names its hardest sentence, and shows wordy phrases, passive habits and repeated words in place', async () => {
-    const { code, lines, found, json } = await plainLanguage(fixture('plain-language'));
+    const { code, lines, found, json } = await plainLanguage(project);
     expect(code).toBe(0);
     expect(lines).toEqual([
       "3:1 warning reading-grade: Reading grade 12.0 is above the project's limit of 9 (89 words in 9 sentences)",
@@ -35,8 +38,8 @@ describe('plain-language checks', () => {
   });
 
   it('reports the same from the compiled command, which judges on a second thread while it renders', async () => {
-    const here = await plainLanguage(fixture('plain-language'), '--verbose', '--no-cache');
-    const compiled = runBin(['check', '--json', '--verbose', '--no-cache'], fixture('plain-language'));
+    const here = await plainLanguage(project, '--verbose', '--no-cache');
+    const compiled = runBin(['check', '--json', '--verbose', '--no-cache'], project);
     expect(compiled.code).toBe(here.code);
     const json = JSON.parse(compiled.stdout) as typeof here.json;
     expect(json.diagnostics).toEqual(here.json.diagnostics);
@@ -45,9 +48,9 @@ describe('plain-language checks', () => {
   });
 
   it('lists every finding with --verbose, and makes them errors with --strict (exit code 1)', async () => {
-    const verbose = await plainLanguage(fixture('plain-language'), '--verbose');
+    const verbose = await plainLanguage(project, '--verbose');
     expect(verbose.found.filter((d) => d.ruleId === 'passive-voice').map((d) => `${d.line}:${d.column}`)).toEqual(['3:15', '6:305', '6:332', '6:367']);
-    const strict = await plainLanguage(fixture('plain-language'), '--strict');
+    const strict = await plainLanguage(project, '--strict');
     expect(strict.code).toBe(1);
     expect(new Set(strict.found.map((d) => d.severity))).toEqual(new Set(['error']));
   });
@@ -65,9 +68,9 @@ describe('plain-language checks', () => {
   });
 
   it('prints a summary line for people, and each grade with --verbose', async () => {
-    const plain = await run(['check'], fixture('plain-language'));
+    const plain = await run(['check'], project);
     expect(plain.stderr).toMatch(/Plain language: 1 of 1 sections above reading grade 9 \(--verbose lists every grade\)\.$/m);
-    const verbose = await run(['check', '--verbose'], fixture('plain-language'));
+    const verbose = await run(['check', '--verbose'], project);
     expect(verbose.stderr).toContain('Reading grade of each section (Flesch–Kincaid; limit 9):');
     expect(verbose.stderr).toMatch(/^! {2}12\.0 {2}blueprints\/welcome-desk\/sections\/01-why\.md \(89 words\)$/m);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { copyFixture, fixture, repoRoot, run } from '../helpers.js';
+import { copyFixture, repoRoot, run } from '../helpers.js';
 
 /** Run the CLI as on a terminal (stderr a TTY, 60 columns wide). */
 async function onTerminal(args: string[], cwd: string) {
@@ -42,7 +42,7 @@ describe('the blueprint command with people and with CI', () => {
     const piped = await run(['build', '--format', 'html'], root);
     expect(piped.stderr).toMatch(/^ {2}html {2}\[1\/2\] springfield\/en\/welcome-desk\.html$/m);
     expect(piped.stderr).not.toContain('\x1b[');
-    const quiet = await run(['check', '--quiet'], fixture('plain-language'));
+    const quiet = await run(['check', '--quiet'], copyFixture('plain-language'));
     expect(quiet.code).toBe(0);
     expect(quiet.stderr).toBe('');
   });
