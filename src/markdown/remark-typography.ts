@@ -99,12 +99,12 @@ export function typographyFor(lang: string): SmartypantsOptions | undefined {
 
 /**
  * Curly quotes, apostrophes, dashes (`--` en, `---` em) and ellipses in a source's prose (#12), in the
- * conventions of the source's language, by remark-smartypants. Code is never touched (the plugin skips it);
- * neither are addresses printed as link text: they are set aside while it runs.
+ * conventions of the source's language, by retext-smartypants as remark-smartypants applies it
+ * (smartypantsMarkdown). Code is never touched (only text is); neither are addresses printed as link
+ * text: they are set aside while it runs.
  */
 export function remarkTypography(options: { lang: string }) {
-  const settings = typographyFor(options.lang);
-  const smarten = settings ? smartypantsMarkdown(settings) : undefined;
+  const smarten = markdownSmartypants(options.lang);
   return (tree: Root) => {
     if (!smarten) return;
     const addresses: { type: string }[] = [];
@@ -138,6 +138,16 @@ export function typesetCharacters(text: string, lang: string): string {
     text.includes('--') ? '–—' : '',
     text.includes('...') ? '…' : '',
   ].join('');
+}
+
+/** smartypantsMarkdown for a language, made once (its retext processors are reused for every source). */
+const markdownTransforms = new Map<string, ((tree: Root) => void) | undefined>();
+function markdownSmartypants(lang: string): ((tree: Root) => void) | undefined {
+  if (!markdownTransforms.has(lang)) {
+    const settings = typographyFor(lang);
+    markdownTransforms.set(lang, settings ? smartypantsMarkdown(settings) : undefined);
+  }
+  return markdownTransforms.get(lang);
 }
 
 /** Typeset copies of parsed sources, by tree and language: a source is typeset once, not once per edition (#14). */
