@@ -81,6 +81,8 @@ function curlQuotes(options: SmartypantsOptions): (text: string) => string {
 
 /** What retext-smartypants' dashes (oldschool), ellipses and backquotes can change: `--`, `–-`, dots, ``` `` ``` and `''`. */
 const mayChange = /--|–-|\.\s*\.\s*\.|``|''/;
+/** Whether retext-smartypants may change a text at all: a straight quote, or one of the above. */
+const mayCurl = (text: string) => /["']/.test(text) || mayChange.test(text);
 
 /**
  * How each language quotes (#12). Only languages whose conventions retext-smartypants can set: English
@@ -124,7 +126,7 @@ export function remarkTypography(options: { lang: string }) {
 /**
  * The characters typesetting may put into a text in `lang` (#13): what a `check`, which does not typeset,
  * adds to the text whose glyphs the fonts must have, so it warns of a font without curly quotes as the
- * build would. Only for the marks the text has: straight quotes, `--` and `...`.
+ * build would. Only for the marks the text has: straight quotes, `--` and dots (`...`, `. . .`).
  */
 export function typesetCharacters(text: string, lang: string): string {
   const settings = typographyFor(lang);
@@ -136,7 +138,7 @@ export function typesetCharacters(text: string, lang: string): string {
     // An apostrophe is a closing single quote.
     text.includes("'") ? open.single + close.single : '',
     text.includes('--') ? '–—' : '',
-    text.includes('...') ? '…' : '',
+    /\.\s*\.\s*\./.test(text) ? '…' : '',
   ].join('');
 }
 
@@ -182,7 +184,7 @@ export function typesetSource(tree: Root, lang: string): Root {
  */
 export function smartenText(text: string, lang: string): string {
   const settings = typographyFor(lang);
-  if (!settings || !/["']|--|\.\.\./.test(text)) return text;
+  if (!settings || !mayCurl(text)) return text;
   let processor = processors.get(lang);
   if (!processor) {
     const frozen = retext().use(retextSmartypants, settings).freeze();

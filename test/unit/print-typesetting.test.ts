@@ -102,7 +102,7 @@ describe('print typesetting transforms (#12)', () => {
 // #13: check does not typeset, but still asks the fonts for every character typesetting would add.
 describe('typesetCharacters', () => {
   it('holds every character typesetting adds, in the conventions of each language', () => {
-    const samples = ['"Quoted" and \'single\' -- then --- and...', "The Mayor's Office", 'No marks at all', 'Dashes only -- here'];
+    const samples = ['"Quoted" and \'single\' -- then --- and...', "The Mayor's Office", 'No marks at all', 'Dashes only -- here', 'Wait . . . go'];
     for (const lang of ['en', 'es', 'en-US']) {
       for (const text of samples) {
         const added = [...smartenText(text, lang)].filter((c) => !text.includes(c));
@@ -112,6 +112,8 @@ describe('typesetCharacters', () => {
     }
     expect(typesetCharacters('"Quoted" -- ...', 'zh-Hans')).toBe('');
     expect(typesetCharacters('No marks at all', 'en')).toBe('');
+    // A title is set as body text is: a spaced ellipsis too.
+    expect(smartenText('Wait . . . go', 'en')).toBe('Wait … go');
     expect(typesetCharacters('"¿Qué?"', 'es')).toContain('«');
   });
 });
