@@ -84,7 +84,7 @@ export async function markPartEnds(page: Page): Promise<{ ends: PartEnd[]; added
  * its last page holds, so the lines go back onto the pages before; otherwise the page before gives up its
  * last blocks (a forced break before one, not before a heading's or lead-in's text), so the last page
  * holds about a fifth of a page and the one before stays at least half full. Nothing is done when neither
- * fits. The DOM is changed as planned; `applyPartFit` does it again after a reload.
+ * fits. The DOM is changed as planned.
  */
 export async function fitShortParts(
   page: Page,
@@ -151,8 +151,8 @@ export async function fitShortParts(
   return { tightened: measured.tightened, pushed };
 }
 
-/** Set the planned fit on the document (after a reload). */
-export async function applyPartFit(page: Page, fit: PartFit): Promise<void> {
+/** Set the planned fit on the document. */
+async function applyPartFit(page: Page, fit: PartFit): Promise<void> {
   await page.evaluate(
     (tightened: string[], pushed: string[]) => {
       for (const id of tightened) document.getElementById(id)?.classList.add('part-fit');

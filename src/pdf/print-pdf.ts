@@ -5,11 +5,9 @@ import { isInside } from '../project/read-inside.js';
 import { addContinuedLabels, type Continuation, findContinuations, markBoxes, removeContinuedLabels } from './continued-labels.js';
 import { destinationNames } from './destination-names.js';
 import { type ContentsFit, fitContents } from './fit-contents.js';
-import { applyPartFit, fitShortParts, markPartEnds, type PartFit } from './fit-parts.js';
+import { fitShortParts, markPartEnds, type PartFit } from './fit-parts.js';
 import { measurePageArea } from './page-area.js';
-import { predictPlaces } from './predict-places.js';
-import { dropDestinations, readDestinationPlaces } from './read-destinations.js';
-import { spliceFrontPages, splicePages } from './splice-front-pages.js';
+import { type DestinationPlace, dropDestinations, readDestinationPlaces } from './read-destinations.js';
 
 export interface PrintJob {
   /** Absolute path of the staged HTML file. */
@@ -32,14 +30,16 @@ export interface PrintResult {
   headings: string[];
   /** Requests the renderer refused (network, files outside the output folder). */
   blocked: string[];
-  /** Full prints of the document: 1, one more when parts were tightened (#12), more when the short reprint of the front pages could not be used. */
+  /** Full prints of the document: 1, more (at most 3) only when a full print did not lay out as measured. */
   passes: number;
+  /** Measuring prints (#14): 1, one more for each round of fitting short parts (#12). */
+  measures: number;
   /**
-   * How the contents' numbers and the "continued" labels got into the PDF: already in the last full print
-   * (`none`: a part fit's print carried them, guessed right), a reprint of the front pages (or only the
-   * pages whose labels changed: `frontPages` 0) spliced in, or a full print.
+   * How the contents' numbers and the "continued" labels got into the PDF: in the first full print, placed
+   * from the measures (`none`, the usual case), or in another full print because that one came out otherwise
+   * than measured (`full`, with the reason).
    */
-  reprint: { path: 'none' } | { path: 'front'; frontPages: number } | { path: 'full'; reason: string };
+  reprint: { path: 'none' } | { path: 'full'; reason: string };
   /** How the contents were fitted to their pages (#12). */
   contents: ContentsFit;
   /** Pages on which a box goes on from the page before and so carries a "continued" label (#12). */
@@ -61,9 +61,11 @@ export interface PrintOptions {
 const pdfOptions = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 } as const;
 
 /**
- * Print every document with one browser and a small pool of reused pages. The contents' page numbers
- * need two passes: print, read where each heading landed from the PDF's named destinations, write the
- * numbers in, print again tagged with bookmarks (#5). A third pass runs only if the numbers moved.
+ * Print every document with one browser and a small pool of reused pages. Where each heading and box lands
+ * is read from measuring prints (laid out, nothing painted); the parts are fitted and measured again, the
+ * contents' numbers and "continued" labels written in, and the document printed once, tagged with
+ * bookmarks (#5, #12, #14). What that print put where is read back: pages that came out otherwise than
+ * measured are printed again.
  */
 export async function printDocuments(browser: Browser, jobs: PrintJob[], options: PrintOptions): Promise<void> {
   const queue = [...jobs];
@@ -101,25 +103,23 @@ export async function printDocuments(browser: Browser, jobs: PrintJob[], options
 async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
   const digits = new Intl.NumberFormat(job.lang, { useGrouping: false });
   const format = (pages: Map<string, number>) => [...pages].map(([id, n]) => [id, digits.format(n)] as [string, string]);
-  let names = await openDocument(page, job);
+  const names = await openDocument(page, job);
   // #14: the contents' numbers are set in a box of fixed width (page-rules.ts), so a placeholder of three
-  // digits lays the contents out as the real numbers will: the one full print is already the final layout.
+  // digits lays the contents out as the real numbers will: the measures are already the final layout.
   const placeholders = job.tocIds.map((id) => [id, digits.format(888)] as [string, string]);
   await writeNumbers(page, placeholders);
   const area = await measurePageArea(page);
   const contents = await fitContents(page, area);
-  let marks = await markBoxes(page);
-  let partEnds = await markPartEnds(page);
-  // #10: a real parser, never a scan of the bytes (a heading named "endobj" or "stream" cut the scan short).
-  let pdf = await printFull(page);
-  let places = readDestinationPlaces(pdf);
-  let passes = 1;
-  // What the document in the page carries now: the contents' numbers, and the blocks with a "continued" label.
-  const written = new Map<string, string>(placeholders);
-  let labelled = new Set<string>();
+  const marks = await markBoxes(page);
+  const partEnds = await markPartEnds(page);
+  // #14: where everything lands is learnt from measuring prints, which lay the document out as a full print
+  // does but paint nothing (a third of a full print's time); the one full print comes last and already
+  // carries the contents' numbers and the "continued" labels those places call for.
+  let places = await measurePlaces(page);
+  let measures = 1;
   // #12: a part whose last page holds a few lines is set a little tighter, when that takes them back onto
-  // the pages before, or else given more lines from the page before, and the document printed again.
-  // A part set tighter that still ends short is given lines from the page before in a third print.
+  // the pages before, or else given more lines from the page before, and measured again. A part set
+  // tighter that still ends short is given lines from the page before in a second round.
   const partFit: PartFit = { tightened: [], pushed: [] };
   for (let round = 0; round < 2; round++) {
     const skip = new Set(partEnds.ends.filter((end) => end.blocks.some((b) => partFit.pushed.includes(b.id))).map((end) => end.part));
@@ -127,82 +127,86 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
     if (more.tightened.length + more.pushed.length === 0) break;
     partFit.tightened.push(...more.tightened);
     partFit.pushed.push(...more.pushed);
-    // #14: that print carries the numbers and labels its layout is guessed to need (predict-places.ts), so
-    // that it is most often the document's last: no reprint of the front or the labelled pages after it.
-    const guess = predictPlaces(places, partEnds.ends, more, (area?.height ?? 0) * 0.75);
-    const numbers = format(contentsPages(job, landedAt(guess, names)));
-    await writeNumbers(page, numbers);
-    for (const [id, n] of numbers) written.set(id, n);
-    labelled = (await relabel(page, labelled, findContinuations(marks.boxes, guess))).now;
-    pdf = await printFull(page);
-    places = readDestinationPlaces(pdf);
-    passes++;
+    places = await measurePlaces(page);
+    measures++;
   }
-  let landed = landedAt(places, names);
-  const pages = pdf.getPageCount();
-  let tocPages = contentsPages(job, landed);
-  // #12: the pages on which a case study goes on from the page before, with the block it goes on with.
-  const continuations = findContinuations(marks.boxes, places);
-  // #10: Chromium writes Arabic bookmarks in visual order, word by word reversed, and some twice; the
-  // headings' own text is the right title for each.
-  const headings = await page.evaluate(() =>
+  // The numbers sit in a box of fixed width and the labels in a box's padding: neither moves a line, so the
+  // full print lays out as the last measure did. What it printed is read back all the same: should a page
+  // have come out otherwise (a number wider than its box), the numbers and labels are set from that print
+  // and the document printed again, at most twice more.
+  let written = format(contentsPages(job, landedAt(places, names)));
+  await writeNumbers(page, written);
+  let labelled = new Set(await addContinuedLabels(page, findContinuations(marks.boxes, places)));
+  let reprint: PrintResult['reprint'] = { path: 'none' };
+  let passes = 0;
+  for (;;) {
+    // #10: a real parser, never a scan of the bytes (a heading named "endobj" or "stream" cut the scan short).
+    const pdf = await printFull(page);
+    passes++;
+    places = readDestinationPlaces(pdf);
+    const tocPages = contentsPages(job, landedAt(places, names));
+    // #12: the pages on which a case study goes on from the page before, with the block it goes on with.
+    const continuations = findContinuations(marks.boxes, places);
+    const numbers = format(tocPages);
+    const wrongNumber = numbers.find(([id, n], i) => written[i]?.[0] !== id || written[i]?.[1] !== n);
+    const labels = await relabel(page, labelled, continuations);
+    if ((!wrongNumber && numbers.length === written.length && labels.changed.length === 0) || passes === 3) {
+      dropDestinations(pdf, new Set([...marks.added, ...partEnds.added]));
+      return {
+        pdf,
+        pages: pdf.getPageCount(),
+        tocPages,
+        unplaced: job.tocIds.filter((id) => !tocPages.has(id)),
+        headings: await headingTexts(page),
+        blocked: [],
+        passes,
+        reprint,
+        measures,
+        contents,
+        continued: continuations.map((c) => c.page),
+        partFit,
+      };
+    }
+    reprint = {
+      path: 'full',
+      reason: wrongNumber
+        ? `the contents’ entry "${wrongNumber[0]}" came out on page ${wrongNumber[1]}, not as measured`
+        : `the "continued" labels of ${labels.changed.length} block(s) came out otherwise than measured`,
+    };
+    written = numbers;
+    labelled = labels.now;
+    await writeNumbers(page, written);
+  }
+}
+
+/** #10: Chromium writes Arabic bookmarks in visual order, word by word reversed, and some twice; the headings' own text is the right title for each. */
+function headingTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
     Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'), (heading) => (heading.textContent ?? '').replace(/\s+/g, ' ').trim()),
   );
-  const formatted = format(tocPages);
-  const numbersRight = formatted.every(([id, n]) => written.get(id) === n);
-  // The labels this print shows are needed (a box goes on at the top of the page), on the blocks' pages.
-  const labels = await relabel(page, labelled, continuations);
-  const labelPages = new Set(labels.changed.flatMap((block) => places.get(block)?.page ?? []));
-  // The pages before the body: those before the page where the element after the contents begins.
-  const bodyStart = names.afterContents ? landed.get(names.afterContents) : undefined;
-  let reprint: PrintResult['reprint'];
-  if (numbersRight && labelPages.size === 0) reprint = { path: 'none' };
-  else if (bodyStart !== undefined && bodyStart > 1 && formatted.every(([, n]) => n.length <= 3)) {
-    const front = numbersRight ? 0 : bodyStart - 1;
-    if (!numbersRight) await writeNumbers(page, formatted);
-    const outcome =
-      labelPages.size > 0
-        ? await reprintPages(page, pdf, names, front, labelPages)
-        : await reprintFront(page, pdf, names, front, pages, landed.get(names.firstHeading ?? '') === bodyStart);
-    reprint = outcome.spliced ? { path: 'front', frontPages: front } : { path: 'full', reason: outcome.reason };
-  } else
-    reprint = { path: 'full', reason: bodyStart === undefined ? 'the body’s first page is not known' : 'a page number wider than the contents’ number box' };
-  if (reprint.path === 'full') {
-    // Today's way, kept for whatever the short reprint cannot do: write the numbers in and print it all
-    // again (a third time if the numbers moved a heading).
-    names = await openDocument(page, job);
-    await writeNumbers(page, placeholders);
-    await fitContents(page, area);
-    marks = await markBoxes(page);
-    partEnds = await markPartEnds(page);
-    await applyPartFit(page, partFit);
-    await addContinuedLabels(page, continuations);
-    for (let round = 0; round < 2; round++) {
-      await writeNumbers(page, format(tocPages));
-      passes++;
-      pdf = await printFull(page);
-      landed = landedHeadings(pdf, names);
-      const found = contentsPages(job, landed);
-      const stable = found.size === tocPages.size && [...found].every(([id, n]) => tocPages.get(id) === n);
-      tocPages = found;
-      if (stable) break;
-    }
-  }
-  dropDestinations(pdf, new Set([...marks.added, ...partEnds.added]));
-  return {
-    pdf,
-    pages: pdf.getPageCount(),
-    tocPages,
-    unplaced: job.tocIds.filter((id) => !tocPages.has(id)),
-    headings,
-    blocked: [],
-    passes,
-    reprint,
-    contents,
-    continued: continuations.map((c) => c.page),
-    partFit,
-  };
 }
+
+/**
+ * #14: where every link target lands, from a print that lays the document out as a full print does and paints
+ * nothing: everything hidden (`visibility` never moves a box), no backgrounds, no tags, no bookmarks. Chromium
+ * writes a link target's destination from the layout, painted or not.
+ */
+async function measurePlaces(page: Page): Promise<Map<string, DestinationPlace>> {
+  await page.evaluate((id: string) => {
+    const style = document.createElement('style');
+    style.id = id;
+    style.textContent = '*,*::before,*::after,::marker{visibility:hidden !important;background:none !important;box-shadow:none !important}';
+    document.head.append(style);
+  }, measureStyleId);
+  try {
+    const bytes = await page.pdf({ ...pdfOptions, printBackground: false, tagged: false, outline: false });
+    return readDestinationPlaces(await PDFDocument.load(bytes, { updateMetadata: false }));
+  } finally {
+    await page.evaluate((id: string) => document.getElementById(id)?.remove(), measureStyleId);
+  }
+}
+
+const measureStyleId = 'bp-measure-style';
 
 /** One full print, tagged, with the bookmarks, parsed. */
 async function printFull(page: Page): Promise<PDFDocument> {
@@ -215,51 +219,6 @@ async function relabel(page: Page, labelled: ReadonlySet<string>, continuations:
   const removed = [...labelled].filter((id) => !now.has(id));
   await removeContinuedLabels(page, removed);
   return { now, changed: [...[...now].filter((id) => !labelled.has(id)), ...removed] };
-}
-
-type Splice = { spliced: true } | { spliced: false; reason: string };
-
-/** #14: reprint only the front pages, the body hidden, and splice them in. */
-async function reprintFront(page: Page, pdf: PDFDocument, names: DestinationNames, front: number, pages: number, opensWithHeading: boolean): Promise<Splice> {
-  // The body's first heading is kept when it opens the body: Chromium paints the top of a tall line
-  // (Arabic) into the page before too, so the last contents page is only the same with it.
-  const heading = opensWithHeading ? names.firstHeading : undefined;
-  const frontBytes = await printFrontPages(page, front, pages, heading ? names.toName.get(heading) : undefined);
-  const frontPdf = await PDFDocument.load(frontBytes, { updateMetadata: false });
-  const reprinted = landedHeadings(frontPdf, names);
-  const laidOutAlike = heading ? reprinted.get(heading) === front + 1 && reprinted.get(blankId) === front + 2 : reprinted.get(blankId) === front + 1;
-  return laidOutAlike ? spliceFrontPages(pdf, frontPdf, front) : { spliced: false, reason: 'the contents do not end before the body' };
-}
-
-/**
- * #12: when "continued" labels change, one reprint of the whole document (nothing hidden: the labels' pages
- * must lay out as before) but only of the front pages when their numbers changed (`front` > 0), the body's
- * first page (which tells the contents end where they did) and the pages whose labels changed, each spliced
- * in place of the full print's page.
- */
-async function reprintPages(page: Page, pdf: PDFDocument, names: DestinationNames, front: number, labelled: ReadonlySet<number>): Promise<Splice> {
-  const frontPages = front > 0 ? Array.from({ length: front + 1 }, (_, i) => i + 1) : [];
-  const wanted = [...new Set([...frontPages, ...labelled])].sort((a, b) => a - b);
-  const bytes = await page.pdf({ ...pdfOptions, tagged: true, outline: false, pageRanges: pageRanges(wanted) });
-  const short = await PDFDocument.load(bytes, { updateMetadata: false });
-  if (front > 0) {
-    const bodyStart = names.afterContents ? landedHeadings(short, names).get(names.afterContents) : undefined;
-    if (bodyStart !== front + 1) return { spliced: false, reason: 'the contents do not end before the body' };
-  }
-  if (short.getPageCount() !== wanted.length) return { spliced: false, reason: `the reprint has ${short.getPageCount()} pages, expected ${wanted.length}` };
-  const pairs = wanted.flatMap((n, i) => (n <= front || labelled.has(n) ? [[n - 1, i] as [number, number]] : []));
-  return splicePages(pdf, short, pairs);
-}
-
-/** `1-3,7,9-10` for Chromium's pageRanges. */
-function pageRanges(pages: number[]): string {
-  const runs: [number, number][] = [];
-  for (const n of pages) {
-    const last = runs.at(-1);
-    if (last && n === last[1] + 1) last[1] = n;
-    else runs.push([n, n]);
-  }
-  return runs.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(',');
 }
 
 /** Load the document, wait for its fonts, and name its link targets for the PDF. */
@@ -292,44 +251,6 @@ async function openDocument(page: Page, job: PrintJob): Promise<DestinationNames
 
 type DestinationNames = ReturnType<typeof destinationNames> & { afterContents?: string; firstHeading?: string };
 
-const blankId = 'bp-blank-page';
-
-/**
- * Print only the front pages again, with the numbers written in (#14). Everything after the contents is
- * hidden (but the body's first heading, when `keep` names it) and followed by blank pages, as many as the
- * body had, so the footers' "Page X of Y" keep the real total; the page after the front pages (and after
- * the heading's) is printed too, which tells that the contents ended where they did.
- */
-async function printFrontPages(page: Page, front: number, total: number, keep: string | undefined): Promise<Uint8Array> {
-  await page.evaluate(
-    (blanks: number, id: string, keepId: string | null) => {
-      const toc = document.querySelector('[data-toc-for]')?.closest('nav');
-      const kept = keepId ? document.getElementById(keepId) : null;
-      const start = kept ?? toc;
-      if (!start) return;
-      for (let node: Element | null = start; node && node !== document.body; node = node.parentElement)
-        for (let next = node.nextElementSibling; next; next = next.nextElementSibling) (next as HTMLElement).style.setProperty('display', 'none', 'important');
-      const pages = document.createDocumentFragment();
-      for (let i = 0; i < blanks; i++) {
-        const blank = document.createElement('div');
-        blank.setAttribute('style', 'display:block !important;break-before:page !important;height:1px;margin:0;padding:0');
-        if (i === 0) blank.id = id;
-        pages.append(blank);
-      }
-      const link = document.createElement('a');
-      link.href = `#${id}`;
-      link.setAttribute('style', 'display:none !important');
-      pages.append(link);
-      if (kept) document.body.append(pages);
-      else start.after(pages);
-    },
-    total - front - (keep ? 1 : 0),
-    blankId,
-    keep ?? null,
-  );
-  return page.pdf({ ...pdfOptions, tagged: true, outline: false, pageRanges: `1-${front + (keep ? 2 : 1)}` });
-}
-
 async function writeNumbers(page: Page, entries: [string, string][]): Promise<void> {
   await page.evaluate((pairs: [string, string][]) => {
     for (const [id, n] of pairs) {
@@ -337,11 +258,6 @@ async function writeNumbers(page: Page, entries: [string, string][]): Promise<vo
       if (span) span.textContent = n;
     }
   }, entries);
-}
-
-/** Page of every link target, by its id in the HTML. */
-function landedHeadings(pdf: PDFDocument, names: DestinationNames): Map<string, number> {
-  return landedAt(readDestinationPlaces(pdf), names);
 }
 
 /** Page of every link target, by its id in the HTML, from places (read or guessed). */

@@ -1,4 +1,4 @@
-import { type OutputFile, sha256 } from './manifest.js';
+import type { OutputFile } from './manifest.js';
 import type { PrintContext } from './print-documents.js';
 import type { BuiltDocument } from './render-documents.js';
 import type { Format } from './settings.js';

@@ -80,6 +80,7 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
       document: file,
       pages: reused.file.pages ?? 0,
       passes: 0,
+      measures: 0,
       reprint: 'cached',
       ms: performance.now() - t,
       done: results.size,
@@ -146,6 +147,7 @@ export async function printDocuments(ctx: PrintContext): Promise<Map<BuiltDocume
           document: file,
           pages: result.pages,
           passes: result.passes,
+          measures: result.measures,
           reprint: result.reprint.path,
           ...(result.reprint.path === 'full' ? { reason: result.reprint.reason } : {}),
           fitted: {

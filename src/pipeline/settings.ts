@@ -51,19 +51,22 @@ export type ProgressEvent =
       document: string;
       pages: number;
       /**
-       * #14: how the contents' numbers got in. `none`: a part fit's second print already carried them (and
-       * the "continued" labels), guessed from the first; `front`: one full print, then only the front pages
-       * (and pages whose labels changed) printed again and spliced in; `full`: the document printed in full again (`passes` times in all), because
-       * the short reprint did not match the full print (`reason`); `cached`: not printed, the PDF an earlier
-       * build published from the same inputs was kept (`passes` 0).
+       * #14: how the contents' numbers and "continued" labels got in. `none`: the one full print carried them,
+       * placed from the measuring prints before it (the usual case); `front`: the full print did not lay out as
+       * measured, and only the front pages (and pages whose labels changed) were printed again and spliced in;
+       * `full`: the document printed in full again (`passes` full prints in all), because the short reprint did
+       * not match the full print (`reason`); `cached`: not printed, the PDF an earlier build published from the
+       * same inputs was kept (`passes` and `measures` 0).
        */
       passes: number;
+      /** #14: prints that only measure where everything lands (nothing painted): one, and one more for each round of part fitting. */
+      measures: number;
       reprint: 'none' | 'front' | 'full' | 'cached';
       reason?: string;
       /**
        * #12: how the print was fitted: parts set a little tighter so that their last page's few lines go back
        * onto the pages before, and parts whose last page was given more lines from the page before (either:
-       * one more full print, counted in `passes`), pages on which a case study goes on with a "continued"
+       * one more measuring print, counted in `measures`), pages on which a case study goes on with a "continued"
        * label, and the contents' pages. Absent for a cached PDF.
        */
       fitted?: { tightenedParts: number; filledPartEnds: number; continuedPages: number; contentsPages: number };

@@ -82,21 +82,21 @@ describe('reusing PDFs made from the same inputs (#14)', () => {
     const section = path.join(root, 'blueprints/welcome-desk/sections/01-why.md');
     writeFileSync(section, `${readFileSync(section, 'utf8')}\nOne more sentence about the desk.\n`);
     const changed = await buildOnce();
-    expect(changed.reprints).toEqual({ 'springfield/en/language-line.pdf': 'cached', 'springfield/en/welcome-desk.pdf': 'front' });
+    expect(changed.reprints).toEqual({ 'springfield/en/language-line.pdf': 'cached', 'springfield/en/welcome-desk.pdf': 'none' });
   });
 
   it('prints again when the published PDF or the index was damaged, or with --no-cache', async () => {
     const pdf = path.join(out, 'springfield/en/language-line.pdf');
     const bytes = readFileSync(pdf);
     writeFileSync(pdf, Buffer.concat([bytes.subarray(0, 100), Buffer.from('x'), bytes.subarray(101)]));
-    expect((await buildOnce()).reprints['springfield/en/language-line.pdf']).toBe('front');
+    expect((await buildOnce()).reprints['springfield/en/language-line.pdf']).toBe('none');
     expect(readFileSync(pdf).equals(bytes)).toBe(true);
     writeFileSync(path.join(out, '.blueprint-cache/pdf.json'), '{"version": 1, "documents": {"x": ');
     touchSource();
-    expect(Object.values((await buildOnce()).reprints)).toEqual(['front', 'front']);
+    expect(Object.values((await buildOnce()).reprints)).toEqual(['none', 'none']);
     touchSource();
     expect(Object.values((await buildOnce()).reprints)).toEqual(['cached', 'cached']);
-    expect(Object.values((await buildOnce({ reuseOutput: false })).reprints)).toEqual(['front', 'front']);
+    expect(Object.values((await buildOnce({ reuseOutput: false })).reprints)).toEqual(['none', 'none']);
     expect(readFileSync(pdf).equals(bytes)).toBe(true);
     expect(statSync(path.join(out, '.blueprint-cache/pdf.json')).isFile()).toBe(true);
   });

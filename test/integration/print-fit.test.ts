@@ -131,9 +131,9 @@ describe('contents fitted to their pages and "continued" labels (#12)', () => {
     }
   });
 
-  it('adds the labels in the one reprint of the front pages, with every line where the full print put it', () => {
-    // The reprint was spliced in: its pages' tags, links and sizes matched the full print's (else `full`).
-    expect(events.get('welcome-desk')).toMatchObject({ reprint: 'front' });
+  it('prints the labels in the one full print, where the measures put the boxes', () => {
+    // #14: the full print came out as measured (else `full`, printed again).
+    expect(events.get('welcome-desk')).toMatchObject({ reprint: 'none', passes: 1 });
     const bbox = execFileSync('pdftotext', ['-bbox', pdf('welcome-desk'), '-'], { encoding: 'utf8' });
     // The label's words sit above the piece's first line, inside the box's top padding (within 16 pt).
     const pageChunks = bbox.split('<page ').slice(1);

@@ -13,11 +13,11 @@ import { readContents } from '../read-contents.js';
 type PdfEvent = Extract<ProgressEvent, { type: 'pdf' }>;
 
 /**
- * #14: a document is printed in full once; its front pages are printed again with the contents' numbers
- * and spliced in. The result must be what two full prints gave: right numbers, working links, tags,
+ * #14: a document is measured by prints that paint nothing, then printed in full once with the contents'
+ * numbers those gave. The result must be what printing until the numbers settle gave: right numbers, working links, tags,
  * bookmarks, the same bytes on every build.
  */
-describe('one full print and a reprint of the front pages (#14)', () => {
+describe('measuring prints and one full print (#14)', () => {
   let root: string;
   let pdf: string;
   let html: string;
@@ -45,13 +45,12 @@ describe('one full print and a reprint of the front pages (#14)', () => {
     html = path.join(root, 'out/springfield/en/everything.html');
   });
 
-  it('prints the document once, and once more only to fit a part, that print carrying the contents’ numbers', () => {
+  it('prints the document in full once, after measuring it once more for the part it fitted', () => {
     expect(events).toHaveLength(1);
-    // #12: one more full print only when a part's short last page was fitted; #14: that print carries the
-    // numbers guessed from the first, right here (the contents are checked below), so nothing is reprinted.
-    // Without a fit, the front pages are reprinted and spliced in (print-pdf-contents.test.ts).
+    // #12: a part's short last page was fitted, and the document measured again (a print that paints
+    // nothing); #14: the one full print carries the numbers those measures gave (checked below).
     expect(events[0]?.fitted?.tightenedParts ?? 0).toBeGreaterThan(0);
-    expect(events[0]).toMatchObject({ reprint: 'none', passes: 2 });
+    expect(events[0]).toMatchObject({ reprint: 'none', passes: 1, measures: 2 });
     expect(events[0]?.reason).toBeUndefined();
   });
 
@@ -74,17 +73,17 @@ describe('one full print and a reprint of the front pages (#14)', () => {
     for (const [i, text] of pages.slice(1, 3).entries()) expect(text).toContain(`Page ${i + 2} of ${total}`);
   });
 
-  it('stays tagged, with bookmarks, a valid structure and no leftovers of the first print', async () => {
+  it('is tagged, with bookmarks, a valid structure and no unreachable objects', async () => {
     expect(pdfInfo(pdf).Tagged).toBe('yes');
     expect(execFileSync('qpdf', ['--check', pdf], { encoding: 'utf8' })).toContain('No syntax or stream encoding errors');
     const doc = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false });
     expect(doc.catalog.get(PDFName.of('StructTreeRoot'))).toBeDefined();
     expect(doc.catalog.get(PDFName.of('Outlines'))).toBeDefined();
     expect(outline(pdf).length).toBeGreaterThan(15);
-    // The contents' headings are still tagged (their drawing came from the second print, their tags from the first).
+    // The contents' headings are tagged.
     const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', pdf, '-'], { encoding: 'latin1', maxBuffer: 64 << 20 });
     expect(qdf).toMatch(/\/MCID \d+/);
-    // Each replaced drawing is gone: every object of the file is reachable from its trailer.
+    // Every object of the file is reachable from its trailer.
     const seen = new Set<string>();
     const stack: PDFObject[] = [doc.context.trailerInfo.Root, doc.context.trailerInfo.Info].filter((x): x is PDFObject => x !== undefined);
     while (stack.length > 0) {
