@@ -115,7 +115,15 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
   // #14: where everything lands is learnt from measuring prints, which lay the document out as a full print
   // does but paint nothing (a third of a full print's time); the one full print comes last and already
   // carries the contents' numbers and the "continued" labels those places call for.
-  let places = await measurePlaces(page);
+  // #14: Chromium looks up every link target on every page it prints, so a measure keeps only the links to
+  // what the fitting reads (a 260-page guide has some 2,400 links of its own: 3.0 s a measure with them,
+  // under 1 s without).
+  const read = new Set([
+    ...job.tocIds.map((id) => names.toName.get(id) ?? id),
+    ...marks.boxes.flatMap((box) => [box.id, ...box.blocks]),
+    ...partEnds.ends.flatMap((end) => [end.part, end.mark, end.start, ...end.blocks.map((block) => block.id)]),
+  ]);
+  let places = await measurePlaces(page, read);
   let measures = 1;
   // #12: a part whose last page holds a few lines is set a little tighter, when that takes them back onto
   // the pages before, or else given more lines from the page before, and measured again. A part set
@@ -127,13 +135,17 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
     if (more.tightened.length + more.pushed.length === 0) break;
     partFit.tightened.push(...more.tightened);
     partFit.pushed.push(...more.pushed);
-    places = await measurePlaces(page);
+    places = await measurePlaces(page, read);
     measures++;
   }
   // The numbers sit in a box of fixed width and the labels in a box's padding: neither moves a line, so the
   // full print lays out as the last measure did. What it printed is read back all the same: should a page
   // have come out otherwise (a number wider than its box), the numbers and labels are set from that print
   // and the document printed again, at most twice more.
+  // The fitting is done: the full print needs no link to the parts' blocks (one per paragraph).
+  await unlink(page, partEnds.added);
+  // Before any label goes in: a label opening a piece with a heading must not get into its bookmark.
+  const headings = await headingTexts(page);
   let written = format(contentsPages(job, landedAt(places, names)));
   await writeNumbers(page, written);
   let labelled = new Set(await addContinuedLabels(page, findContinuations(marks.boxes, places)));
@@ -157,7 +169,7 @@ async function printOne(page: Page, job: PrintJob): Promise<PrintResult> {
         pages: pdf.getPageCount(),
         tocPages,
         unplaced: job.tocIds.filter((id) => !tocPages.has(id)),
-        headings: await headingTexts(page),
+        headings,
         blocked: [],
         passes,
         reprint,
@@ -187,23 +199,49 @@ function headingTexts(page: Page): Promise<string[]> {
 }
 
 /**
- * #14: where every link target lands, from a print that lays the document out as a full print does and paints
- * nothing: everything hidden (`visibility` never moves a box), no backgrounds, no tags, no bookmarks. Chromium
- * writes a link target's destination from the layout, painted or not.
+ * #14: where the `read` link targets land, from a print that lays the document out as a full print does and
+ * paints nothing: everything hidden (`visibility` never moves a box), no backgrounds, no tags, no bookmarks.
+ * Chromium writes a link target's destination from the layout, painted or not. The other links are
+ * disabled meanwhile (Chromium's cost is its pages times the link targets).
  */
-async function measurePlaces(page: Page): Promise<Map<string, DestinationPlace>> {
-  await page.evaluate((id: string) => {
-    const style = document.createElement('style');
-    style.id = id;
-    style.textContent = '*,*::before,*::after,::marker{visibility:hidden !important;background:none !important;box-shadow:none !important}';
-    document.head.append(style);
-  }, measureStyleId);
+async function measurePlaces(page: Page, read: ReadonlySet<string>): Promise<Map<string, DestinationPlace>> {
+  await page.evaluate(
+    (id: string, wanted: string[]) => {
+      const style = document.createElement('style');
+      style.id = id;
+      style.textContent = '*,*::before,*::after,::marker{visibility:hidden !important;background:none !important;box-shadow:none !important}';
+      document.head.append(style);
+      const keep = new Set(wanted);
+      for (const link of Array.from(document.querySelectorAll('a[href^="#"]'))) {
+        const href = link.getAttribute('href') ?? '';
+        if (keep.has(href.slice(1))) continue;
+        link.setAttribute('data-bp-measure-href', href);
+        link.removeAttribute('href');
+      }
+    },
+    measureStyleId,
+    [...read],
+  );
   try {
     const bytes = await page.pdf({ ...pdfOptions, printBackground: false, tagged: false, outline: false });
     return readDestinationPlaces(await PDFDocument.load(bytes, { updateMetadata: false }));
   } finally {
-    await page.evaluate((id: string) => document.getElementById(id)?.remove(), measureStyleId);
+    await page.evaluate((id: string) => {
+      document.getElementById(id)?.remove();
+      for (const link of Array.from(document.querySelectorAll('a[data-bp-measure-href]'))) {
+        link.setAttribute('href', link.getAttribute('data-bp-measure-href') ?? '');
+        link.removeAttribute('data-bp-measure-href');
+      }
+    }, measureStyleId);
   }
+}
+
+/** Take out the hidden links to these targets (only helpers link to them): Chromium writes no destination for them. */
+async function unlink(page: Page, targets: string[]): Promise<void> {
+  await page.evaluate((ids: string[]) => {
+    const gone = new Set(ids);
+    for (const link of Array.from(document.querySelectorAll('a[href^="#"]'))) if (gone.has((link.getAttribute('href') ?? '').slice(1))) link.remove();
+  }, targets);
 }
 
 const measureStyleId = 'bp-measure-style';
@@ -225,31 +263,10 @@ async function relabel(page: Page, labelled: ReadonlySet<string>, continuations:
 async function openDocument(page: Page, job: PrintJob): Promise<DestinationNames> {
   await page.goto(pathToFileURL(job.htmlPath).href, { waitUntil: 'load', timeout: 120_000 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  // The element after the contents gets a link (never shown) so Chromium writes where it lands: the first
-  // page of the body, after the front pages.
-  const afterContents = await page.evaluate(() => {
-    const toc = document.querySelector('[data-toc-for]')?.closest('nav');
-    let next: Element | null = null;
-    for (let node: Element | null = toc ?? null; node && node !== document.body && !next; node = node.parentElement) next = node.nextElementSibling;
-    if (!next) return undefined;
-    if (!next.id) next.id = 'bp-after-contents';
-    const heading = next.matches('h1, h2, h3, h4, h5, h6') ? next : next.querySelector('h1, h2, h3, h4, h5, h6');
-    if (heading && !heading.id) heading.id = 'bp-first-heading';
-    for (const id of [next.id, heading?.id]) {
-      if (!id) continue;
-      const link = document.createElement('a');
-      link.href = `#${id}`;
-      link.setAttribute('style', 'display:none !important');
-      document.body.append(link);
-    }
-    return [next.id, heading?.id] as const;
-  });
-  const names = await nameDestinations(page);
-  const [after, heading] = afterContents ?? [];
-  return { ...names, ...(after ? { afterContents: after } : {}), ...(heading ? { firstHeading: heading } : {}) };
+  return nameDestinations(page);
 }
 
-type DestinationNames = ReturnType<typeof destinationNames> & { afterContents?: string; firstHeading?: string };
+type DestinationNames = ReturnType<typeof destinationNames>;
 
 async function writeNumbers(page: Page, entries: [string, string][]): Promise<void> {
   await page.evaluate((pairs: [string, string][]) => {

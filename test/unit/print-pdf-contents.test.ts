@@ -74,4 +74,34 @@ describe('printDocuments and the contents (#10)', () => {
       expect(contents, name).toContain('one2two3three4four5five6');
     }
   });
+
+  // #12: a piece of a case study that opens with a heading carries the "continued" label inside that
+  // heading; the bookmarks take the headings' text, which must not take the label along.
+  it('keeps the "continued" label out of the bookmarks of headings that open a piece', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bp-print-'));
+    const htmlPath = path.join(dir, 'doc.html');
+    const text = 'Partners met every month to review the cases and the calls. '.repeat(9);
+    const blocks = Array.from({ length: 12 }, (_, i) => `<h3 id="h${i + 1}">Heading ${i + 1}</h3><p>${text}</p>`).join('');
+    writeFileSync(
+      htmlPath,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>@page{size:letter;margin:1in} aside{position:relative;padding:2em 1em 1em;box-decoration-break:clone} h3{break-after:avoid;margin:0} p{break-inside:avoid;margin:0 0 1em} .continued-label{position:absolute;white-space:nowrap;font-size:10px}</style></head><body>
+<main><aside data-continued="Case study, continued">${blocks}</aside></main></body></html>`,
+    );
+    const choice = await findBrowser({ env: process.env });
+    await using browser = await openBrowser(choice.executablePath);
+    let result: PrintResult | undefined;
+    await printDocuments(browser.browser, [{ htmlPath, tocIds: [], lang: 'en' }], {
+      allowedRoot: dir,
+      concurrency: 1,
+      onPrinted: async (_job, printed) => {
+        result = printed;
+      },
+    });
+    expect(result?.continued.length).toBeGreaterThan(1);
+    writeFileSync(path.join(dir, 'doc.pdf'), (await result?.pdf.save()) ?? new Uint8Array());
+    // The labels are printed, on the pages where a piece opens with a heading.
+    const pages = execFileSync('pdftotext', [path.join(dir, 'doc.pdf'), '-'], { encoding: 'utf8' }).split('\f');
+    for (const page of result?.continued ?? []) expect(pages[page - 1]?.replace(/\s+/g, ' ').trim()).toMatch(/^Heading \d+ Case study, continued /);
+    expect(result?.headings).toEqual(Array.from({ length: 12 }, (_, i) => `Heading ${i + 1}`));
+  });
 });
