@@ -2,7 +2,6 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Root, RootContent } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -29,6 +28,7 @@ import { remarkHeadingIds } from './remark-heading-ids.js';
 import { type ResolveAssetsOptions, remarkResolveAssets } from './remark-resolve-assets.js';
 import { remarkScopeFootnotes, remarkShiftHeadings } from './remark-scope-footnotes.js';
 import { typesetSource } from './remark-typography.js';
+import { rehypeHeadingSlugs } from './rehype-heading-slugs.js';
 import { visit } from './visit-tree.js';
 
 export interface Heading {
@@ -251,7 +251,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     })
     .use(hasRaw ? [rehypeRawPerSource] : [])
     .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeSlug)
+    .use(rehypeHeadingSlugs)
     .use(rehypeLabelTaskItems)
     // #12: print finish: note numbers joined to their word, lead-ins marked, repeat citations shortened.
     .use(rehypeNoteRefs)
@@ -317,7 +317,7 @@ export async function checkCaseStudy(input: CheckCaseStudyInput): Promise<void> 
   const hast = (await unified()
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
     .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeSlug)
+    .use(rehypeHeadingSlugs)
     .run(tree, new VFile({ path: source.file.path }))) as HastRoot;
   const ids = new Set(input.guideIds);
   visit(hast, 'element', (node: Element) => {

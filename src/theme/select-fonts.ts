@@ -230,11 +230,8 @@ export function selectFonts(
   text: string,
   toOutRoot: string,
 ): FontSelection {
-  const used = new Set<number>();
-  for (const ch of text) used.add(ch.codePointAt(0) as number);
   // Digits, punctuation and the page-number words always print in headers and footers.
-  for (let c = 0x20; c < 0x7f; c++) used.add(c);
-  const all = Uint32Array.from(used).sort();
+  const all = codePointsOf(text, 0x20, 0x7e);
   // A fallback font is only needed for characters the body font does not cover, so Chinese or Arabic
   // subsets are not shipped for English text that those packages also happen to cover.
   let uncovered = all;
@@ -277,6 +274,31 @@ export function selectFonts(
 }
 
 const invisible = /^[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]$/u;
+
+/**
+ * The code points of a text, sorted, each once, and those from `lo` to `hi`. A table of the 65,536 UTF-16
+ * units instead of a set of every character: a guide's text is some 100,000 of them (#13, #14).
+ */
+export function codePointsOf(text: string, lo: number, hi: number): Uint32Array {
+  const seen = new Uint8Array(0x10000);
+  const astral = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        astral.add(((unit - 0xd800) << 10) + (next - 0xdc00) + 0x10000);
+        i++;
+        continue;
+      }
+    }
+    seen[unit] = 1;
+  }
+  for (let c = lo; c <= hi; c++) seen[c] = 1;
+  const points: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (seen[c]) points.push(c);
+  return Uint32Array.from([...points, ...[...astral].sort((a, b) => a - b)]);
+}
 
 /** Binary search in sorted code points: is any within [lo, hi]? */
 function anyIn(sorted: Uint32Array, lo: number, hi: number): boolean {

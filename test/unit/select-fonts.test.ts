@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FontCatalog } from '../../src/theme/select-fonts.js';
+import { codePointsOf, FontCatalog } from '../../src/theme/select-fonts.js';
 
 /** #13: the faces for a character, by a binary search in a sheet's ranges, are those whose ranges hold it. */
 describe('FontCatalog.facesFor', () => {
@@ -25,5 +25,24 @@ describe('FontCatalog.facesFor', () => {
       if (expected.length) held++;
     }
     expect(held).toBeGreaterThan(100);
+  });
+});
+
+/** #13: the characters a document's fonts must cover: each code point once, sorted, with the ones always printed. */
+describe('codePointsOf', () => {
+  const reference = (text: string, lo: number, hi: number) => {
+    const used = new Set<number>();
+    for (const ch of text) used.add(ch.codePointAt(0) as number);
+    for (let c = lo; c <= hi; c++) used.add(c);
+    return [...used].sort((a, b) => a - b);
+  };
+  it.each([
+    ['plain English', 'The City of New York — “welcome”.'],
+    ['Arabic, Chinese and emoji', 'مرحبا 你好 𠀋 👋🏽 ﷺ'],
+    ['astral characters next to each other and at the end', '𝐀𝐁x𝐂'],
+    ['a lone surrogate at the end and in the middle', `a\ud83d b\udc4b c\ud83d`],
+    ['nothing', ''],
+  ])('%s', (_name, text) => {
+    expect([...codePointsOf(text, 0x20, 0x7e)]).toEqual(reference(text, 0x20, 0x7e));
   });
 });
