@@ -15,6 +15,7 @@ import type { AssetRegistry } from '../project/asset-registry.js';
 import type { BlueprintSource, CaseStudy, Project } from '../project/load-project.js';
 import type { TranslationMeta } from '../validate/schemas/translation.js';
 import { copyTree } from './copy-tree.js';
+import { rehypeHeadingSlugs } from './rehype-heading-slugs.js';
 import { rehypeLabelTaskItems } from './rehype-label-task-items.js';
 import { rehypeLeadIns, rehypeNoteRefs } from './rehype-note-refs.js';
 import { rehypeNumericColumns } from './rehype-numeric-columns.js';
@@ -28,7 +29,6 @@ import { remarkHeadingIds } from './remark-heading-ids.js';
 import { type ResolveAssetsOptions, remarkResolveAssets } from './remark-resolve-assets.js';
 import { remarkScopeFootnotes, remarkShiftHeadings } from './remark-scope-footnotes.js';
 import { typesetSource } from './remark-typography.js';
-import { rehypeHeadingSlugs } from './rehype-heading-slugs.js';
 import { visit } from './visit-tree.js';
 
 export interface Heading {

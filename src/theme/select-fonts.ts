@@ -241,10 +241,18 @@ export function selectFonts(
     const codePoints = fallback ? uncovered : all;
     const covered = new Set<number>();
     for (const sheet of sheets) {
+      // The faces the characters need, by a search per character (#13: a fallback's share is most often a
+      // few characters or none, and a Chinese sheet has some 10,000 ranges to try against the text).
+      const needed = new Set<FontFace>();
+      for (const c of codePoints) {
+        const faces = catalog.facesFor(pkg, sheet, c);
+        if (faces.length === 0) continue;
+        covered.add(c);
+        for (const face of faces) needed.add(face);
+      }
+      if (needed.size === 0) continue;
       for (const face of catalog.faces(pkg, sheet)) {
-        if (!face.ranges.some(([lo, hi]) => anyIn(codePoints, lo, hi))) continue;
-        for (const [lo, hi] of face.ranges)
-          for (let i = firstAtLeast(codePoints, lo); i < codePoints.length && (codePoints[i] as number) <= hi; i++) covered.add(codePoints[i] as number);
+        if (!needed.has(face)) continue;
         const output = `assets/fonts/${path.basename(face.file)}`;
         files.push({ source: face.file, output });
         const range = face.ranges.map(([a, b]) => (a === b ? `U+${a.toString(16)}` : `U+${a.toString(16)}-${b.toString(16)}`)).join(',');
@@ -298,22 +306,4 @@ export function codePointsOf(text: string, lo: number, hi: number): Uint32Array 
   const points: number[] = [];
   for (let c = 0; c < 0x10000; c++) if (seen[c]) points.push(c);
   return Uint32Array.from([...points, ...[...astral].sort((a, b) => a - b)]);
-}
-
-/** Binary search in sorted code points: is any within [lo, hi]? */
-function anyIn(sorted: Uint32Array, lo: number, hi: number): boolean {
-  const at = firstAtLeast(sorted, lo);
-  return at < sorted.length && (sorted[at] as number) <= hi;
-}
-
-/** The index of the first of the sorted code points that is at least `lo` (their length if none is). */
-function firstAtLeast(sorted: Uint32Array, lo: number): number {
-  let a = 0;
-  let b = sorted.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if ((sorted[mid] as number) < lo) a = mid + 1;
-    else b = mid;
-  }
-  return a;
 }
