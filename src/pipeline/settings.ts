@@ -52,16 +52,15 @@ export type ProgressEvent =
       pages: number;
       /**
        * #14: how the contents' numbers and "continued" labels got in. `none`: the one full print carried them,
-       * placed from the measuring prints before it (the usual case); `front`: the full print did not lay out as
-       * measured, and only the front pages (and pages whose labels changed) were printed again and spliced in;
-       * `full`: the document printed in full again (`passes` full prints in all), because the short reprint did
-       * not match the full print (`reason`); `cached`: not printed, the PDF an earlier build published from the
-       * same inputs was kept (`passes` and `measures` 0).
+       * placed from the measuring prints before it (the usual case); `full`: that print came out otherwise
+       * than measured and the document was printed in full again (`passes` full prints in all, `reason`
+       * says what differed); `cached`: not printed, the PDF an earlier build published from the same inputs
+       * was kept (`passes` and `measures` 0).
        */
       passes: number;
       /** #14: prints that only measure where everything lands (nothing painted): one, and one more for each round of part fitting. */
       measures: number;
-      reprint: 'none' | 'front' | 'full' | 'cached';
+      reprint: 'none' | 'full' | 'cached';
       reason?: string;
       /**
        * #12: how the print was fitted: parts set a little tighter so that their last page's few lines go back

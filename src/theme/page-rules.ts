@@ -53,7 +53,7 @@ export function pageRules(input: PageRulesInput): string {
     `@page front{@top-${end}${box(cssString(input.strings.contents), end)}}`,
     `@page back{@top-${end}${box(cssString(input.strings.notesAndSources), end)}}`,
     // #14: the contents' page numbers sit in a box of fixed width with digits of one width, so writing the
-    // numbers in never moves a line: the document is printed in full once, and only its front pages again.
+    // numbers in never moves a line: the measures, made with a placeholder, lay out as the one full print.
     '@media print{nav [data-toc-for]{display:inline-block;flex:none;min-width:2.5em;text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}}',
     // #12: the back page (about the guide) is headed with its own title.
     `@page about{@top-${end}${box(cssString(input.strings.aboutGuide), end)}}`,
