@@ -201,8 +201,8 @@ function headingTexts(page: Page): Promise<string[]> {
 /**
  * #14: where the `read` link targets land, from a print that lays the document out as a full print does and
  * paints nothing: everything hidden (`visibility` never moves a box), no backgrounds, no tags, no bookmarks.
- * Chromium writes a link target's destination from the layout, painted or not. The other links are
- * disabled meanwhile (Chromium's cost is its pages times the link targets).
+ * Chromium writes a link target's destination from the layout, painted or not. The other links lead to
+ * the top of the page meanwhile (Chromium's cost is its pages times the link targets).
  */
 async function measurePlaces(page: Page, read: ReadonlySet<string>): Promise<Map<string, DestinationPlace>> {
   await page.evaluate(
@@ -211,12 +211,15 @@ async function measurePlaces(page: Page, read: ReadonlySet<string>): Promise<Map
       style.id = id;
       style.textContent = '*,*::before,*::after,::marker{visibility:hidden !important;background:none !important;box-shadow:none !important}';
       document.head.append(style);
+      // The other links lead to the top of the page while measuring: still links, so every style a theme
+      // gives a link (`a[href]`, `:link`) still holds. (Taking their targets' ids away instead costs as much
+      // as the links: Chromium searches the document for a name it cannot find.)
       const keep = new Set(wanted);
       for (const link of Array.from(document.querySelectorAll('a[href^="#"]'))) {
         const href = link.getAttribute('href') ?? '';
         if (keep.has(href.slice(1))) continue;
         link.setAttribute('data-bp-measure-href', href);
-        link.removeAttribute('href');
+        link.setAttribute('href', '#');
       }
     },
     measureStyleId,

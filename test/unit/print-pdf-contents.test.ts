@@ -104,4 +104,36 @@ describe('printDocuments and the contents (#10)', () => {
     for (const page of result?.continued ?? []) expect(pages[page - 1]?.replace(/\s+/g, ' ').trim()).toMatch(/^Heading \d+ Case study, continued /);
     expect(result?.headings).toEqual(Array.from({ length: 12 }, (_, i) => `Heading ${i + 1}`));
   });
+
+  // #14: a measure keeps only the links the fitting reads, but every link stays a link, so a theme's style
+  // for links (`a[href]`, `:link`) lays the measure out as the print: here links are 400 px tall blocks.
+  it('measures a page whose theme sizes links as the print lays it out', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bp-print-'));
+    const htmlPath = path.join(dir, 'doc.html');
+    const ids = ['one', 'two', 'three'];
+    writeFileSync(
+      htmlPath,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>@page{size:letter} nav{break-after:page} main a:any-link{display:block;height:400px}</style></head><body>
+<nav>${ids.map((id) => `<p><a href="#${id}">${id}</a> <span data-toc-for="${id}"></span></p>`).join('')}</nav>
+<main><p id="intro">Intro.</p>${ids.map((id) => `<p><a href="#intro">Back</a> <a href="#intro">Back</a></p><h2 id="${id}">${id}</h2>`).join('')}</main></body></html>`,
+    );
+    const choice = await findBrowser({ env: process.env });
+    await using browser = await openBrowser(choice.executablePath);
+    let result: PrintResult | undefined;
+    await printDocuments(browser.browser, [{ htmlPath, tocIds: ids, lang: 'en' }], {
+      allowedRoot: dir,
+      concurrency: 1,
+      onPrinted: async (_job, printed) => {
+        result = printed;
+      },
+    });
+    expect(result?.reprint).toEqual({ path: 'none' });
+    expect(result?.passes).toBe(1);
+    // Two 400 px links before each heading: one heading a page, after the contents' page.
+    expect([...(result?.tocPages ?? [])]).toEqual([
+      ['one', 2],
+      ['two', 3],
+      ['three', 4],
+    ]);
+  });
 });
