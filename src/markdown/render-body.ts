@@ -328,6 +328,19 @@ export async function checkCaseStudy(input: CheckCaseStudyInput): Promise<void> 
   }
 }
 
+/**
+ * #13: the links and images of a case study no edition can place (its front matter has an error, or its
+ * city or slot does not exist), checked as a guide would resolve them, so that they are reported with the
+ * front matter's error and not only once that is mended. Its #links are not checked: it has no guide.
+ */
+export async function checkSetAsideLinks(project: Project, source: { file: VFile; tree: Root }, assets: AssetRegistry): Promise<void> {
+  const documentFor = (absolute: string) => (project.sectionOwners.has(absolute) ? `${project.sectionOwners.get(absolute)}.html` : undefined);
+  const options = assetOptions(project, { assets, toOutRoot: '', documentFor }, []);
+  await unified()
+    .use(remarkResolveAssets, options)
+    .run(withoutFrontMatter(copyTree(source.tree)), source.file);
+}
+
 function withoutFrontMatter(tree: Root): Root {
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
   return tree;

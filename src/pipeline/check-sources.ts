@@ -2,7 +2,7 @@ import { dedupeMessages, hasErrors } from '../diagnostics/messages.js';
 import { checkCityFields } from '../edition/check-city-fields.js';
 import { applyJudgements, judgeSources, type SectionGrade } from '../markdown/plain-language/check-plain-language.js';
 import { startJudgeThread } from '../markdown/plain-language/judge-thread.js';
-import { checkCaseStudy } from '../markdown/render-body.js';
+import { checkCaseStudy, checkSetAsideLinks } from '../markdown/render-body.js';
 import { AssetRegistry } from '../project/asset-registry.js';
 import { loadProject, type Project } from '../project/load-project.js';
 import type { SourceCache } from '../project/source-cache.js';
@@ -102,6 +102,7 @@ export async function checkSources(
         checkCityFields(project);
         for (const city of project.cities.values()) if (city.logo) shared.assets.add(city.logo, city.file);
         await checkUnplacedCaseStudies(project, built, shared.assets);
+        for (const source of project.setAside) await checkSetAsideLinks(project, source, shared.assets);
         // A stopped check does not wait for the judging (the thread is stopped below).
         if (!options.signal?.aborted) grades = applyJudgements(await (judging ?? judge()));
         run.shouldStop();

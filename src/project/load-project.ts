@@ -108,10 +108,20 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
   for (const blueprint of blueprints) for (const slot of blueprint.config.slots) if (!slots.has(slot.id)) slots.set(slot.id, { slot, blueprint });
   const caseStudies: CaseStudy[] = [];
   const stubs: CaseStudyStub[] = [];
+  const setAside: Project['setAside'] = [];
   for (const entry of ctx.caseStudies) {
     const c = entry.config;
-    if (!c || !entry.parsed || c.city !== entry.folder || !cities.has(c.city) || !slots.has(c.slot)) continue;
-    if ([...caseStudies, ...stubs].some((s) => s.city === c.city && s.slot === c.slot)) continue;
+    if (
+      !c ||
+      !entry.parsed ||
+      c.city !== entry.folder ||
+      !cities.has(c.city) ||
+      !slots.has(c.slot) ||
+      [...caseStudies, ...stubs].some((s) => s.city === c.city && s.slot === c.slot)
+    ) {
+      if (!entry.truncated) setAside.push({ file: entry.file, tree: entry.tree });
+      continue;
+    }
     if (isWritten(c))
       caseStudies.push({
         city: c.city,
@@ -133,6 +143,7 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
     cities,
     caseStudies,
     stubs,
+    setAside,
     slots,
     themes: ctx.themes,
     sectionOwners,

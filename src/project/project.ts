@@ -105,6 +105,12 @@ export interface Project {
   caseStudies: CaseStudy[];
   /** Case studies cities still have to write, sorted by city and slot. */
   stubs: CaseStudyStub[];
+  /**
+   * Case studies no edition can place: front matter missing or wrong, a city or slot that does not exist, a
+   * second file for the same slot. Why is reported where it is found; `check` still checks their links and
+   * images, so every problem of such a file shows at once (#13).
+   */
+  setAside: { file: VFile; tree: Root }[];
   slots: Map<string, SlotDeclaration>;
   /** Theme names available: the project's themes/ folders and the toolkit's own. */
   themes: string[];

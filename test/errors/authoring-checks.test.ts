@@ -87,6 +87,26 @@ describe('checks that teach: Markdown that would not print as written (#13)', ()
       '11:6 warning todo-marker',
     ]);
   });
+
+  // Found trying the loop as a new user: a case study whose front matter had an error showed its link
+  // problems only once that was mended (links are checked when a guide places it).
+  it('checks the links and images of a case study no edition can place, with its front matter error', async () => {
+    const root = copyFixture('basic');
+    const study = 'blueprints/cities/springfield/case-studies/welcome-desk-model.md';
+    edit(root, study, /^title: .*\n/m, '');
+    edit(root, study, /lobby\.\n/, 'lobby.\n\nSee [the policy](/policies/desk), [the plan](../nowhere.md) and ![A desk](../images/none.png).\n');
+    const { code, diagnostics } = await checkJson(root);
+    expect(code).toBe(1);
+    expect(lines(diagnostics, 'springfield/case-studies/welcome-desk-model.md')).toEqual([
+      '2:1 error missing-key',
+      '14:5 error site-root-link',
+      '14:35 error broken-link',
+      '14:65 error missing-image',
+    ]);
+    // A case study that can be placed is checked by its guide, once.
+    const placed = await checkJson(copyFixture('basic'));
+    expect(lines(placed.diagnostics, 'springfield/case-studies/welcome-desk-model.md')).toEqual([]);
+  });
 });
 
 // #13: `check` renders each guide once per language; what differs by edition is checked directly.
