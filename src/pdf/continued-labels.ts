@@ -28,8 +28,8 @@ export interface Continuation {
 
 /**
  * #12: a case study split across pages gets a "continued" label at the top of each piece after the first.
- * Chromium cannot repeat content on a fragment, so the printer finds the pieces itself: before the one full
- * print, every box (`aside[data-continued]`, whose attribute is the label, in the document's language) and
+ * Chromium cannot repeat content on a fragment, so the printer finds the pieces itself: before the measuring
+ * prints, every box (`aside[data-continued]`, whose attribute is the label, in the document's language) and
  * every block inside it get a link target (a hidden link), so the print's named destinations tell on which
  * page, and how far down it, each block begins.
  */
@@ -87,7 +87,7 @@ export async function markBoxes(page: Page): Promise<BoxMarks> {
 }
 
 /**
- * The pages on which a box goes on, from the full print's destinations: every page after the box's first
+ * The pages on which a box goes on, from a print's destinations (a measure's or the full print's): every page after the box's first
  * on which one of its blocks begins, with the first such block (document order is reading order). A block
  * that does not begin near the top of the page area (a paragraph taller than a page went on before it) gets
  * no label: it would sit in the middle of the page.
@@ -146,7 +146,7 @@ export async function addContinuedLabels(page: Page, continuations: Continuation
           above = Math.max(0, contentTop - pieceTop);
         }
         labelled.push(id);
-        // Labelled already (by a guess before the print that showed it right: print-pdf.ts).
+        // Labelled already (from the measures, and the print that followed showed it right: print-pdf.ts).
         if (document.querySelector(`.continued-label[data-continued-for="${CSS.escape(id)}"]`)) continue;
         const label = document.createElement('span');
         label.className = 'continued-label';
@@ -165,7 +165,7 @@ export async function addContinuedLabels(page: Page, continuations: Continuation
   );
 }
 
-/** Take the labels off these blocks again: a guess put them where the print shows no box going on (#14). */
+/** Take the labels off these blocks again: the measures put them where the print shows no box going on (#14). */
 export async function removeContinuedLabels(page: Page, blocks: string[]): Promise<void> {
   if (blocks.length === 0) return;
   await page.evaluate((ids: string[]) => {

@@ -23,7 +23,7 @@ const markPrefix = 'bp-part-end-';
 
 /**
  * #12: a part (a section starting on a new page) whose last page holds only a line or three looks unfinished.
- * Before the full print, an empty block (no height, so nothing moves) goes after the last block of each
+ * Before the measures, an empty block (no height, so nothing moves) goes after the last block of each
  * part, and a hidden link to it and to the part, so the print's destinations tell where each part ends.
  */
 export async function markPartEnds(page: Page): Promise<{ ends: PartEnd[]; added: string[] }> {

@@ -279,7 +279,7 @@ async function writeNumbers(page: Page, entries: [string, string][]): Promise<vo
   }, entries);
 }
 
-/** Page of every link target, by its id in the HTML, from places (read or guessed). */
+/** Page of every link target, by its id in the HTML, from a print's places. */
 function landedAt(places: ReadonlyMap<string, { page: number }>, names: DestinationNames): Map<string, number> {
   return new Map([...places].map(([name, place]) => [names.toId.get(name) ?? name, place.page]));
 }
