@@ -237,18 +237,23 @@ export async function main(argv: string[], io: Io): Promise<number> {
   program
     .command('check')
     .description('Validate every source and every city edition without building; check plain language.')
+    .argument('[blueprint...]', 'check these guides only (default: all)')
+    .option('--city <id>', 'check these city editions only; repeat or comma-separate (default: all)', collect)
+    .option('--lang <code>', "check these languages only (default: all of the project's)", collect)
     .option('--strict', 'treat warnings (plain language, unused notes, missing alt text, stale or orphaned translations…) as errors: exit code 1')
     .option('--json', 'print diagnostics as one JSON document on stdout')
     .option('-q, --quiet', 'print errors only')
     .option('-v, --verbose', "list every plain-language finding and each section's reading grade")
     .option('--no-cache', 'parse and judge every file again instead of reusing what earlier checks kept in out/.blueprint-cache/')
-    .action(async (opts: { strict?: boolean; cache?: boolean }) => {
+    .action(async (blueprints: string[], opts: { city?: string[]; lang?: string[]; strict?: boolean; cache?: boolean }) => {
       command = 'check';
       usedRoot = await withRoot(async (root) => {
         const t = performance.now();
         const result = await (await import('../pipeline/check.js')).check({
           root,
           ...(io.signal ? { signal: io.signal } : {}),
+          blueprints,
+          ...editionOptions(opts),
           strict: opts.strict ?? false,
           cache: opts.cache !== false,
           verbose,

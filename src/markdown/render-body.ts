@@ -71,13 +71,17 @@ export interface RenderBodyInput {
 
 /** The transforms every source goes through (#8: one preset for sections and case studies). */
 function sourceTransforms(options: { text: LocalizedText; scope: string; shiftBy: number; assets: ResolveAssetsOptions; slots?: CaseStudySlotOptions }) {
-  return unified()
-    .use(remarkHeadingIds)
-    .use(remarkCityVariables, { value: options.text.city, lang: options.text.lang, article: options.text.article })
-    .use(remarkScopeFootnotes, { scope: options.scope })
-    .use(remarkShiftHeadings, { by: options.shiftBy })
-    .use(options.slots ? [[remarkCaseStudySlot, options.slots]] : [])
-    .use(remarkResolveAssets, options.assets);
+  return (
+    unified()
+      .use(remarkHeadingIds)
+      .use(remarkCityVariables, { value: options.text.city, lang: options.text.lang, article: options.text.article })
+      .use(remarkScopeFootnotes, { scope: options.scope })
+      .use(remarkShiftHeadings, { by: options.shiftBy })
+      .use(remarkResolveAssets, options.assets)
+      // Last: a case study comes in with its links and images already resolved from its own file (and run
+      // through the transforms above as itself), so nothing here may take them for the section's.
+      .use(options.slots ? [[remarkCaseStudySlot, options.slots]] : [])
+  );
 }
 
 /** How a source's images and links resolve for one document; `fragments` collects its #links. */

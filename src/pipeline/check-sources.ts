@@ -8,7 +8,7 @@ import { loadProject, type Project } from '../project/load-project.js';
 import type { SourceCache } from '../project/source-cache.js';
 import { FontCatalog } from '../theme/select-fonts.js';
 import { affectedBlueprints } from './affected-blueprints.js';
-import type { CheckOptions } from './check.js';
+import { type CheckOptions, isNarrowed } from './check.js';
 import { checkEditionColors } from './check-edition-colors.js';
 import { type CheckedDocument, fileByPath, type RenderRecord, renderOrReplay } from './check-renders.js';
 import { loadThemes } from './load-themes.js';
@@ -61,7 +61,17 @@ export async function checkSources(
       return options.signal?.aborted === true || hasErrors([run.request]);
     };
     if (project && !mustStop()) {
-      const plan = planDocuments(project, { blueprints: [], cities: ['all'], languages: [], caseStudies: {}, shard: undefined }, run.request);
+      const plan = planDocuments(
+        project,
+        {
+          blueprints: options.blueprints ?? [],
+          cities: options.cities?.length ? options.cities : ['all'],
+          languages: options.languages ?? [],
+          caseStudies: {},
+          shard: undefined,
+        },
+        run.request,
+      );
       if (plan && !mustStop()) {
         const themes = loadThemes(project.root, [...plan.editions.map((e) => e.theme), project.config.default_theme], run.files);
         checkEditionColors(plan.editions, themes, run.request);
@@ -81,7 +91,14 @@ export async function checkSources(
         readingGrade = project.config.reading_grade;
         const plain = { limit: readingGrade, all: options.verbose ?? false };
         // #13: judged on the second thread while this one renders (without a thread, here, after it renders).
-        const judge = () => judgeSources(project, plain, { ...(cache ? { cache } : {}), ...(thread ? { judge: thread.judge } : {}) });
+        // A narrowed check judges the sections of its guides and the case studies of its cities for them.
+        const only = isNarrowed(options) ? plannedSources(project, plan.documents) : undefined;
+        const judge = () =>
+          judgeSources(project, plain, {
+            ...(only ? { only: (file: string) => only.has(file) } : {}),
+            ...(cache ? { cache } : {}),
+            ...(thread ? { judge: thread.judge } : {}),
+          });
         const judging = thread ? judge() : undefined;
         // A stopped check does not wait for it; a failure then is no one's to hear.
         judging?.catch(() => undefined);
@@ -101,7 +118,7 @@ export async function checkSources(
         rendered = built.length;
         checkCityFields(project);
         for (const city of project.cities.values()) if (city.logo) shared.assets.add(city.logo, city.file);
-        await checkUnplacedCaseStudies(project, built, shared.assets);
+        await checkUnplacedCaseStudies(project, built, shared.assets, new Set(plan.editions.map((e) => e.city.id)));
         for (const source of project.setAside) await checkSetAsideLinks(project, source, shared.assets);
         // A stopped check does not wait for the judging (the thread is stopped below).
         if (!options.signal?.aborted) grades = applyJudgements(await (judging ?? judge()));
@@ -132,12 +149,25 @@ function onePerGuide(project: Project, documents: DocumentPlan[]): DocumentPlan[
   return [...chosen.values()];
 }
 
-/** Check, on its own, each case study the rendered editions did not place, in every language. */
-async function checkUnplacedCaseStudies(project: Project, built: CheckedDocument[], assets: AssetRegistry): Promise<void> {
+/** The files of the planned guides' sections and of the planned cities' case studies for those guides. */
+function plannedSources(project: Project, documents: DocumentPlan[]): Set<string> {
+  const guides = new Set(documents.map((doc) => doc.blueprint.id));
+  const cities = new Set(documents.map((doc) => doc.edition.city.id));
+  const files = new Set<string>();
+  for (const blueprint of project.blueprints) if (guides.has(blueprint.id)) for (const section of blueprint.sections) files.add(section.file.path);
+  for (const study of project.caseStudies) {
+    const owner = project.slots.get(study.slot)?.blueprint.id;
+    if (owner && guides.has(owner) && cities.has(study.city)) files.add(study.file.path);
+  }
+  return files;
+}
+
+/** Check, on its own, each case study of the planned cities the rendered editions did not place, in every language. */
+async function checkUnplacedCaseStudies(project: Project, built: CheckedDocument[], assets: AssetRegistry, cities: Set<string>): Promise<void> {
   for (const doc of built) {
     for (const study of project.caseStudies) {
       const owner = project.slots.get(study.slot)?.blueprint.id;
-      if (owner !== doc.blueprint.id || doc.slots[study.slot]?.city === study.city) continue;
+      if (owner !== doc.blueprint.id || doc.slots[study.slot]?.city === study.city || !cities.has(study.city)) continue;
       const toOutRoot = '../'.repeat(doc.base.split('/').length - 1);
       const documentFor = (absolute: string) => {
         const target = project.sectionOwners.get(absolute);

@@ -21,6 +21,14 @@ export interface CheckOptions {
    * that changed (#13); default true, false for `--no-cache`.
    */
   cache?: boolean;
+  /**
+   * Check only these guides, city editions and languages (as `build` takes them; `cities` may hold "all").
+   * Every source is still loaded and validated; what is narrowed is which editions are rendered and
+   * whose sections and case studies are judged for plain language. Default: every one.
+   */
+  blueprints?: string[];
+  cities?: string[];
+  languages?: string[];
   /** Called as each guide is rendered: `done` of `total`, and which. */
   onProgress?: (event: { document: string; done: number; total: number }) => void;
 }
@@ -51,7 +59,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const outDir = defaultOutDir(root);
   const useCache = options.cache !== false && mayCache(outDir, root);
   // #13: the same check of unchanged sources is answered from the last one's record.
-  const recordKey = { root, verbose: options.verbose ?? false };
+  const recordKey = {
+    root,
+    verbose: options.verbose ?? false,
+    ...(isNarrowed(options) ? { blueprints: options.blueprints ?? [], cities: options.cities ?? [], languages: options.languages ?? [] } : {}),
+  };
   const stamps = useCache ? inputStamps(root, outDir, recordKey) : undefined;
   const stamp = stamps?.stamp;
   const record = stamp ? readRecord<Stored>(outDir, 'check', recordKey, stamp) : undefined;
@@ -76,6 +88,11 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
       outputs: [],
     }).catch(() => undefined);
   return finish(run.allFiles(), result, options.strict);
+}
+
+/** Whether the check was asked for some guides, cities or languages rather than every one. */
+export function isNarrowed(options: Pick<CheckOptions, 'blueprints' | 'cities' | 'languages'>): boolean {
+  return Boolean(options.blueprints?.length || (options.cities?.length && !options.cities.includes('all')) || options.languages?.length);
 }
 
 type Recorded = Omit<CheckResult, 'code' | 'files'>;

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DiagnosticJson } from '../../src/diagnostics/report.js';
@@ -131,6 +132,72 @@ describe('a fast check that still sees every edition (#13)', () => {
       'welcome-desk-model.md:13:51 broken-link',
       'welcome-desk-model.md:13:84 broken-fragment',
       '01-why.md:3:68 city-field-missing',
+    ]);
+  });
+});
+
+// Found trying the loop as a new city would: `check --city <id>` was refused as an unknown option.
+describe('a check narrowed to some guides, cities or languages', () => {
+  it("renders the named city's own edition and leaves other cities' case studies to their checks", async () => {
+    const root = copyFixture('basic');
+    edit(
+      root,
+      'blueprints/cities/riverton/case-studies/welcome-desk-model.md',
+      'in the public library.',
+      'in the [public library](missing.md) and [below](#nowhere).',
+    );
+    const at = (d: DiagnosticJson) =>
+      `${path.basename(path.dirname(path.dirname(d.file ?? '')))}/${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.ruleId}`;
+    const riverton = await checkJson(root, '--city', 'riverton');
+    expect(riverton.code).toBe(1);
+    expect([riverton.json.documents, riverton.json.rendered]).toEqual([2, 2]);
+    expect(riverton.diagnostics.filter((d) => d.severity === 'error').map(at)).toEqual([
+      'riverton/welcome-desk-model.md:13:51 broken-link',
+      'riverton/welcome-desk-model.md:13:84 broken-fragment',
+    ]);
+    const springfield = await checkJson(root, '--city', 'springfield', '--no-cache');
+    expect(springfield.code).toBe(0);
+    const grades = springfield.json.grades as { file: string }[];
+    expect(grades.length).toBeGreaterThan(0);
+    expect(grades.filter((g) => g.file.includes('riverton'))).toEqual([]);
+    // One guide in one language of every city, and a misspelt city with the known ones.
+    const one = await checkJson(root, 'welcome-desk', '--lang', 'en', '--city', 'all');
+    expect([one.json.documents, one.json.rendered]).toEqual([2, 1]);
+    expect(one.diagnostics.filter((d) => d.severity === 'error').map(at)).toEqual([
+      'riverton/welcome-desk-model.md:13:51 broken-link',
+      'riverton/welcome-desk-model.md:13:84 broken-fragment',
+    ]);
+    const wrong = await checkJson(root, '--city', 'rivertn');
+    expect(wrong.code).toBe(2);
+    expect(wrong.diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual([expect.stringMatching(/^unknown-option-value .*"rivertn"/)]);
+  });
+});
+
+// A placed case study's links and images were resolved a second time from its guide's section file: a
+// relative image or link in a city's case study failed the build with an error on a file it never named.
+describe("a case study's own images and links", () => {
+  it('resolve from the case study file, once, when its guide places it', async () => {
+    const root = copyFixture('basic');
+    fs.copyFileSync(path.join(root, 'blueprints/welcome-desk/images/desk.png'), path.join(root, 'blueprints/cities/riverton/desk.png'));
+    edit(
+      root,
+      'blueprints/cities/riverton/case-studies/welcome-desk-model.md',
+      'in the public library.',
+      'in the library. ![Our desk](../desk.png) See [the steps](../../../welcome-desk/sections/02-steps.md) and [the notes](#footnote-label).',
+    );
+    const out = path.join(root, 'built');
+    const result = await run(['build', '--city', 'riverton', '--format', 'html', '--out', out, '--json'], root);
+    const diagnostics = (JSON.parse(result.stdout) as { diagnostics: DiagnosticJson[] }).diagnostics;
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.code).toBe(0);
+    const html = fs.readFileSync(path.join(out, 'riverton/en/welcome-desk.html'), 'utf8');
+    expect(html).toMatch(/<img src="\.\.\/\.\.\/assets\/[0-9a-f]{16}\.png" alt="Our desk">/);
+    expect(html).toContain('<a href="welcome-desk.html">the steps</a>');
+    // A broken #link in it is reported once, on the case study's own file.
+    edit(root, 'blueprints/cities/riverton/case-studies/welcome-desk-model.md', '(#footnote-label)', '(#nowhere)');
+    const { diagnostics: found } = await checkJson(root, '--city', 'riverton');
+    expect(found.filter((d) => d.ruleId === 'broken-fragment').map((d) => `${path.basename(d.file ?? '')}:${d.line}:${d.column}`)).toEqual([
+      'welcome-desk-model.md:13:149',
     ]);
   });
 });
