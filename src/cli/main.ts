@@ -204,13 +204,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
             ...editionOptions(opts),
             ...(opts.out ? { outDir: path.resolve(io.cwd, opts.out) } : {}),
             onRebuild: (event) => {
-              if (event.report) io.stderr(`${event.report}\n`);
+              // A save prints what is new: warnings the last rebuild printed too are counted, not repeated.
+              if (event.news) io.stderr(`${event.news}\n`);
+              const repeated = event.repeated ? `; ${event.repeated} warning${event.repeated === 1 ? '' : 's'} as before, not repeated` : '';
               const what = event.blueprints.length === 1 ? (event.blueprints[0] as string) : `${event.blueprints.length} guides`;
               // #13: say how long a save took to reach the page, so the author knows it did.
               io.stderr(
                 event.ok
-                  ? `${rebuilds++ === 0 ? 'Built' : 'Updated'} ${what} in ${Math.round(event.ms)} ms (${event.summary}).\n`
-                  : `Not updated: fix the errors above (${event.summary}); the pages show the last good version and the errors.\n`,
+                  ? `${rebuilds++ === 0 ? 'Built' : 'Updated'} ${what} in ${Math.round(event.ms)} ms (${event.summary}${repeated}).\n`
+                  : `Not updated: fix the errors above (${event.summary}${repeated}); the pages show the last good version and the errors.\n`,
               );
             },
           });

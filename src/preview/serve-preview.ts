@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
 import { collectMessages, formatMessages, summarize } from '../diagnostics/report.js';
 import { checkPlainLanguage } from '../markdown/plain-language/check-plain-language.js';
 import { affectedBlueprints } from '../pipeline/affected-blueprints.js';
@@ -33,6 +34,13 @@ export interface RebuildEvent {
   ok: boolean;
   /** Compiler-style messages (errors and warnings), relative to the project. */
   report: string;
+  /**
+   * What a terminal prints after this rebuild: `report` without the warnings the previous rebuild already
+   * reported (a city's placeholder warnings would otherwise scroll by on every save); errors are always in it.
+   */
+  news: string;
+  /** How many of `report`'s warnings the previous rebuild already reported (left out of `news`). */
+  repeated: number;
   summary: string;
   /** From the first change the watcher heard (or the start of the build) to the pages written. */
   ms: number;
@@ -83,6 +91,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let project: Project | undefined;
   let lastOk = false;
   let lastFiles: VFile[] = [];
+  /** Each message of the last rebuild, as printed: the next one leaves out the warnings among them. */
+  let reportedBefore = new Set<string>();
+  const messagesOf = new WeakMap<RebuildEvent, VFileMessage[]>();
   /** Output page → the document it is, for PDFs on demand. */
   const pages = new Map<string, { blueprint: string; city: string; lang: string }>();
 
@@ -103,18 +114,32 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const report = formatMessages(messages, options.root);
     const written = result.manifest?.documents ?? [];
     for (const doc of written) if (doc.outputs.html) pages.set(doc.outputs.html.path, { blueprint: doc.blueprint, city: doc.city, lang: doc.lang });
-    return {
+    const event: RebuildEvent = {
       ok: result.code === 0,
       report,
+      news: report,
+      repeated: 0,
       summary: summarize(messages),
       ms: performance.now() - since,
       pages: result.code === 0 ? [...written.flatMap((d) => (d.outputs.html ? [d.outputs.html.path] : [])), 'index.html'] : [],
       blueprints: [...new Set(written.map((d) => d.blueprint))],
     };
+    messagesOf.set(event, messages);
+    return event;
+  };
+
+  /** Set the event's `news`: its messages but the warnings the last rebuild reported too. */
+  const leaveOutRepeated = (event: RebuildEvent, messages: VFileMessage[]) => {
+    const printed = messages.map((m) => ({ text: formatMessages([m], options.root), warning: m.fatal !== true }));
+    const news = printed.filter((m) => !(m.warning && reportedBefore.has(m.text)));
+    event.news = news.map((m) => m.text).join('\n');
+    event.repeated = printed.length - news.length;
+    reportedBefore = new Set(printed.map((m) => m.text));
   };
 
   const publish = async (event: RebuildEvent, changed?: Set<string>) => {
     lastProblem = event.ok ? undefined : event.report;
+    let messages = messagesOf.get(event) ?? [];
     const message = event.ok
       ? `event: reload\ndata: ${JSON.stringify({ pages: event.pages, ms: Math.round(event.ms) })}\n\n`
       : `event: problem\ndata: ${JSON.stringify(event.report)}\n\n`;
@@ -127,15 +152,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         await checkPlainLanguage(project, { limit: project.config.reading_grade, all: false }, (file) => saved.has(file));
         const sources: MarkdownSource[] = [...project.blueprints.flatMap((b) => b.sections), ...project.caseStudies];
         const files = sources.filter((s) => saved.has(s.file.path)).map((s) => s.file);
-        const messages = collectMessages(files).filter((m) => plainLanguageRules.has(m.ruleId ?? ''));
-        if (messages.length) {
-          event.report = [event.report, formatMessages(messages, options.root)].filter(Boolean).join('\n');
+        const plain = collectMessages(files).filter((m) => plainLanguageRules.has(m.ruleId ?? ''));
+        if (plain.length) {
+          event.report = [event.report, formatMessages(plain, options.root)].filter(Boolean).join('\n');
           event.summary = summarize(collectMessages(lastFiles));
+          messages = [...messages, ...plain];
         }
       } catch {
         // Advice only: a failure here must not keep the rebuild's report from the author.
       }
     }
+    if (messagesOf.has(event)) leaveOutRepeated(event, messages);
+    else event.news = event.report;
     for (const waiter of waiters.splice(0)) waiter(event);
     options.onRebuild?.(event);
   };
@@ -219,7 +247,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       // reported like errors in the sources, and the last good pages stay.
       lastOk = false;
       const report = `error: The rebuild stopped: ${(cause as Error).message}\n  hint: Save a file to try again; if it keeps failing, restart the preview.`;
-      event = { ok: false, report, summary: '1 error, 0 warnings', ms: performance.now() - since, pages: [], blueprints: [] };
+      event = { ok: false, report, news: report, repeated: 0, summary: '1 error, 0 warnings', ms: performance.now() - since, pages: [], blueprints: [] };
     }
     await publish(event, files);
   };

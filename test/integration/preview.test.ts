@@ -64,6 +64,39 @@ describe('blueprint preview', () => {
     expect(status).toBe(403);
   });
 
+  it('prints after a save only what is new: warnings reported before are counted, errors always shown', async () => {
+    const root = copyFixture('basic');
+    // A new city's profile: a placeholder the author has not filled in yet (a warning from every load).
+    edit(root, 'blueprints/cities/springfield/city.yaml', 'state: Illinois', 'state: TODO (the state)');
+    const events: { news: string; repeated: number; report: string }[] = [];
+    await using preview = await startPreview({ root, port: 0, env: {}, blueprints: ['welcome-desk'], onRebuild: (event) => events.push(event) });
+    const steps = 'blueprints/welcome-desk/sections/02-steps.md';
+    const placeholder = 'blueprints/cities/springfield/city.yaml:4:8: warning: City profile "state" is still a placeholder';
+    const start = events[0] as (typeof events)[0];
+    expect([start.news, start.repeated]).toEqual([start.report, 0]);
+    expect(start.news).toContain(placeholder);
+    let next = preview.nextRebuild();
+    edit(root, steps, 'Find a room.', 'Find a bigger room.');
+    let event = await next;
+    expect([event.news, event.repeated]).toEqual(['', 1]);
+    expect(event.report).toContain(placeholder);
+    next = preview.nextRebuild();
+    edit(root, steps, 'Find a bigger room.', 'Find a [bigger](javascript:void(0)) room.');
+    event = await next;
+    expect(event.news).toMatch(/^blueprints\/welcome-desk\/sections\/02-steps\.md:3:11: warning: Link "javascript:void\(0\)"[^\n]*\n {2}hint: [^\n]*$/);
+    expect(event.repeated).toBe(1);
+    // An error is printed after every save that leaves it, with the warnings still counted.
+    next = preview.nextRebuild();
+    edit(root, 'blueprints/welcome-desk/blueprint.yaml', 'title: Welcome Desk', 'titel: Welcome Desk');
+    event = await next;
+    next = preview.nextRebuild();
+    edit(root, steps, 'Train staff.', 'Train the staff.');
+    event = await next;
+    expect(event.news).toContain('error: Unexpected key "titel"');
+    expect(event.news).not.toContain('warning');
+    expect(event.repeated).toBeGreaterThan(0);
+  });
+
   it('starts from the sources the last check kept parsed, reads a saved file again, and never writes that cache', async () => {
     const root = copyFixture('basic');
     expect((await check({ root })).code).toBe(0);
