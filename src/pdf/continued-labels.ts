@@ -62,9 +62,10 @@ export async function markBoxes(page: Page): Promise<BoxMarks> {
     const boxes = Array.from(document.querySelectorAll('aside[data-continued]'), (box, i) => {
       const id = target(box, `bp-box-${i + 1}`);
       // Blocks a page can start with: a table's rows after its first body row too (a page that begins
-      // inside a table repeats its header row, then the row), but nothing else inside a table.
+      // inside a table repeats its header row, then the row), but nothing else inside a table; the terms
+      // and descriptions of a list of terms.
       const rows: Record<string, number> = {};
-      const blocks = Array.from(box.querySelectorAll('p, li, h3, h4, h5, h6, blockquote, pre, figure, table, dl, tr'))
+      const blocks = Array.from(box.querySelectorAll('p, li, h3, h4, h5, h6, blockquote, pre, figure, table, dl, dt, dd, tr'))
         .filter((block) => {
           if (block.tagName !== 'TR') return !block.parentElement?.closest('table');
           const body = block.parentElement;
@@ -125,10 +126,12 @@ export async function addContinuedLabels(page: Page, continuations: Continuation
       for (const id of ids) {
         const block = document.getElementById(id);
         const box = block?.closest('aside[data-continued]') as HTMLElement | null | undefined;
-        // A list of terms or a figure would take the label as a term or a caption of its own: those pieces get none.
-        if (!block || !box || block.matches('dl, figure')) continue;
+        if (!block || !box) continue;
         // Where the label goes, and how far above that element's first line the piece begins (CSS pixels).
-        let holder: Element | null | undefined = block;
+        // A list of terms takes it in its first term or description (a <dl> holds only those); a figure at
+        // its top, out of the flow like every label (so never its caption, and hidden from the tags).
+        let holder: Element | null | undefined = block.matches('dl') ? block.querySelector(':scope > dt, :scope > dd, :scope > div > dt') : block;
+        if (!holder) continue;
         let above = 0;
         if (block instanceof HTMLTableElement || block instanceof HTMLTableRowElement) {
           const table = block instanceof HTMLTableElement ? block : (block.closest('table') as HTMLTableElement);
@@ -155,9 +158,19 @@ export async function addContinuedLabels(page: Page, continuations: Continuation
         const lang = box.getAttribute('data-continued-lang');
         if (lang) label.setAttribute('lang', lang);
         label.textContent = box.getAttribute('data-continued');
-        label.style.setProperty('inset-inline-start', getComputedStyle(box).paddingInlineStart);
+        const boxStyle = getComputedStyle(box);
+        label.style.setProperty('inset-inline-start', boxStyle.paddingInlineStart);
         if (above > 0) label.style.setProperty('transform', `translateY(calc(-100% - 0.2rem - ${above.toFixed(2)}px))`);
         holder.prepend(label);
+        // At the box's content edge, whatever it is placed from: a block inside a positioned element (a
+        // checklist item hangs its box from the item) would otherwise take the label in by the list's indent.
+        const rtl = getComputedStyle(label).direction === 'rtl';
+        const edges = box.getBoundingClientRect();
+        const placed = label.getBoundingClientRect();
+        const off = rtl
+          ? placed.right - (edges.right - Number.parseFloat(boxStyle.borderRightWidth) - Number.parseFloat(boxStyle.paddingRight))
+          : edges.left + Number.parseFloat(boxStyle.borderLeftWidth) + Number.parseFloat(boxStyle.paddingLeft) - placed.left;
+        if (Math.abs(off) > 0.01) label.style.setProperty('inset-inline-start', `calc(${boxStyle.paddingInlineStart} + ${off.toFixed(2)}px)`);
       }
       return labelled;
     },

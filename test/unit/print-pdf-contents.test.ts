@@ -105,6 +105,48 @@ describe('printDocuments and the contents (#10)', () => {
     expect(result?.headings).toEqual(Array.from({ length: 12 }, (_, i) => `Heading ${i + 1}`));
   });
 
+  // #12: a piece may open inside a list of terms (the label goes into its term or description) or with a
+  // checklist item, which the theme positions to hang its box: the label sits at the box's content edge all the same.
+  it('labels pieces that open inside a list of terms or with a positioned item, at the box’s content edge', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bp-print-'));
+    const htmlPath = path.join(dir, 'doc.html');
+    const terms = Array.from({ length: 40 }, (_, i) => `<dt>Term ${i + 1}</dt><dd>What the office means by it, in a sentence or two of plain words.</dd>`).join(
+      '',
+    );
+    const items = Array.from({ length: 60 }, (_, i) => `<li class="task-list-item">Item ${i + 1}, a step the desk takes</li>`).join('');
+    writeFileSync(
+      htmlPath,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>@page{size:letter;margin:1in} body{margin:0;font:12pt/1.4 sans-serif} aside{position:relative;padding:2em 1em 1em;border:0;box-decoration-break:clone} dt,dd,li,p{break-inside:avoid} ul{padding-left:40px} .task-list-item{position:relative} .continued-label{position:absolute;white-space:nowrap;font-size:10px}</style></head><body>
+<main><aside data-continued="CONTINUED"><p>Opening.</p><dl>${terms}</dl><ul>${items}</ul></aside></main></body></html>`,
+    );
+    const choice = await findBrowser({ env: process.env });
+    await using browser = await openBrowser(choice.executablePath);
+    let result: PrintResult | undefined;
+    await printDocuments(browser.browser, [{ htmlPath, tocIds: [], lang: 'en' }], {
+      allowedRoot: dir,
+      concurrency: 1,
+      onPrinted: async (_job, printed) => {
+        result = printed;
+      },
+    });
+    writeFileSync(path.join(dir, 'doc.pdf'), (await result?.pdf.save()) ?? new Uint8Array());
+    const pages = execFileSync('pdftotext', ['-bbox', path.join(dir, 'doc.pdf'), '-'], { encoding: 'utf8' })
+      .split('<page ')
+      .slice(1);
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    expect(result?.continued).toEqual(Array.from({ length: pages.length - 1 }, (_, i) => i + 2));
+    // Every page after the first opens with the label, at the box's content edge: 1 in + 1 em (72 + 12 pt).
+    const words = (page: string) =>
+      [...page.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3] }));
+    const ordered = pages.slice(1).map((page) => words(page).sort((a, b) => a.y - b.y || a.x - b.x));
+    expect(ordered.map((w) => w[0]?.text)).toEqual(pages.slice(1).map(() => 'CONTINUED'));
+    for (const w of ordered) expect(w[0]?.x).toBeCloseTo(84, 0);
+    // The pieces open inside the list of terms and inside the checklist.
+    const openers = ordered.map((w) => w[1]?.text);
+    expect(openers).toContain('Term');
+    expect(openers).toContain('Item');
+  });
+
   // #14: a measure keeps only the links the fitting reads, but every link stays a link, so a theme's style
   // for links (`a[href]`, `:link`) lays the measure out as the print: here links are 400 px tall blocks.
   it('measures a page whose theme sizes links as the print lays it out', async () => {
