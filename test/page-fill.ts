@@ -111,3 +111,22 @@ export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
+
+/**
+ * #12: pages whose running head or footer takes more than one line: the lines in the top and bottom
+ * 6.5 % of each page after the cover, grouped into rows by their middles (Arabic words' boxes differ by
+ * their marks, so not by their tops). `page: text` of each, or none.
+ */
+export function wrappedMarginLines(pdf: string): string[] {
+  const wrapped: string[] = [];
+  for (const [i, page] of pdfLines(pdf).entries()) {
+    if (i === 0) continue;
+    const regions = [page.lines.filter((l) => l.yMax < page.height * 0.065), page.lines.filter((l) => l.yMin > page.height * 0.935)];
+    for (const lines of regions) {
+      const middles = lines.map((l) => (l.yMin + l.yMax) / 2).sort((a, b) => a - b);
+      const rows = middles.filter((y, k) => k === 0 || y - (middles[k - 1] as number) >= 4).length;
+      if (rows > 1) wrapped.push(`p. ${i + 1}: ${lines.map((l) => l.text).join(' | ')}`);
+    }
+  }
+  return wrapped;
+}

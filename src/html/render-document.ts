@@ -10,12 +10,14 @@ import { smartenText, smartenTree, typesetCharacters } from '../markdown/remark-
 import type { Heading, RenderedBody } from '../markdown/render-body.js';
 import type { BlueprintSource, Project } from '../project/load-project.js';
 import { editionColors } from '../theme/edition-colors.js';
+import { lineWidth, type Measure, textMeasure } from '../theme/fit-running-heads.js';
 import type { Theme } from '../theme/load-theme.js';
-import { pageRules } from '../theme/page-rules.js';
+import { marginTextSize, pageRules } from '../theme/page-rules.js';
 import { type FontCatalog, type FontSelection, selectFonts } from '../theme/select-fonts.js';
 import { fontFamilies, themeVariables } from '../theme/theme-variables.js';
 import type { CityConfig } from '../validate/schemas/city.js';
 import type { Source } from '../validate/schemas/common.js';
+import type { ThemeConfig } from '../validate/schemas/theme.js';
 import { pdfLinkPlaceholder } from './link-pdf.js';
 import { fill, type Strings } from './strings.js';
 import { styleElement } from './style-element.js';
@@ -197,6 +199,8 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     fontFamily: families.body,
     counterStyle: counterStyleOf(lang),
     dir,
+    // #12: running heads on one line (a check prints no page: it does not measure them).
+    ...(input.forCheck ? {} : { fit: runningHeadFit(input.fonts, theme.config, project.config.paper) }),
   });
 
   const author = `${office.text}, ${government.text}`;
@@ -383,4 +387,10 @@ function linkTexts(tree: Element): Record<string, string> {
   };
   visit(tree);
   return texts;
+}
+
+/** How the running heads are fitted to their line: its width, and the theme's body fonts measuring at the boxes' size. */
+function runningHeadFit(fonts: FontCatalog, config: ThemeConfig, paper: 'letter' | 'a4'): { width: number; measure: Measure } | undefined {
+  const width = lineWidth(paper, config.page.margin);
+  return width === undefined ? undefined : { width, measure: textMeasure(fonts, [config.fonts.body, ...config.fonts.fallback], marginTextSize) };
 }

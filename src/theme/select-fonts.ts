@@ -146,20 +146,25 @@ export class FontCatalog {
       this.stamps.set(file, stamp);
     }
     if (!known || known.stamp !== stamp) {
-      let font = this.fonts.get(file);
-      if (font === undefined) {
-        try {
-          font = readFont(readFileSync(file));
-        } catch {
-          font = null;
-        }
-        this.fonts.set(file, font);
-      }
       // #13: decoding a WOFF2 file costs milliseconds each; its character set is kept between runs.
-      known = { stamp, codePoints: new Set(font?.characterSet ?? []) };
+      known = { stamp, codePoints: new Set(this.font(file)?.characterSet ?? []) };
       this.glyphs.set(file, known);
     }
     return known.codePoints.has(codePoint);
+  }
+
+  /** A font file as fontkit reads it, once per catalog; null when it cannot be read. */
+  font(file: string): Font | null {
+    let font = this.fonts.get(file);
+    if (font === undefined) {
+      try {
+        font = readFont(readFileSync(file));
+      } catch {
+        font = null;
+      }
+      this.fonts.set(file, font);
+    }
+    return font;
   }
 
   /** The character sets read so far, for the next run (see SourceCache.snapshot). */

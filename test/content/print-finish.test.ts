@@ -10,7 +10,7 @@ import { builtInWords } from '../../src/i18n/interface-words.js';
 import { build } from '../../src/index.js';
 import { loadProject, type Project } from '../../src/project/load-project.js';
 import { pdfPages, readHtml, repoRoot } from '../helpers.js';
-import { lineLengths, pageFill, partsOf, pdfLines, quantile } from '../page-fill.js';
+import { lineLengths, pageFill, partsOf, pdfLines, quantile, wrappedMarginLines } from '../page-fill.js';
 import { sharedBuild, sharedCities } from './shared-build.js';
 
 interface Doc {
@@ -129,6 +129,11 @@ describe('the printed guides of every city edition', () => {
     if (!process.env.BLUEPRINT_PRINT_OUT) expect([...byTheme.keys()].sort()).toEqual(['almanac', 'civic', 'default']);
     expect(byTheme.size).toBeGreaterThan(0);
     expect(wrong).toEqual([]);
+  });
+
+  it('keep every running head and footer on one line, in every language', () => {
+    const wrapped = docs.flatMap((doc) => wrappedMarginLines(doc.pdf).map((page) => `${doc.city}/${doc.lang}/${doc.blueprint} ${page}`));
+    expect(wrapped).toEqual([]);
   });
 
   it('print no web leftovers: no back-link carets, no bracketed note numbers, no doubled periods', () => {
