@@ -313,12 +313,13 @@ export const catalogue = {
     message: (p) => `Unknown city variable ${q(p.name)}`,
     hint: (p) => p.known,
   }),
-  'city-field-missing': rule<{ name: string }>({
+  'city-field-missing': rule<{ name: string; cities: string }>({
     severity: 'warning',
     kind: 'content',
-    summary: 'A :city[…] variable the edition city leaves empty; its name is printed instead.',
-    message: (p) => `The edition city has no ${q(p.name)}; printing its name instead`,
-    hint: (p) => `Add "${p.name}:" to the city profile, or use :city[name].`,
+    summary: 'A :city[…] variable a city whose edition prints it leaves empty; the city’s name is printed instead.',
+    message: (p) =>
+      `${p.cities} ${p.cities.includes(', ') ? 'have' : 'has'} no ${q(p.name)} in the city profile; ${p.cities.includes(', ') ? 'their editions print' : 'its edition prints'} the city's name instead`,
+    hint: (p) => `Add "${p.name}:" to the city.yaml of ${p.cities.includes(', ') ? 'each of these cities' : 'that city'}, or use :city[name].`,
   }),
   'missing-image': rule<{ url: string; expected: string }>({
     severity: 'error',

@@ -29,7 +29,7 @@ export function remarkCityVariables(options: {
         const passage = (cityVariables as readonly string[]).includes(field) ? options.value(field as CityField | 'website') : undefined;
         if (!passage) {
           const known = (cityVariables as readonly string[]).includes(field);
-          if (known) report(file, 'city-field-missing', { name: field }, { place: node.position });
+          if (known) report(file, 'city-field-missing', { name: field, cities: options.value('name')?.text ?? '' }, { place: node.position });
           else {
             const { known: hint, expected } = suggestion(field, cityVariables, 'variables');
             report(file, 'unknown-variable', { name: field, known: hint }, { place: node.position, expected });

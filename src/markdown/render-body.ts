@@ -123,6 +123,16 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
   const cityName = text.city('name') as Passage;
   const typeset = (tree: Root, treeLang: string) => (input.typeset === false ? tree : typesetSource(tree, treeLang));
 
+  const cityTexts = new Map<string, LocalizedText>([[edition.city.id, text]]);
+  const textOfCity = (id: string): LocalizedText => {
+    let found = cityTexts.get(id);
+    const city = project.cities.get(id);
+    if (!found && city) {
+      found = localize(project, blueprint, city, lang);
+      cityTexts.set(id, found);
+    }
+    return found ?? text;
+  };
   const renderCaseStudy = (fill: SlotFill): RootContent[] => {
     const study = fill.caseStudy;
     const translated = lang === sourceLang ? undefined : study.translations.get(lang);
@@ -131,7 +141,9 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     // #10: a case study without a translation is printed in its own language, marked, inside the edition's.
     const bodyLang = translated ? lang : sourceLang;
     const tree = copyTree(typeset(source.tree, bodyLang));
-    sourceTransforms({ text, scope: `cs-${study.slot}`, shiftBy: 3, assets }).runSync(tree, source.file);
+    // Its :city[…] variables are its own city's values: another city's edition that prints it (a fallback,
+    // --case-study) must not credit that city with the program.
+    sourceTransforms({ text: textOfCity(study.city), scope: `cs-${study.slot}`, shiftBy: 3, assets }).runSync(tree, source.file);
     fills.push(fill);
     const headingId = `case-study-${study.slot}`;
     const title: Passage = translated?.title ? { text: translated.title, lang } : { text: study.config.title, lang: sourceLang };

@@ -201,3 +201,24 @@ describe("a case study's own images and links", () => {
     ]);
   });
 });
+
+// Found by a fork's walkthrough: a case study printed in another city's edition (a fallback) said that
+// city's office did the work, and `check` blamed every city for a field only the case study's city uses.
+describe("a case study's city variables", () => {
+  it("print the case study's own city in any edition, and check that city's profile only", async () => {
+    const root = copyFixture('basic');
+    edit(root, 'blueprints/cities/riverton/case-studies/language-line-model.md', 'Riverton signed', 'The :city[office] (:city[office_short]) signed');
+    const out = path.join(root, 'built');
+    const result = await run(['build', 'language-line', '--format', 'html', '--out', out, '--json'], root);
+    expect(result.code).toBe(0);
+    const html = fs.readFileSync(path.join(out, 'springfield/en/language-line.html'), 'utf8');
+    expect(html).toContain('The Riverton Welcome Office (Riverton) signed');
+    expect(html).not.toMatch(/Springfield Office of New Neighbors\)? signed/);
+    // Only Riverton's profile is asked for its short office name; Springfield's edition prints Riverton's.
+    edit(root, 'blueprints/cities/springfield/city.yaml', /^office: .*\n/m, (line) => `${line}office_short: SONN\n`);
+    const { diagnostics } = await checkJson(root);
+    expect(
+      diagnostics.filter((d) => d.ruleId === 'city-field-missing').map((d) => `${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.message}`),
+    ).toEqual([`language-line-model.md:13:20 Riverton has no "office_short" in the city profile; its edition prints the city's name instead`]);
+  });
+});
