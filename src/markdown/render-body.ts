@@ -161,7 +161,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
       {
         type: 'heading',
         depth: 3,
-        data: { hProperties: { id: headingId, ...marked(title.lang === bodyLang ? lang : title.lang) } },
+        data: { hProperties: { id: headingId, ...marked(title.lang) } },
         children: [{ type: 'text', value: title.text }],
       },
     ];
@@ -186,6 +186,9 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
           hName: 'aside',
           hProperties: {
             className: ['case-study'],
+            // In the edition's language, which its label is: a section left in the source language may hold it.
+            lang,
+            dir: directionOf(lang),
             ariaLabelledBy: headingId,
             dataCity: study.city,
             dataSlot: study.slot,

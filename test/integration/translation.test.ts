@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
@@ -65,6 +65,14 @@ describe('a translated edition', () => {
     expect(hastToString(select('section.part-2 .untranslated-note', html) as Element)).toBe('Esta parte aún no se ha traducido; se muestra en inglés.');
     expect((select('.untranslated-note', html) as Element).properties.lang).toBe('es');
     expect((select('.toc a[href="#steps-to-open-a-desk"] .toc-text', html) as Element).properties.lang).toBe('en');
+    // The case study in that English section is the edition's: its label and translated title are Spanish.
+    expect((select('section.part-2 aside.case-study', html) as Element).properties).toMatchObject({ lang: 'es', dir: 'ltr' });
+    expect((select('aside.case-study h3', html) as Element).properties.lang).toBeUndefined();
+    // Found by a fork's walkthrough: an untranslated case study's title is marked English, as its text is.
+    rmSync(path.join(root, 'blueprints/cities/springfield/case-studies/welcome-desk-model.es.md'));
+    expect((await run(['build', 'welcome-desk', '--lang', 'es', '--format', 'html'], root)).code).toBe(0);
+    const untranslated = readHtml(path.join(root, 'out/springfield/es/welcome-desk.html'));
+    expect((select('aside.case-study h3', untranslated) as Element).properties).toMatchObject({ lang: 'en', dir: 'ltr' });
   });
 
   it('issue 10: says what is translated, stale or orphaned, and check --strict fails on it', async () => {
