@@ -198,13 +198,12 @@ export const catalogue = {
     message: (p) => `Font package ${q(p.pkg)} has no regular style (${p.pkg}/400.css)`,
     hint: () => 'Name a font package from fontsource.org that has a 400 (regular) weight.',
   }),
-  'low-contrast': rule<{ fg: string; fgValue: string; bg: string; bgValue: string; ratio: string; min: string; role: string }>({
+  'low-contrast': rule<{ fg: string; fgValue: string; bg: string; bgValue: string; ratio: string; min: string; role: string; key: string; direction: string }>({
     severity: 'error',
     kind: 'content',
     summary: "An edition's colours (the theme's, with the city's over them) are too close: text under 4.5:1 or the focus ring under 3:1.",
     message: (p) => `Colour ${p.fg} ${p.fgValue} on ${p.bg} ${p.bgValue} has a contrast of ${p.ratio}:1, below the ${p.min}:1 required for ${p.role}`,
-    hint: (p) =>
-      `Choose a ${p.fg === 'on_primary' || p.fg === 'focus' ? p.fg : 'darker'} colour here (or a lighter ${p.bg}) so that the two reach ${p.min}:1; a contrast checker shows the ratio.`,
+    hint: (p) => `Choose a ${p.direction} ${p.key} colour here, so that ${p.fg} on ${p.bg} reaches ${p.min}:1 (a contrast checker shows the ratio).`,
   }),
   'missing-part': rule<{ parts: string }>({
     severity: 'error',

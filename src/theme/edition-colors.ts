@@ -41,7 +41,8 @@ export function contrastRatio(a: string, b: string): number {
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
 
-function luminance(hex: string): number {
+/** WCAG 2.1 relative luminance of a #rrggbb colour. */
+export function luminance(hex: string): number {
   const channel = (i: number) => {
     const c = Number.parseInt(hex.slice(1 + i * 2, 3 + i * 2), 16) / 255;
     return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;

@@ -69,6 +69,11 @@ describe('#11 fork settings, themes and stubs: every error at its line', () => {
     expect(low.map((d) => d.message)).toContain(
       'Colour focus #f1b82d on background #ffffff has a contrast of 1.80:1, below the 3:1 required for the keyboard focus ring',
     );
+    // Found by a fork's walkthrough: the advice named a colour a city cannot set, and the wrong way to go.
+    // White text on this yellow needs a darker primary; so do headings on the white page.
+    const hints = new Set(low.map((d) => d.hint));
+    expect([...hints].every((hint) => hint?.startsWith('Choose a darker primary colour here, so that '))).toBe(true);
+    expect(hints).toContain('Choose a darker primary colour here, so that on_primary on primary reaches 4.5:1 (a contrast checker shows the ratio).');
   });
 
   it('reports a theme cycle and a missing font package through check', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitMarginLines, lineWidth } from '../../src/theme/fit-running-heads.js';
+import { cssString } from '../../src/theme/page-rules.js';
 
 // Every character 5 points wide: what fits is easy to count (the fitting keeps a 3 % margin).
 const measure = (text: string) => [...text].length * 5;
@@ -55,5 +56,12 @@ describe('running heads on one line (#12)', () => {
   it('cuts a text written without spaces by characters, and never leaves a comma before the ellipsis', () => {
     expect(fitMarginLines({ start: '', ends: ['移民融入指南语言服务人员预算和合作伙伴'] }, 60, 10, measure).ends[0]).toBe('移民融入指南语言服务…');
     expect(fitMarginLines({ start: '', ends: ['Staffing, budget and partners'] }, 60, 10, measure).ends[0]).toBe('Staffing…');
+  });
+});
+
+describe('a running head as a CSS string (#9)', () => {
+  it('escapes quotes, backslashes, line breaks and markup, so no text can end the rule or the <style>', () => {
+    expect(cssString('A "guide"\\ </style><script>\n')).toBe('"A \\22 guide\\22 \\5c  \\3c /style\\3e \\3c script\\3e \\a "');
+    expect(cssString('Acceso lingüístico: ¿por qué?')).toBe('"Acceso lingüístico: \\bf por qué?"');
   });
 });
