@@ -38,7 +38,8 @@ export function resolveEdition(project: Project, request: EditionRequest, reques
     report(requestFile, 'unknown-option-value', { option: kind, value, where, known: hint }, { expected });
   };
   if (!city) {
-    unknown('city', cityId, project.cities.keys(), 'cities');
+    // A city whose profile has an error is not unknown: that error says what to fix (exit code 1, not 2).
+    if (!project.brokenCities.has(cityId)) unknown('city', cityId, project.cities.keys(), 'cities');
     return undefined;
   }
   const overrides = request.caseStudies ?? {};

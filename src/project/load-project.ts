@@ -141,6 +141,7 @@ function assemble(ctx: LoadContext, config: Project['config']): Project {
     config,
     blueprints,
     cities,
+    brokenCities: new Set(ctx.cities.filter((c) => !cities.has(c.id)).map((c) => c.id)),
     caseStudies,
     stubs,
     setAside,

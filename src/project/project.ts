@@ -102,6 +102,8 @@ export interface Project {
   config: ProjectConfig;
   blueprints: BlueprintSource[];
   cities: Map<string, CityProfile>;
+  /** Cities whose folder is there but whose profile could not be read or is invalid: its messages say why. */
+  brokenCities: Set<string>;
   caseStudies: CaseStudy[];
   /** Case studies cities still have to write, sorted by city and slot. */
   stubs: CaseStudyStub[];

@@ -78,6 +78,9 @@ export function checkSchema<S extends AnySchema>(parsed: ParsedYaml, schema: S, 
     if (issue.code === 'invalid_value' && 'values' in issue) hint = `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
     if (issue.code === 'invalid_union' && typeof actual === 'string' && /^(yes|no|on|off)$/i.test(actual))
       hint = `YAML 1.2 reads ${actual} as text; write true or false.`;
+    // `primary: #0f5e55`: YAML reads from the # on as a comment, so the value is empty.
+    const comment = actual == null ? commentedValue(parsed, node) : undefined;
+    if (comment) hint = `In YAML a # starts a comment, so "${field}" is empty: put the value in quotes, e.g. ${String(path.at(-1))}: "${comment}".`;
     report(parsed.file, 'wrong-type', { field, what, detail: issue.message, fix: hint }, { place: nodePosition(parsed, node) });
   }
   return undefined;
@@ -96,4 +99,12 @@ function expectedName(expected: string): string {
     default:
       return expected;
   }
+}
+
+/** The text after `key: #` on the line of an empty value: what the author meant as its value. */
+function commentedValue(parsed: ParsedYaml, node: Parameters<typeof nodePosition>[1]): string | undefined {
+  const line = nodePosition(parsed, node)?.start.line;
+  if (!line) return undefined;
+  const text = String(parsed.file.value).split('\n')[line - 1] ?? '';
+  return /:\s+(#[^\s#]*)/.exec(text)?.[1];
 }

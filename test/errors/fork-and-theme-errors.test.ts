@@ -76,6 +76,29 @@ describe('#11 fork settings, themes and stubs: every error at its line', () => {
     expect(hints).toContain('Choose a darker primary colour here, so that on_primary on primary reaches 4.5:1 (a contrast checker shows the ratio).');
   });
 
+  // Found by a fork's walkthrough: an unquoted colour (a YAML comment) was first reported as "Unknown city"
+  // with exit code 2, then as a value that "is nothing".
+  it('reports a city profile error once, at its line, with exit code 1 and a hint about YAML comments', async () => {
+    const root = copyFixture('basic');
+    edit(
+      root,
+      'blueprints/cities/springfield/city.yaml',
+      'colors: { primary: "#224466", accent: "#cc3300" }',
+      'colors:\n  primary: #0f5e55\n  accent: "#cc3300"',
+    );
+    for (const args of [
+      ['check', '--city', 'springfield'],
+      ['build', '--format', 'html'],
+    ]) {
+      const result = await run([...args, '--json'], root);
+      const diagnostics = (JSON.parse(result.stdout) as { diagnostics: DiagnosticJson[] }).diagnostics;
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(diagnostics.map((d) => `${at(d)} ${d.ruleId} ${d.hint}`)).toEqual([
+        'springfield/city.yaml:8:12 wrong-type In YAML a # starts a comment, so "colors.primary" is empty: put the value in quotes, e.g. primary: "#0f5e55".',
+      ]);
+    }
+  });
+
   it('reports a theme cycle and a missing font package through check', async () => {
     const { diagnostics } = await diagnose((root) => {
       write(root, 'themes/loop-a/theme.yaml', 'extends: loop-b\n');
