@@ -279,7 +279,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           },
           details: formatGrades(result.grades, result.readingGrade, root),
           summary: (code, counts) =>
-            `${code === 0 ? 'Check passed' : 'Check failed'}: ${result.rendered ? `${result.documents} edition document(s) checked (${result.rendered} rendered) ` : ''}in ${ms(elapsed)}, ${counts}.${plain}`,
+            `${code === 0 ? 'Check passed' : 'Check failed'}${result.rendered ? `: ${result.documents} edition document(s) checked (${result.rendered} rendered)` : ''} in ${ms(elapsed)}, ${counts}.${plain}`,
         };
       });
     });

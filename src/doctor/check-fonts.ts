@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { didYouMean } from '../diagnostics/messages.js';
+import { FontPackages } from '../theme/font-packages.js';
 import { builtInThemesDir } from '../theme/load-theme.js';
 import type { DoctorCheck } from './doctor-check.js';
 
@@ -13,18 +15,21 @@ import type { DoctorCheck } from './doctor-check.js';
 export function checkFonts(root: string | undefined): DoctorCheck[] {
   const usedBy = fontPackages([...(root ? [path.join(root, 'themes')] : []), builtInThemesDir]);
   const resolvers = [...(root ? [createRequire(path.join(root, 'package.json'))] : []), createRequire(import.meta.url)];
+  let installed: string[] | undefined;
   return [...usedBy].map(([pkg, themes]) => {
     const found = resolvePackage(pkg, resolvers);
     const uses = `used by theme ${themes.join(', ')}`;
-    return found
-      ? { id: `font:${pkg}`, ok: true, required: true, detail: `version ${found.version}, ${uses}` }
-      : {
-          id: `font:${pkg}`,
-          ok: false,
-          required: true,
-          detail: `not installed where the project or the toolkit can load it, ${uses}`,
-          fix: `npm install ${pkg}`,
-        };
+    if (found) return { id: `font:${pkg}`, ok: true, required: true, detail: `version ${found.version}, ${uses}` };
+    // A misspelt name (worksans for work-sans) is fixed in the theme, not by installing it: as check says.
+    installed ??= new FontPackages(root).installed();
+    const near = didYouMean(pkg, installed);
+    return {
+      id: `font:${pkg}`,
+      ok: false,
+      required: true,
+      detail: `not installed where the project or the toolkit can load it, ${uses}${near ? `; did you mean ${near} (installed)?` : ''}`,
+      fix: near ? `write "${near}" in the theme.yaml of ${themes.join(', ')}` : `npm install ${pkg}`,
+    };
   });
 }
 

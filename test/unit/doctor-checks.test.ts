@@ -27,7 +27,15 @@ describe('doctor checks', () => {
     writeFileSync(path.join(root, 'themes/civic/theme.yaml'), 'fonts:\n  body: "@fontsource/noto-sans"\n  fallback: ["@fontsource/no-such-font"]\n');
     mkdirSync(path.join(root, 'themes/broken'));
     writeFileSync(path.join(root, 'themes/broken/theme.yaml'), 'fonts: [unclosed\n');
+    mkdirSync(path.join(root, 'themes/misspelt'));
+    writeFileSync(path.join(root, 'themes/misspelt/theme.yaml'), 'fonts:\n  body: "@fontsource/worksans"\n');
     const checks = checkFonts(root);
+    // A misspelt package is fixed in the theme, as check says, not by installing a package of that name.
+    expect(checks.find((c) => c.id === 'font:@fontsource/worksans')).toMatchObject({
+      ok: false,
+      detail: 'not installed where the project or the toolkit can load it, used by theme misspelt; did you mean @fontsource/work-sans (installed)?',
+      fix: 'write "@fontsource/work-sans" in the theme.yaml of misspelt',
+    });
     // The toolkit's civic theme (Public Sans) is replaced by the project's; its almanac theme is not.
     expect(checks.map((c) => c.id)).not.toContain('font:@fontsource/public-sans');
     expect(checks.map((c) => c.id)).toContain('font:@fontsource/source-serif-4');
