@@ -2,7 +2,7 @@ import type { Heading, Root } from 'mdast';
 import { visit } from './visit-tree.js';
 
 /** `## Budget {#budget}`: an id written after a heading (Pandoc, Docusaurus, Quarto). Letters, digits, `-` and `_` only. */
-const explicitId = /[ \t]+\{#([A-Za-z][A-Za-z0-9_-]*)\}[ \t]*$/;
+export const explicitId = /[ \t]+\{#([A-Za-z][A-Za-z0-9_-]*)\}[ \t]*$/;
 
 /**
  * Give a heading the id written after it, instead of one made from its words (#10). A translation keeps

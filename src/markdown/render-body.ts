@@ -1,6 +1,8 @@
+import { slug } from 'github-slugger';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
-import type { Root, RootContent } from 'mdast';
+import type { Heading as MdastHeading, Root, RootContent } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -25,7 +27,7 @@ import { rehypeSourceLanguageNotes } from './rehype-source-language-notes.js';
 import { rehypeTableRegion } from './rehype-table-region.js';
 import { type CaseStudySlotOptions, remarkCaseStudySlot } from './remark-case-study-slot.js';
 import { remarkCityVariables } from './remark-city-variables.js';
-import { remarkHeadingIds } from './remark-heading-ids.js';
+import { explicitId, remarkHeadingIds } from './remark-heading-ids.js';
 import { type ResolveAssetsOptions, remarkResolveAssets } from './remark-resolve-assets.js';
 import { remarkScopeFootnotes, remarkShiftHeadings } from './remark-scope-footnotes.js';
 import { typesetSource } from './remark-typography.js';
@@ -304,8 +306,13 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     }
   };
   walk(tree.children as ElementContent[], lang);
+  let sourceIds: Set<string> | undefined;
   for (const fragment of fragments) {
-    if (!ids.has(fragment.id) && !blueprint.incomplete) report(fragment.file, 'broken-fragment', { id: fragment.id }, { place: fragment.place });
+    if (ids.has(fragment.id) || blueprint.incomplete) continue;
+    // An id the source-language text has and this language's translation does not (its heading's words, translated).
+    sourceIds ??= lang === sourceLang ? new Set() : sourceHeadingIds(blueprint);
+    const edition = sourceIds.has(fragment.id) ? languageName(lang, 'en') : '';
+    report(fragment.file, 'broken-fragment', { id: fragment.id, edition }, { place: fragment.place });
   }
   return { tree, headings, fills, ids, translations };
 }
@@ -343,7 +350,7 @@ export async function checkCaseStudy(input: CheckCaseStudyInput): Promise<void> 
     if (typeof node.properties.id === 'string') ids.add(node.properties.id);
   });
   for (const fragment of fragments) {
-    if (!ids.has(fragment.id)) report(fragment.file, 'broken-fragment', { id: fragment.id }, { place: fragment.place });
+    if (!ids.has(fragment.id)) report(fragment.file, 'broken-fragment', { id: fragment.id, edition: '' }, { place: fragment.place });
   }
 }
 
@@ -363,4 +370,20 @@ export async function checkSetAsideLinks(project: Project, source: { file: VFile
 function withoutFrontMatter(tree: Root): Root {
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
   return tree;
+}
+
+/**
+ * The ids the source-language sections of a guide give their headings (written after them, `{#id}`, or made
+ * from their words): a #link to one of them that a translated edition lacks is told to give the heading the
+ * same id in both languages.
+ */
+function sourceHeadingIds(blueprint: BlueprintSource): Set<string> {
+  const found = new Set<string>();
+  for (const section of blueprint.sections) {
+    visit(section.tree, 'heading', (heading: MdastHeading) => {
+      const text = mdastToString(heading);
+      found.add(explicitId.exec(text)?.[1] ?? slug(text));
+    });
+  }
+  return found;
 }

@@ -75,6 +75,24 @@ describe('a translated edition', () => {
     expect((select('aside.case-study h3', untranslated) as Element).properties).toMatchObject({ lang: 'en', dir: 'ltr' });
   });
 
+  // Found by a fork's walkthrough: a #link to a heading of the English guide broke the Spanish edition,
+  // whose translated heading has another id, and the error said neither which edition nor what to do.
+  it('says which edition lacks a heading id the source text has, and how to keep one id in both languages', async () => {
+    const root = spanishProject();
+    const study = 'blueprints/cities/springfield/case-studies/welcome-desk-model.es.md';
+    edit(root, study, 'Springfield abrió', '[Por qué](#why-it-matters). Springfield abrió');
+    const broken = await run(['build', 'welcome-desk', '--format', 'html', '--json'], root);
+    expect(broken.code).toBe(1);
+    const errors = (JSON.parse(broken.stdout) as { diagnostics: DiagnosticJson[] }).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => `${path.basename(d.file ?? '')} ${d.ruleId} ${d.message} | ${d.hint}`)).toEqual([
+      'welcome-desk-model.es.md broken-fragment Broken link in the Spanish edition: "#why-it-matters" is a heading\'s id in the source text, and its Spanish translation gives that heading another id | Give the heading the same id in both languages: write {#why-it-matters} at the end of the heading in the section file and in its Spanish translation.',
+    ]);
+    edit(root, 'blueprints/welcome-desk/sections/01-why.es.md', '# Por qué importa', '# Por qué importa {#why-it-matters}');
+    const fixed = await run(['build', 'welcome-desk', '--format', 'html'], root);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(readFileSync(path.join(root, 'out/springfield/es/welcome-desk.html'), 'utf8')).toContain('<h2 id="why-it-matters">Por qué importa</h2>');
+  });
+
   it('issue 10: says what is translated, stale or orphaned, and check --strict fails on it', async () => {
     const root = spanishProject();
     const status = async () => {
