@@ -1,9 +1,17 @@
 #!/usr/bin/env node
 // The `blueprint` command: runs the compiled CLI (dist/, made by `npm ci` through the prepare script).
 import { main } from '../dist/cli/main.js';
+import { runForcedExitTasks } from '../dist/pipeline/forced-exit.js';
 
 const stop = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => stop.abort(signal));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (!stop.signal.aborted) return stop.abort(signal);
+    // A second Ctrl-C: exit now, but not before the browser is killed and its temporary profile removed.
+    runForcedExitTasks();
+    process.exit(130);
+  });
+}
 
 process.exitCode = await main(process.argv, {
   stdout: (text) => process.stdout.write(text),

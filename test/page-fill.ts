@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { outline } from './pdf-contents.js';
 
 /** One line of text as poppler lays it out (top-left origin, points). */
@@ -20,8 +20,22 @@ export interface PdfPage {
 const unescapeXml = (s: string) =>
   s.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
 
+/** What poppler read of each PDF, by path, size and time: several checks read the same PDFs. */
+const read = new Map<string, PdfPage[]>();
+
 /** Every page of a PDF as lines with their boxes (`pdftotext -bbox-layout`), in reading order (#12). */
 export function pdfLines(pdf: string): PdfPage[] {
+  const stat = statSync(pdf);
+  const key = `${pdf}\n${stat.size}\n${stat.mtimeMs}`;
+  let pages = read.get(key);
+  if (!pages) {
+    pages = readLines(pdf);
+    read.set(key, pages);
+  }
+  return pages;
+}
+
+function readLines(pdf: string): PdfPage[] {
   const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
   return xml
     .split('<page ')

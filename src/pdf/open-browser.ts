@@ -1,7 +1,9 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, launch } from 'puppeteer-core';
+import { onForcedExit } from '../pipeline/forced-exit.js';
 
 /**
  * A place no request can reach: services that cannot be switched off by a flag are pointed here, so
@@ -84,9 +86,15 @@ export async function openBrowser(executablePath: string, options: OpenBrowserOp
     await removeProfile();
     throw cause;
   }
+  // A second Ctrl-C exits at once: the browser is killed and its profile removed there and then.
+  const forced = onForcedExit(() => {
+    browser.process()?.kill('SIGKILL');
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+  });
   return {
     browser,
     async [Symbol.asyncDispose]() {
+      forced();
       const child = browser.process();
       const exited =
         child && child.exitCode === null && child.signalCode === null ? new Promise<void>((resolve) => child.once('exit', () => resolve())) : Promise.resolve();

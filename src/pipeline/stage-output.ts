@@ -1,8 +1,9 @@
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/messages.js';
+import { onForcedExit } from './forced-exit.js';
 
 const lockName = '.blueprint-lock';
 const stagingPrefix = '.blueprint-staging-';
@@ -36,6 +37,11 @@ export type OpenProblem = { problem: 'locked'; pid: string } | { problem: 'unwri
  */
 export class StagedOutput {
   private readonly staged = new Set<string>();
+  /** A second Ctrl-C exits at once: the staging folder and the lock go there and then (the output stays as it was). */
+  private readonly forced = onForcedExit(() => {
+    rmSync(this.dir, { recursive: true, force: true });
+    rmSync(this.lock, { force: true });
+  });
   /** Content-named files an earlier build of this process published (#13: the preview's); see SourceCache. */
   reusable: ReadonlySet<string> = new Set();
 
@@ -162,6 +168,7 @@ export class StagedOutput {
 
   /** Drop the staging folder and the lock; the output folder stays as it was. */
   async discard(): Promise<void> {
+    this.forced();
     await rm(this.dir, { recursive: true, force: true });
     await rm(this.lock, { force: true });
     // An output folder this build made, and nothing else put anything in, goes too: the build leaves no trace.

@@ -138,3 +138,23 @@ describe('stopping a build', () => {
     expect(readdirSync(path.join(root, 'out')).filter((f) => f.startsWith('.blueprint') && f !== '.blueprint-cache')).toEqual([]);
   });
 });
+
+// Found by a fork's walkthrough: a second Ctrl-C (a person who does not wait) ended the process at once and
+// left the browser's temporary profile behind. It still exits at once, after killing the browser and
+// removing the profile, the staging folder and the lock.
+describe('a second Ctrl-C', () => {
+  it('exits at once with 130 and leaves no browser, profile, staging folder or lock', { timeout: printTimeout }, async () => {
+    const { root, before } = await builtOnce();
+    const { child, exited } = startBuild(root);
+    const profile = await untilPrinting(root, child);
+    onTestFinished(() => rmSync(profile, { recursive: true, force: true }));
+    child.kill('SIGINT');
+    await sleep(50);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(existsSync(profile)).toBe(false);
+    expect(processesWith(profile)).toBe('');
+    expect(snapshot(path.join(root, 'out'))).toEqual(before);
+    expect(readdirSync(path.join(root, 'out')).filter((f) => f.startsWith('.blueprint') && f !== '.blueprint-cache')).toEqual([]);
+  });
+});
