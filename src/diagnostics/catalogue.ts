@@ -387,14 +387,16 @@ export const catalogue = {
     message: (p) => `Broken link: ${q(p.url)} does not exist`,
     hint: () => 'Correct the path (it is relative to this file) or remove the link.',
   }),
-  'broken-fragment': rule<{ id: string; edition: string }>({
+  'broken-fragment': rule<{ id: string; edition: string; guide?: string }>({
     severity: 'error',
     kind: 'content',
     summary: 'A #link to a heading or note that does not exist in the document (in a translated edition: a heading whose translation has another id).',
     message: (p) =>
       p.edition
         ? `Broken link in the ${p.edition} edition: "#${p.id}" is a heading's id in the source text, and its ${p.edition} translation gives that heading another id`
-        : `Broken link: no heading or note has the id "#${p.id}"`,
+        : p.guide
+          ? `Broken link: no heading of the guide "${p.guide}" has the id "#${p.id}"`
+          : `Broken link: no heading or note has the id "#${p.id}"`,
     hint: (p) =>
       p.edition
         ? `Give the heading the same id in both languages: write {#${p.id}} at the end of the heading in the section file and in its ${p.edition} translation.`

@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import { type Position, report } from '../diagnostics/messages.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
 import { locateInside } from '../project/read-inside.js';
+import type { GuideAnchors } from './guide-anchors.js';
 import { visit, visit as visitHast } from './visit-tree.js';
 
 export interface ResolveAssetsOptions {
@@ -19,6 +20,12 @@ export interface ResolveAssetsOptions {
   sections?: Iterable<string>;
   /** Same-document fragments to check once heading ids exist. */
   fragments: { file: VFile; id: string; place: Position['start'] | undefined }[];
+  /**
+   * Where links into a guide may land (see guideAnchors), by its section file: a link to a section file
+   * goes to that section's heading, a #link into another guide is checked. `own`: this document's guide,
+   * whose links to its own sections become #links.
+   */
+  anchors?: { of: (absolutePath: string) => GuideAnchors | undefined; own: string };
 }
 
 const scheme = /^([a-z][a-z0-9+.-]*):/i;
@@ -70,6 +77,20 @@ export function remarkResolveAssets(options: ResolveAssetsOptions) {
       const suffix = fragment ? `#${fragment}` : '';
       if (kind === 'link') {
         const doc = options.documentFor(found.path);
+        const anchors = doc ? options.anchors?.of(found.path) : undefined;
+        if (doc && anchors) {
+          const id = fragment ? safeDecode(fragment) : anchors.sections.get(found.path);
+          if (anchors.guide === options.anchors?.own) {
+            // This guide's own section: a #link, checked with the others once the ids exist.
+            if (!id) return '#';
+            if (fragment) options.fragments.push({ file, id, place: place?.start });
+            return `#${fragment ?? encodeURIComponent(id)}`;
+          }
+          // Another guide's heading (repeats numbered, -1, -2, may come from its case studies, unknown here).
+          if (fragment && id && !anchors.ids.has(id) && !anchors.ids.has(id.replace(/-\d+$/, '')))
+            report(file, 'broken-fragment', { id, edition: '', guide: anchors.guide }, { place });
+          return fragment ? doc + suffix : id ? `${doc}#${encodeURIComponent(id)}` : doc;
+        }
         if (doc) return doc + suffix;
       }
       const asset = options.assets.add(found.path, file, place);

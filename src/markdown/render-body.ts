@@ -1,8 +1,6 @@
-import { slug } from 'github-slugger';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toString as hastToString } from 'hast-util-to-string';
-import type { Heading as MdastHeading, Root, RootContent } from 'mdast';
-import { toString as mdastToString } from 'mdast-util-to-string';
+import type { Root, RootContent } from 'mdast';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
@@ -17,6 +15,7 @@ import type { AssetRegistry } from '../project/asset-registry.js';
 import type { BlueprintSource, CaseStudy, Project } from '../project/load-project.js';
 import type { TranslationMeta } from '../validate/schemas/translation.js';
 import { copyTree } from './copy-tree.js';
+import { guideAnchors } from './guide-anchors.js';
 import { rehypeHeadingSlugs } from './rehype-heading-slugs.js';
 import { rehypeLabelTaskItems } from './rehype-label-task-items.js';
 import { rehypeLeadIns, rehypeNoteRefs } from './rehype-note-refs.js';
@@ -27,7 +26,7 @@ import { rehypeSourceLanguageNotes } from './rehype-source-language-notes.js';
 import { rehypeTableRegion } from './rehype-table-region.js';
 import { type CaseStudySlotOptions, remarkCaseStudySlot } from './remark-case-study-slot.js';
 import { remarkCityVariables } from './remark-city-variables.js';
-import { explicitId, remarkHeadingIds } from './remark-heading-ids.js';
+import { remarkHeadingIds } from './remark-heading-ids.js';
 import { type ResolveAssetsOptions, remarkResolveAssets } from './remark-resolve-assets.js';
 import { remarkScopeFootnotes, remarkShiftHeadings } from './remark-scope-footnotes.js';
 import { typesetSource } from './remark-typography.js';
@@ -91,6 +90,7 @@ function assetOptions(
   project: Project,
   input: Pick<RenderBodyInput, 'assets' | 'toOutRoot' | 'documentFor'>,
   fragments: ResolveAssetsOptions['fragments'],
+  document?: { guide: string; lang: string },
 ): ResolveAssetsOptions {
   return {
     root: project.root,
@@ -99,6 +99,17 @@ function assetOptions(
     documentFor: input.documentFor,
     sections: [...project.sectionOwners.keys()],
     fragments,
+    ...(document
+      ? {
+          anchors: {
+            own: document.guide,
+            of: (absolute: string) => {
+              const owner = project.sectionOwners.get(absolute);
+              return owner ? guideAnchors(project, owner, document.lang) : undefined;
+            },
+          },
+        }
+      : {}),
   };
 }
 
@@ -118,7 +129,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
         } as unknown as RootContent);
   const sourceLang = project.config.languages[0] ?? 'en';
   const fragments: ResolveAssetsOptions['fragments'] = [];
-  const assets = assetOptions(project, input, fragments);
+  const assets = assetOptions(project, input, fragments, { guide: blueprint.id, lang });
   const placed = new Map<string, VFile>();
   const fills: SlotFill[] = [];
   const allSlots = new Map([...project.slots].map(([id, d]) => [id, d.blueprint.id]));
@@ -310,7 +321,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
   for (const fragment of fragments) {
     if (ids.has(fragment.id) || blueprint.incomplete) continue;
     // An id the source-language text has and this language's translation does not (its heading's words, translated).
-    sourceIds ??= lang === sourceLang ? new Set() : sourceHeadingIds(blueprint);
+    sourceIds ??= lang === sourceLang ? new Set() : (guideAnchors(project, blueprint.id, sourceLang)?.ids ?? new Set());
     const edition = sourceIds.has(fragment.id) ? languageName(lang, 'en') : '';
     report(fragment.file, 'broken-fragment', { id: fragment.id, edition }, { place: fragment.place });
   }
@@ -337,7 +348,7 @@ export async function checkCaseStudy(input: CheckCaseStudyInput): Promise<void> 
   const text = localize(project, blueprint, city, lang);
   const source = study.translations.get(lang) ?? study;
   const fragments: ResolveAssetsOptions['fragments'] = [];
-  const assets = assetOptions(project, input, fragments);
+  const assets = assetOptions(project, input, fragments, { guide: blueprint.id, lang });
   const tree = withoutFrontMatter(copyTree(source.tree));
   await sourceTransforms({ text, scope: `cs-${study.slot}`, shiftBy: 3, assets }).run(tree, source.file);
   const hast = (await unified()
@@ -370,20 +381,4 @@ export async function checkSetAsideLinks(project: Project, source: { file: VFile
 function withoutFrontMatter(tree: Root): Root {
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
   return tree;
-}
-
-/**
- * The ids the source-language sections of a guide give their headings (written after them, `{#id}`, or made
- * from their words): a #link to one of them that a translated edition lacks is told to give the heading the
- * same id in both languages.
- */
-function sourceHeadingIds(blueprint: BlueprintSource): Set<string> {
-  const found = new Set<string>();
-  for (const section of blueprint.sections) {
-    visit(section.tree, 'heading', (heading: MdastHeading) => {
-      const text = mdastToString(heading);
-      found.add(explicitId.exec(text)?.[1] ?? slug(text));
-    });
-  }
-  return found;
 }

@@ -192,7 +192,7 @@ describe("a case study's own images and links", () => {
     expect(result.code).toBe(0);
     const html = fs.readFileSync(path.join(out, 'riverton/en/welcome-desk.html'), 'utf8');
     expect(html).toMatch(/<img src="\.\.\/\.\.\/assets\/[0-9a-f]{16}\.png" alt="Our desk">/);
-    expect(html).toContain('<a href="welcome-desk.html">the steps</a>');
+    expect(html).toContain('<a href="#steps-to-open-a-desk">the steps</a>');
     // A broken #link in it is reported once, on the case study's own file.
     edit(root, 'blueprints/cities/riverton/case-studies/welcome-desk-model.md', '(#footnote-label)', '(#nowhere)');
     const { diagnostics: found } = await checkJson(root, '--city', 'riverton');
@@ -220,5 +220,33 @@ describe("a case study's city variables", () => {
     expect(
       diagnostics.filter((d) => d.ruleId === 'city-field-missing').map((d) => `${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.message}`),
     ).toEqual([`language-line-model.md:13:20 Riverton has no "office_short" in the city profile; its edition prints the city's name instead`]);
+  });
+});
+
+// Found by a fork's walkthrough: a link to another guide's section file went to the top of that guide, and a
+// #link into another guide was never checked.
+describe('links between guides', () => {
+  it("land on the linked section's heading, and a #link to a heading another guide lacks is reported", async () => {
+    const root = copyFixture('basic');
+    const study = 'blueprints/welcome-desk/sections/02-steps.md';
+    edit(
+      root,
+      study,
+      '2. Train staff.',
+      '2. Train staff ([line](../../language-line/sections/02-steps.md), [own](01-why.md), [gone](../../language-line/sections/01-why.md#no-such-heading)).',
+    );
+    const { diagnostics } = await checkJson(root);
+    expect(
+      diagnostics.filter((d) => d.severity === 'error').map((d) => `${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.ruleId} ${d.message}`),
+    ).toEqual(['02-steps.md:4:85 broken-fragment Broken link: no heading of the guide "language-line" has the id "#no-such-heading"']);
+    edit(root, study, ', [gone](../../language-line/sections/01-why.md#no-such-heading)', '');
+    const out = path.join(root, 'built');
+    expect((await run(['build', 'welcome-desk', 'language-line', '--format', 'html', '--out', out], root)).code).toBe(0);
+    const html = fs.readFileSync(path.join(out, 'springfield/en/welcome-desk.html'), 'utf8');
+    const target = fs.readFileSync(path.join(out, 'springfield/en/language-line.html'), 'utf8');
+    const lineHref = /<a href="language-line\.html#([^"]+)">line<\/a>/.exec(html)?.[1];
+    expect(lineHref).toBeDefined();
+    expect(target).toContain(`<h2 id="${lineHref}">`);
+    expect(html).toContain('<a href="#why-it-matters">own</a>');
   });
 });
