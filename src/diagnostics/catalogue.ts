@@ -320,12 +320,12 @@ export const catalogue = {
       `${p.cities} ${p.cities.includes(', ') ? 'have' : 'has'} no ${q(p.name)} in the city profile; ${p.cities.includes(', ') ? 'their editions print' : 'its edition prints'} the city's name instead`,
     hint: (p) => `Add "${p.name}:" to the city.yaml of ${p.cities.includes(', ') ? 'each of these cities' : 'that city'}, or use :city[name].`,
   }),
-  'missing-image': rule<{ url: string; expected: string }>({
+  'missing-image': rule<{ url: string; expected: string; meant?: string }>({
     severity: 'error',
     kind: 'content',
     summary: 'An image or logo file that does not exist.',
     message: (p) => `Image ${q(p.url)} does not exist`,
-    hint: (p) => `Add the file at ${p.expected} or correct the path.`,
+    hint: (p) => (p.meant ? `Did you mean "${p.meant}"? Otherwise add the file at ${p.expected}.` : `Add the file at ${p.expected} or correct the path.`),
   }),
   'unsafe-image': rule<{ url: string; problem: string }>({
     severity: 'error',
@@ -380,12 +380,13 @@ export const catalogue = {
     message: (p) => `Raw HTML <${p.tag}> cannot be used in a guide; it was removed with its content`,
     hint: () => 'Remove it: styles belong in the theme, and text in Markdown.',
   }),
-  'broken-link': rule<{ url: string }>({
+  'broken-link': rule<{ url: string; meant?: string }>({
     severity: 'error',
     kind: 'content',
     summary: 'A relative link to a file that does not exist.',
     message: (p) => `Broken link: ${q(p.url)} does not exist`,
-    hint: () => 'Correct the path (it is relative to this file) or remove the link.',
+    hint: (p) =>
+      p.meant ? `Did you mean "${p.meant}"? The path is relative to this file.` : 'Correct the path (it is relative to this file) or remove the link.',
   }),
   'broken-fragment': rule<{ id: string; edition: string; guide?: string }>({
     severity: 'error',

@@ -3,9 +3,9 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Html, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { type Position, report } from '../diagnostics/messages.js';
+import { didYouMean, type Position, report } from '../diagnostics/messages.js';
 import type { AssetRegistry } from '../project/asset-registry.js';
-import { locateInside } from '../project/read-inside.js';
+import { locateInside, namesBeside } from '../project/read-inside.js';
 import type { GuideAnchors } from './guide-anchors.js';
 import { visit, visit as visitHast } from './visit-tree.js';
 
@@ -68,10 +68,16 @@ export function remarkResolveAssets(options: ResolveAssetsOptions) {
       const decoded = safeDecode(target.split('?')[0] ?? target);
       const found = locateInside(options.root, dir, decoded);
       if (!('path' in found)) {
-        if (found.problem === 'outside') report(file, 'unsafe-path', { what: kind === 'image' ? 'Image' : 'Link', path: trimmed }, { place });
-        else if (kind === 'image')
-          report(file, 'missing-image', { url: trimmed, expected: path.relative(options.root, path.resolve(dir, decoded)) }, { place });
-        else report(file, 'broken-link', { url: trimmed }, { place });
+        if (found.problem === 'outside') {
+          report(file, 'unsafe-path', { what: kind === 'image' ? 'Image' : 'Link', path: trimmed }, { place });
+          return undefined;
+        }
+        // A near miss in the file's name (requests-by-year.png written request-by-year.png): say which.
+        const near = didYouMean(path.basename(decoded), namesBeside(options.root, path.resolve(dir, decoded)));
+        const meant = near ? path.posix.join(path.posix.dirname(decoded.split(path.sep).join('/')), near) : '';
+        if (kind === 'image')
+          report(file, 'missing-image', { url: trimmed, expected: path.relative(options.root, path.resolve(dir, decoded)), meant }, { place });
+        else report(file, 'broken-link', { url: trimmed, meant }, { place });
         return undefined;
       }
       const suffix = fragment ? `#${fragment}` : '';

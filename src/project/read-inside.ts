@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 
@@ -34,6 +34,30 @@ export function isInside(root: string, candidate: string): boolean {
 export function locateInside(root: string, fromDir: string, relative: string): { path: string } | Refusal {
   if (relative.includes('\0') || path.isAbsolute(relative) || /^[a-zA-Z]:[\\/]/.test(relative)) return { problem: 'outside' };
   return checkInside(root, path.resolve(fromDir, relative));
+}
+
+/**
+ * The names of the visible files beside a path that does not exist, for a did-you-mean: only when its
+ * folder is inside `root` (by where links lead too) and not hidden; none otherwise.
+ */
+export function namesBeside(root: string, target: string): string[] {
+  const dir = path.dirname(target);
+  try {
+    const real = realpathSync.native(dir);
+    if (
+      !isInside(root, real) ||
+      path
+        .relative(root, real)
+        .split(path.sep)
+        .some((part) => part.startsWith('.') && part !== '.')
+    )
+      return [];
+    return readdirSync(real, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name);
+  } catch {
+    return [];
+  }
 }
 
 /** Check an absolute path: inside `root` by path, and by where its links lead; a regular file. */

@@ -250,3 +250,22 @@ describe('links between guides', () => {
     expect(html).toContain('<a href="#why-it-matters">own</a>');
   });
 });
+
+// Found by a fork's walkthrough: slots, keys and themes had a did-you-mean; a misspelt file name did not.
+describe('a misspelt file name', () => {
+  it('gets the name of the file beside it that was probably meant', async () => {
+    const root = copyFixture('basic');
+    edit(
+      root,
+      'blueprints/welcome-desk/sections/02-steps.md',
+      '2. Train staff.',
+      '2. Train staff. ![A desk](../images/dsk.png) [Why](01-wy.md) [Far](../nothing/x.md)',
+    );
+    const { diagnostics } = await checkJson(root);
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.hint}`)).toEqual([
+      '4:17 missing-image Did you mean "../images/desk.png"? Otherwise add the file at blueprints/welcome-desk/images/dsk.png.',
+      '4:46 broken-link Did you mean "01-why.md"? The path is relative to this file.',
+      '4:62 broken-link Correct the path (it is relative to this file) or remove the link.',
+    ]);
+  });
+});
