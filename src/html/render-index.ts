@@ -37,7 +37,17 @@ export function renderIndex(
     groups.set(key, [...(groups.get(key) ?? []), doc]);
   }
   const summaries: string[] = [];
-  const sections = [...groups.keys()].sort().map((key) => {
+  // Cities alphabetically; in each, the languages in the project's order (the source language first).
+  const langOrder = (code: string) => {
+    const at = project.config.languages.indexOf(code);
+    return at === -1 ? project.config.languages.length : at;
+  };
+  const byEdition = (a: string, b: string) => {
+    const [cityA = '', langA = ''] = a.split('\u0000');
+    const [cityB = '', langB = ''] = b.split('\u0000');
+    return cityA < cityB ? -1 : cityA > cityB ? 1 : langOrder(langA) - langOrder(langB) || (langA < langB ? -1 : langA > langB ? 1 : 0);
+  };
+  const sections = [...groups.keys()].sort(byEdition).map((key) => {
     const docs = (groups.get(key) ?? []).sort((a, b) => (order.get(a.blueprint) ?? 99) - (order.get(b.blueprint) ?? 99));
     const [cityId = '', docLang = ''] = key.split('\u0000');
     const profile = project.cities.get(cityId);

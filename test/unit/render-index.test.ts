@@ -62,7 +62,7 @@ describe('renderIndex (#8)', () => {
     expect(indexLinks(doc('x', 'en', 'guide', {}))).toEqual([]);
   });
 
-  it('groups documents by edition and language, sorted, each group in the project’s blueprint order', () => {
+  it('groups documents by edition, cities sorted and languages in the project’s order, each group in the project’s blueprint order', () => {
     const pdf = (city: string, lang: string, blueprint: string) => doc(city, lang, blueprint, { pdf: file(`${city}/${lang}/${blueprint}.pdf`, 4096, 2) });
     const tree = render([
       pdf('springfield', 'es', 'language-line'),
@@ -71,6 +71,8 @@ describe('renderIndex (#8)', () => {
       pdf('springfield', 'en', 'welcome-desk'),
       pdf('springfield', 'es', 'welcome-desk'),
       pdf('gone', 'en', 'welcome-desk'),
+      // A language the project no longer lists (an earlier build's): after the project's, whose first is the source.
+      pdf('springfield', 'ar', 'welcome-desk'),
     ]);
     expect(editions(tree).map((e) => [e.heading, e.office, e.documents.map((d) => d.title)])).toEqual([
       // A city no longer in the project (an earlier build's document) is shown by its id, without an office; the language by its name (#10).
@@ -78,6 +80,7 @@ describe('renderIndex (#8)', () => {
       ['City of Lakeside (English)', 'Lakeside Welcome Office', ['language-line (lakeside, en)']],
       ['City of Springfield (English)', 'Springfield Welcome Office', ['welcome-desk (springfield, en)', 'language-line (springfield, en)']],
       ['City of Springfield (Spanish)', 'Springfield Welcome Office', ['welcome-desk (springfield, es)', 'language-line (springfield, es)']],
+      ['City of Springfield (Arabic)', 'Springfield Welcome Office', ['welcome-desk (springfield, ar)']],
     ]);
     // Each section is labelled by its heading.
     for (const section of selectAll('section.edition', tree)) {
