@@ -724,12 +724,12 @@ export const catalogue = {
     message: (p) => `${p.path} already exists; "blueprint new" never replaces a file, so nothing was written`,
     hint: () => 'Choose another id, or move the existing files away first.',
   }),
-  'scaffold-refused': rule<{ what: string; problem: string }>({
+  'scaffold-refused': rule<{ what: string; problem: string; fix?: string }>({
     severity: 'error',
     kind: 'usage',
-    summary: '"blueprint new" was given an id or name it cannot use, or a place outside blueprints/ and themes/.',
+    summary: '"blueprint new" was given an id, name or value it cannot use, or a place outside blueprints/ and themes/.',
     message: (p) => `Cannot create ${p.what}: ${p.problem}`,
-    hint: () => 'Use an id of lower-case letters, digits and dashes (e.g. "saint-paul"), and run the command inside the project.',
+    hint: (p) => p.fix ?? 'Use an id of lower-case letters, digits and dashes (e.g. "saint-paul"), and run the command inside the project.',
   }),
   'merge-input': rule<{ dir: string; problem: string }>({
     severity: 'error',

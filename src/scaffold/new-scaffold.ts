@@ -8,7 +8,7 @@ import { commandFile, report } from '../diagnostics/messages.js';
 import { loadProject, type Project } from '../project/load-project.js';
 import { SourceReader } from '../project/read-sources.js';
 import { themeDir } from '../theme/load-theme.js';
-import { idSchema } from '../validate/schemas/common.js';
+import { idSchema, webUrlSchema } from '../validate/schemas/common.js';
 import { forkFileName } from '../validate/schemas/fork.js';
 import { blueprintFiles, type NewBlueprintOptions } from './blueprint-files.js';
 import { cityFiles, type NewCityOptions } from './city-files.js';
@@ -34,6 +34,13 @@ export async function newCity(options: NewCityOptions & { root: string }): Promi
   if (!idSchema.safeParse(options.id).success)
     report(request, 'scaffold-refused', { what: `city "${options.id}"`, problem: 'the id is not lower-case-with-dashes' });
   if (!name) report(request, 'scaffold-refused', { what: `city "${options.id}"`, problem: '--name is empty' });
+  // The profile must pass check as written: "www.city.gov" is not an address a reader's browser opens from a PDF.
+  if (options.website !== undefined && !webUrlSchema.safeParse(options.website).success)
+    report(request, 'scaffold-refused', {
+      what: `city "${options.id}"`,
+      problem: `--website ${JSON.stringify(options.website)} is not a web address`,
+      fix: `Write it whole, with https://, e.g. --website https://${options.website.replace(/^[a-z]+:\/*/i, '') || 'www.example.gov'}`,
+    });
   if (request.messages.length) return done(request, []);
   const loaded = await loadForScaffold(options.root, request);
   if (!loaded) return done(request, []);

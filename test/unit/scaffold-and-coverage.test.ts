@@ -71,6 +71,13 @@ describe('#11 blueprint new city', () => {
     const bad = await newCity({ root, id: '../x', name: 'X' });
     expect(bad.code).toBe(2);
     expect(bad.files[0]?.messages[0]?.ruleId).toBe('scaffold-refused');
+    // Found by a fork's walkthrough: a website without https:// was written, and check then failed on it.
+    const site = await newCity({ root, id: 'fairhaven', name: 'Fairhaven', website: 'www.fairhaven.gov' });
+    expect(site.code).toBe(2);
+    expect(site.files[0]?.messages.map((m) => `${m.reason} | ${m.note}`)).toEqual([
+      'Cannot create city "fairhaven": --website "www.fairhaven.gov" is not a web address | Write it whole, with https://, e.g. --website https://www.fairhaven.gov',
+    ]);
+    expect(existsSync(path.join(root, 'blueprints/cities/fairhaven'))).toBe(false);
     const outside = mkdtempSync(path.join(os.tmpdir(), 'bp-outside-'));
     rmSync(path.join(root, 'blueprints/cities/riverton'), { recursive: true });
     symlinkSync(outside, path.join(root, 'themes'));
