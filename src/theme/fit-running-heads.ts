@@ -33,6 +33,23 @@ export function lineWidth(paper: keyof typeof paperWidths, margin: string): numb
  * face has a glyph for it, as the browser picks them. A character no face has counts as half an em.
  */
 export function textMeasure(catalog: FontCatalog, packages: string[], size: number): Measure {
+  // One per catalog and stack: every edition of a guide measures the same titles (#14: 5 ms a document).
+  const key = `${size}\n${packages.join('\n')}`;
+  let byStack = measures.get(catalog);
+  if (!byStack) {
+    byStack = new Map();
+    measures.set(catalog, byStack);
+  }
+  const known = byStack.get(key);
+  if (known) return known;
+  const measure = newMeasure(catalog, packages, size);
+  byStack.set(key, measure);
+  return measure;
+}
+
+const measures = new WeakMap<FontCatalog, Map<string, Measure>>();
+
+function newMeasure(catalog: FontCatalog, packages: string[], size: number): Measure {
   const widths = new Map<string, number>();
   const faceFor = (codePoint: number): string | undefined => {
     for (const pkg of packages) {
