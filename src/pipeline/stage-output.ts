@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
@@ -41,6 +41,15 @@ export class StagedOutput {
   private readonly forced = onForcedExit(() => {
     rmSync(this.dir, { recursive: true, force: true });
     rmSync(this.lock, { force: true });
+    // As discard() does: an output folder this build made goes too, if nothing else is in it.
+    for (let dir = this.outDir; this.created; dir = path.dirname(dir)) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        break;
+      }
+      if (dir === this.created || path.dirname(dir) === dir) break;
+    }
   });
   /** Content-named files an earlier build of this process published (#13: the preview's); see SourceCache. */
   reusable: ReadonlySet<string> = new Set();

@@ -14,6 +14,15 @@ async function checkJson(root: string, ...args: string[]): Promise<{ code: numbe
 const lines = (diagnostics: DiagnosticJson[], file: string) =>
   diagnostics.filter((d) => d.file?.endsWith(file)).map((d) => `${d.line}:${d.column} ${d.severity} ${d.ruleId}`);
 
+/** A missing file (13:51) and a missing #id (13:84) in Riverton's welcome-desk case study. */
+const breakRivertonsLinks = (root: string) =>
+  edit(
+    root,
+    'blueprints/cities/riverton/case-studies/welcome-desk-model.md',
+    'in the public library.',
+    'in the [public library](missing.md) and [below](#nowhere).',
+  );
+
 // #13: a page brought from a Jekyll site, with every problem the issue found, reported all at once.
 describe('checks that teach: Markdown that would not print as written (#13)', () => {
   it('reports each problem of an imported Jekyll page at its line and column, errors and warnings together', async () => {
@@ -115,12 +124,7 @@ describe('a fast check that still sees every edition (#13)', () => {
   it('renders one document per guide and language, and still checks case studies and city fields of other editions', async () => {
     const root = copyFixture('basic');
     // Riverton's welcome-desk case study is not placed in the default (Springfield) edition.
-    edit(
-      root,
-      'blueprints/cities/riverton/case-studies/welcome-desk-model.md',
-      'in the public library.',
-      'in the [public library](missing.md) and [below](#nowhere).',
-    );
+    breakRivertonsLinks(root);
     // Only Springfield has an office_short: the Riverton edition would print its name there.
     edit(root, 'blueprints/cities/springfield/city.yaml', /^office: .*\n/m, (line) => `${line}office_short: SONN\n`);
     edit(root, 'blueprints/welcome-desk/sections/01-why.md', 'and its :city[office].', 'and its :city[office] (:city[office_short]).');
@@ -140,12 +144,7 @@ describe('a fast check that still sees every edition (#13)', () => {
 describe('a check narrowed to some guides, cities or languages', () => {
   it("renders the named city's own edition and leaves other cities' case studies to their checks", async () => {
     const root = copyFixture('basic');
-    edit(
-      root,
-      'blueprints/cities/riverton/case-studies/welcome-desk-model.md',
-      'in the public library.',
-      'in the [public library](missing.md) and [below](#nowhere).',
-    );
+    breakRivertonsLinks(root);
     const at = (d: DiagnosticJson) =>
       `${path.basename(path.dirname(path.dirname(d.file ?? '')))}/${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.ruleId}`;
     const riverton = await checkJson(root, '--city', 'riverton');

@@ -144,7 +144,8 @@ describe('stopping a build', () => {
 // removing the profile, the staging folder and the lock.
 describe('a second Ctrl-C', () => {
   it('exits at once with 130 and leaves no browser, profile, staging folder or lock', { timeout: printTimeout }, async () => {
-    const { root, before } = await builtOnce();
+    // No earlier build (the stops above show out/ kept as it was): nothing may be published either.
+    const root = hostileCopy();
     const { child, exited } = startBuild(root);
     const profile = await untilPrinting(root, child);
     onTestFinished(() => rmSync(profile, { recursive: true, force: true }));
@@ -154,7 +155,6 @@ describe('a second Ctrl-C', () => {
     expect(await exited).toBe(130);
     expect(existsSync(profile)).toBe(false);
     expect(processesWith(profile)).toBe('');
-    expect(snapshot(path.join(root, 'out'))).toEqual(before);
-    expect(readdirSync(path.join(root, 'out')).filter((f) => f.startsWith('.blueprint') && f !== '.blueprint-cache')).toEqual([]);
+    expect(existsSync(path.join(root, 'out'))).toBe(false);
   });
 });

@@ -144,7 +144,9 @@ describe('blueprint build on the basic fixture', () => {
     const src = String(img.properties.src);
     expect(src).toMatch(/^\.\.\/\.\.\/assets\/[0-9a-f]{16}\.png$/);
     expect(existsSync(path.join(out, 'springfield/en', src))).toBe(true);
-    expect(selectAll('main a', html).map((a) => a.properties.href)).toContain('language-line.html');
+    // A link to another guide's section file lands on that section's heading there.
+    expect(selectAll('main a', html).map((a) => a.properties.href)).toContain('language-line.html#why-a-language-line');
+    expect(select('h2#why-a-language-line', readHtml(path.join(out, 'springfield/en/language-line.html')))).toBeDefined();
   });
 
   it('references no network resource and keeps no script, handler, iframe or javascript: link', () => {

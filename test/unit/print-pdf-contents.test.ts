@@ -7,6 +7,21 @@ import { findBrowser } from '../../src/pdf/find-browser.js';
 import { openBrowser } from '../../src/pdf/open-browser.js';
 import { type PrintResult, printDocuments } from '../../src/pdf/print-pdf.js';
 
+/** Print one document in a browser of its own; what the printer gave for it. */
+async function printOne(dir: string, job: { htmlPath: string; tocIds: string[]; lang: string }): Promise<PrintResult | undefined> {
+  const choice = await findBrowser({ env: process.env });
+  await using browser = await openBrowser(choice.executablePath);
+  let result: PrintResult | undefined;
+  await printDocuments(browser.browser, [job], {
+    allowedRoot: dir,
+    concurrency: 1,
+    onPrinted: async (_job, printed) => {
+      result = printed;
+    },
+  });
+  return result;
+}
+
 describe('printDocuments and the contents (#10)', () => {
   it('reports a contents entry whose heading lands on no page, and writes the numbers in the language’s digits', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bp-print-'));
@@ -17,16 +32,7 @@ describe('printDocuments and the contents (#10)', () => {
 <nav><a href="#مقدمة"><span>مقدمة</span> <span data-toc-for="مقدمة"></span></a><a href="#gone"><span>Gone</span> <span data-toc-for="gone"></span></a></nav>
 <h2 id="مقدمة">مقدمة</h2><p>نص.</p></body></html>`,
     );
-    const choice = await findBrowser({ env: process.env });
-    await using browser = await openBrowser(choice.executablePath);
-    let result: PrintResult | undefined;
-    await printDocuments(browser.browser, [{ htmlPath, tocIds: ['مقدمة', 'gone'], lang: 'ar-EG' }], {
-      allowedRoot: dir,
-      concurrency: 1,
-      onPrinted: async (_job, printed) => {
-        result = printed;
-      },
-    });
+    const result = await printOne(dir, { htmlPath, tocIds: ['مقدمة', 'gone'], lang: 'ar-EG' });
     expect(result?.unplaced).toEqual(['gone']);
     expect([...(result?.tocPages ?? [])]).toEqual([['مقدمة', 2]]);
     expect(result?.pages).toBe(2);
@@ -87,16 +93,7 @@ describe('printDocuments and the contents (#10)', () => {
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>@page{size:letter;margin:1in} aside{position:relative;padding:2em 1em 1em;box-decoration-break:clone} h3{break-after:avoid;margin:0} p{break-inside:avoid;margin:0 0 1em} .continued-label{position:absolute;white-space:nowrap;font-size:10px}</style></head><body>
 <main><aside data-continued="Case study, continued">${blocks}</aside></main></body></html>`,
     );
-    const choice = await findBrowser({ env: process.env });
-    await using browser = await openBrowser(choice.executablePath);
-    let result: PrintResult | undefined;
-    await printDocuments(browser.browser, [{ htmlPath, tocIds: [], lang: 'en' }], {
-      allowedRoot: dir,
-      concurrency: 1,
-      onPrinted: async (_job, printed) => {
-        result = printed;
-      },
-    });
+    const result = await printOne(dir, { htmlPath, tocIds: [], lang: 'en' });
     expect(result?.continued.length).toBeGreaterThan(1);
     writeFileSync(path.join(dir, 'doc.pdf'), (await result?.pdf.save()) ?? new Uint8Array());
     // The labels are printed, on the pages where a piece opens with a heading.
@@ -119,16 +116,7 @@ describe('printDocuments and the contents (#10)', () => {
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>@page{size:letter;margin:1in} body{margin:0;font:12pt/1.4 sans-serif} aside{position:relative;padding:2em 1em 1em;border:0;box-decoration-break:clone} dt,dd,li,p{break-inside:avoid} ul{padding-left:40px} .task-list-item{position:relative} .continued-label{position:absolute;white-space:nowrap;font-size:10px}</style></head><body>
 <main><aside data-continued="CONTINUED"><p>Opening.</p><dl>${terms}</dl><ul>${items}</ul></aside></main></body></html>`,
     );
-    const choice = await findBrowser({ env: process.env });
-    await using browser = await openBrowser(choice.executablePath);
-    let result: PrintResult | undefined;
-    await printDocuments(browser.browser, [{ htmlPath, tocIds: [], lang: 'en' }], {
-      allowedRoot: dir,
-      concurrency: 1,
-      onPrinted: async (_job, printed) => {
-        result = printed;
-      },
-    });
+    const result = await printOne(dir, { htmlPath, tocIds: [], lang: 'en' });
     writeFileSync(path.join(dir, 'doc.pdf'), (await result?.pdf.save()) ?? new Uint8Array());
     const pages = execFileSync('pdftotext', ['-bbox', path.join(dir, 'doc.pdf'), '-'], { encoding: 'utf8' })
       .split('<page ')
@@ -159,16 +147,7 @@ describe('printDocuments and the contents (#10)', () => {
 <nav>${ids.map((id) => `<p><a href="#${id}">${id}</a> <span data-toc-for="${id}"></span></p>`).join('')}</nav>
 <main><p id="intro">Intro.</p>${ids.map((id) => `<p><a href="#intro">Back</a> <a href="#intro">Back</a></p><h2 id="${id}">${id}</h2>`).join('')}</main></body></html>`,
     );
-    const choice = await findBrowser({ env: process.env });
-    await using browser = await openBrowser(choice.executablePath);
-    let result: PrintResult | undefined;
-    await printDocuments(browser.browser, [{ htmlPath, tocIds: ids, lang: 'en' }], {
-      allowedRoot: dir,
-      concurrency: 1,
-      onPrinted: async (_job, printed) => {
-        result = printed;
-      },
-    });
+    const result = await printOne(dir, { htmlPath, tocIds: ids, lang: 'en' });
     expect(result?.reprint).toEqual({ path: 'none' });
     expect(result?.passes).toBe(1);
     // Two 400 px links before each heading: one heading a page, after the contents' page.
