@@ -405,9 +405,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .argument('[blueprint...]', 'blueprint ids (default: all)')
     .requiredOption('--lang <code>', 'the language to translate into')
     .option('--city <id>', 'city edition(s) whose profile and case studies to include; "all" for every city (default: the default city)', collect)
+    .option('--city-only', "only the cities' own text (profiles and case studies), not the project's and the guides': a fork's")
     .option('--out <file.xlf>', 'write the XLIFF file here (default: standard output)')
     .option('--json', 'print the sources and diagnostics as one JSON document on stdout (needs --out)')
-    .action(async (blueprints: string[], opts: { lang: string; city?: string[]; out?: string }) => {
+    .action(async (blueprints: string[], opts: { lang: string; city?: string[]; cityOnly?: boolean; out?: string }) => {
       command = 'i18n extract';
       usedRoot = await withRoot(async (root) => {
         const out = opts.out ? path.resolve(io.cwd, opts.out) : undefined;
@@ -416,6 +417,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
           lang: opts.lang,
           blueprints,
           ...(opts.city ? { cities: opts.city } : {}),
+          ...(opts.cityOnly ? { citiesOnly: true } : {}),
           ...(out ? { out } : {}),
         });
         if (!out && !wantsJson && result.xliff !== undefined) io.stdout(result.xliff);

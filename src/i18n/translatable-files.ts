@@ -64,6 +64,8 @@ export interface Selection {
   caseStudies?: CaseStudy[];
   /** Warn (on the translation) when an existing translation's blocks or codes do not match its source's. */
   warn?: boolean;
+  /** Only the cities' own files (profiles and case studies), not the project's and the guides': a fork's text. */
+  citiesOnly?: boolean;
 }
 
 /** Every translatable file of the project for `lang`, or those of the selected blueprints and cities. */
@@ -173,17 +175,18 @@ export function translatableFiles(project: Project, lang: string, selection: Sel
     });
   };
 
-  yamlFile(
-    'project',
-    project.file,
-    project.sourceHash,
-    [
-      { key: ['title'], value: project.config.title },
-      { key: ['subtitle'], value: project.config.subtitle },
-    ],
-    project.translations.get(lang),
-  );
-  for (const blueprint of blueprints) {
+  if (!selection.citiesOnly)
+    yamlFile(
+      'project',
+      project.file,
+      project.sourceHash,
+      [
+        { key: ['title'], value: project.config.title },
+        { key: ['subtitle'], value: project.config.subtitle },
+      ],
+      project.translations.get(lang),
+    );
+  for (const blueprint of selection.citiesOnly ? [] : blueprints) {
     const { config } = blueprint;
     yamlFile(
       'blueprint',
@@ -216,6 +219,8 @@ export function translatableFiles(project: Project, lang: string, selection: Sel
   const cityIds = new Set(cities.map((c) => c.id));
   for (const study of selection.caseStudies ?? project.caseStudies) {
     if (!selection.caseStudies && (!cityIds.has(study.city) || !slots.has(study.slot))) continue;
+    // Another city's case study an edition prints (a fallback) is that city's text, not this one's.
+    if (selection.citiesOnly && !cityIds.has(study.city)) continue;
     markdownFile('case-study', study.file, study.tree, study.sourceHash, study.config.title, study.translations.get(lang));
   }
   return files;

@@ -20,6 +20,8 @@ export interface ExtractOptions {
   cities?: string[];
   /** Write the XLIFF file here (absolute); else it is only returned. */
   out?: string;
+  /** Only the cities' own text (profiles and case studies): what a fork translates of its own. */
+  citiesOnly?: boolean;
 }
 
 export interface ExtractResult {
@@ -67,6 +69,7 @@ export async function extractTranslations(options: ExtractOptions): Promise<Extr
           cities: plan.editions.map((e) => e.city.id),
           caseStudies: [...caseStudies].sort((a, b) => a.file.path.localeCompare(b.file.path)),
           warn: true,
+          ...(options.citiesOnly ? { citiesOnly: true } : {}),
         });
         xliff = writeXliff(chosen, source as string, options.lang);
         if (options.out) {

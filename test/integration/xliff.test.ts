@@ -87,6 +87,18 @@ describe('issue 10: blueprint i18n extract and import (XLIFF 2.0)', () => {
     expect(snapshot(root)).toEqual(before);
   });
 
+  // Found by a fork's walkthrough: a city's translator was sent every upstream file with the city's three.
+  it("extracts only the cities' own text with --city-only: the profile and its case studies", async () => {
+    const root = copyFixture('xliff-round-trip');
+    const result = await extractTranslations({ root, lang: 'es', citiesOnly: true });
+    expect(result.code).toBe(0);
+    expect(result.sources.map((s) => s.source)).toEqual([
+      'blueprints/cities/springfield/city.yaml',
+      'blueprints/cities/springfield/case-studies/welcome-desk-model.md',
+    ]);
+    expect(result.xliff?.match(/<file /g)).toHaveLength(2);
+  });
+
   it("writes a translator's changes where they belong, creates the missing translations, and reads them back", async () => {
     const root = copyFixture('xliff-round-trip');
     const section = path.join(root, 'blueprints/welcome-desk/sections/01-why.es.md');
