@@ -42,8 +42,11 @@ export function parseYaml(file: VFile, text: string, lineOffset = 0): ParsedYaml
     // The parser often reports one slip several ways at the same place: say it once.
     if (seen.has(start)) continue;
     seen.add(start);
-    const reason = problem.message.split('\n')[0] ?? problem.message;
-    report(file, 'yaml-syntax', { reason, fix: syntaxHint(problem.code) }, { place: rangeToPosition(parsed, [start, end]) });
+    const parserReason = problem.message.split('\n')[0] ?? problem.message;
+    const place = rangeToPosition(parsed, [start, end]);
+    const line = text.split('\n')[place.start.line - 1 - lineOffset] ?? '';
+    const { reason, fix } = plainSyntaxError(problem.code, parserReason, line);
+    report(file, 'yaml-syntax', { reason, fix }, { place });
   }
   if (doc.errors.length > 0) return parsed;
   try {
@@ -99,18 +102,36 @@ function composeFirst(tokens: CST.Token[], text: string): Document.Parsed {
   return doc as Document.Parsed;
 }
 
-function syntaxHint(code: string): string {
+/**
+ * What a YAML parser error means, in words a policy officer uses, and how to fix it (the parser's own words
+ * — "Nested mappings are not allowed in compact mappings" — name its grammar, not the slip). `line` is the
+ * text of the line the error is at.
+ */
+function plainSyntaxError(code: string, parserReason: string, line: string): { reason: string; fix: string } {
+  const indentation = 'Check the indentation: the keys of one mapping, and the items of one list, start in the same column, indented with spaces.';
   switch (code) {
     case 'DUPLICATE_KEY':
-      return 'Each key may appear only once in a mapping: remove or rename one of them.';
-    case 'BAD_INDENT':
+      return { reason: 'a key appears twice in the same mapping', fix: 'Each key may appear only once in a mapping: remove or rename one of them.' };
+    case 'TAB_AS_INDENT':
+      return { reason: 'a tab indents this line', fix: 'Indent with spaces, never tabs.' };
     case 'MISSING_CHAR':
-      return 'Check the indentation: items of one list or mapping must line up, with spaces, not tabs.';
+      return { reason: parserReason, fix: 'Close the quote or bracket opened on this line, or check the indentation below it.' };
+    case 'BAD_INDENT':
+      return { reason: 'this line is not indented like the lines it belongs with', fix: indentation };
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-      return "This value runs on into the line below it: check that line's indentation (keys of one mapping start in the same column), and quote a value that contains ': ', e.g. title: \"Language access: a guide\".";
+      // `title: Language access: a guide` (a second ": " in a value), or a line indented too far.
+      return /:\s.*:(\s|$)/.test(line)
+        ? {
+            reason: 'a value on this line holds ": ", which YAML reads as another key',
+            fix: 'Put the value in quotes, e.g. title: "Language access: a guide".',
+          }
+        : {
+            reason: 'the value on this line runs on into the next line',
+            fix: `${indentation} Check the line below this one; a value that contains ": " needs quotes.`,
+          };
     default:
-      return 'Check quotes, colons and indentation on this line; values containing ": " or " #" need quotes.';
+      return { reason: parserReason, fix: 'Check quotes, colons and indentation on this line; values containing ": " or " #" need quotes.' };
   }
 }
 

@@ -32,6 +32,24 @@ describe('every source error names file, line, column, what is wrong and how to 
     expect(d.hint).toBeTruthy();
   });
 
+  // Found by a fork's walkthrough: the parser's words ("Nested mappings are not allowed in compact
+  // mappings") name its grammar; a policy officer needs the slip and the fix.
+  it('says in plain words what a YAML slip is: a second ": " in a value, a tab, a line indented too far', async () => {
+    const cases: [string, string, string][] = [
+      [
+        'title: Welcome Desk',
+        'title: Welcome Desk: a guide',
+        'a value on this line holds ": ", which YAML reads as another key | Put the value in quotes, e.g. title: "Language access: a guide".',
+      ],
+      ['subtitle:', '\tsubtitle:', 'a tab indents this line | Indent with spaces, never tabs.'],
+    ];
+    for (const [from, to, expected] of cases) {
+      const { diagnostics } = await diagnose((root) => edit(root, 'blueprints/welcome-desk/blueprint.yaml', from, to));
+      const d = only(diagnostics, 'yaml-syntax');
+      expect(`${d.message.replace('YAML syntax error: ', '')} | ${d.hint}`, to).toBe(expected);
+    }
+  });
+
   it('reports a mis-indented line once, without blaming the case studies of that blueprint', async () => {
     const { diagnostics } = await diagnose((root) => edit(root, 'blueprints/welcome-desk/blueprint.yaml', /^subtitle:/m, '  subtitle:'));
     const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -39,7 +57,8 @@ describe('every source error names file, line, column, what is wrong and how to 
     expect(errors[0]?.file).toMatch(/welcome-desk\/blueprint\.yaml$/);
     // Pointed at the value that swallowed the mis-indented line below it.
     expect([errors[0]?.line, errors[0]?.column]).toEqual([1, 8]);
-    expect(errors[0]?.hint).toContain("runs on into the line below it: check that line's indentation");
+    expect(errors[0]?.message).toBe('YAML syntax error: the value on this line runs on into the next line');
+    expect(errors[0]?.hint).toContain('Check the line below this one');
   });
 
   it('reports an unknown key with a did-you-mean, and the key it replaced as missing', async () => {

@@ -46,7 +46,7 @@ describe('hostile YAML', { timeout }, () => {
     const o = await blueprint(root, 'check');
     expect(o.code).toBe(1);
     expect(errorsOf(o)).toEqual(['blueprints/project.yaml:10:1 yaml-syntax']);
-    expect(only(o, 'yaml-syntax').message).toBe('YAML syntax error: Map keys must be unique');
+    expect(only(o, 'yaml-syntax').message).toBe('YAML syntax error: a key appears twice in the same mapping');
     expect(o.json.diagnostics.filter((d) => d.severity === 'warning' && d.file?.endsWith('project.yaml'))).toEqual([]);
   });
 
