@@ -410,11 +410,11 @@ export const catalogue = {
     message: (p) => `No interface words in ${q(p.lang)} for ${p.keys}; they print in English`,
     hint: (p) => `Add them under "strings: ${p.lang}:" in blueprints/project.yaml (every key is listed in docs/translating.md).`,
   }),
-  untranslated: rule<{ lang: string; source: string; file: string }>({
+  untranslated: rule<{ lang: string; source: string; file: string; what: string }>({
     severity: 'warning',
     kind: 'content',
-    summary: 'A section has no translation into a language being built; the source text is printed.',
-    message: (p) => `No ${p.lang} translation of this section; printing the ${p.source} text`,
+    summary: 'A section or case study has no translation into a language being built; the source text is printed.',
+    message: (p) => `No ${p.lang} translation of this ${p.what}; printing the ${p.source} text`,
     hint: (p) => `Add ${p.file} next to it.`,
   }),
   'translation-stale': rule<{ lang: string; source: string; recorded: string; current: string }>({

@@ -150,6 +150,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     const study = fill.caseStudy;
     const translated = lang === sourceLang ? undefined : study.translations.get(lang);
     if (translated) translations.push(translated.meta);
+    else if (lang !== sourceLang) reportUntranslated(study.file, lang, sourceLang, 'case study');
     const source = translated ?? study;
     // #10: a case study without a translation is printed in its own language, marked, inside the edition's.
     const bodyLang = translated ? lang : sourceLang;
@@ -241,7 +242,7 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
   for (const [i, section] of blueprint.sections.entries()) {
     const translated = lang === sourceLang ? undefined : section.translations.get(lang);
     if (lang !== sourceLang && !translated) {
-      report(section.file, 'untranslated', { lang, source: sourceLang ?? '', file: section.file.basename?.replace(/\.md$/, `.${lang}.md`) ?? '' });
+      reportUntranslated(section.file, lang, sourceLang, 'section');
     }
     if (translated) translations.push(translated.meta);
     const source = translated ?? section;
@@ -347,6 +348,8 @@ export async function checkCaseStudy(input: CheckCaseStudyInput): Promise<void> 
   // #10: its own city's values in the language checked, as an edition of that city would print them.
   const text = localize(project, blueprint, city, lang);
   const source = study.translations.get(lang) ?? study;
+  const sourceLang = project.config.languages[0] ?? 'en';
+  if (lang !== sourceLang && source === study) reportUntranslated(study.file, lang, sourceLang, 'case study');
   const fragments: ResolveAssetsOptions['fragments'] = [];
   const assets = assetOptions(project, input, fragments, { guide: blueprint.id, lang });
   const tree = withoutFrontMatter(copyTree(source.tree));
@@ -381,4 +384,9 @@ export async function checkSetAsideLinks(project: Project, source: { file: VFile
 function withoutFrontMatter(tree: Root): Root {
   tree.children = tree.children.filter((node) => node.type !== 'yaml');
   return tree;
+}
+
+/** #10: a section or case study printed in the source language in another language's edition: say once which file to add. */
+function reportUntranslated(file: VFile, lang: string, sourceLang: string, what: 'section' | 'case study'): void {
+  report(file, 'untranslated', { lang, source: sourceLang, file: file.basename?.replace(/\.md$/, `.${lang}.md`) ?? '', what });
 }

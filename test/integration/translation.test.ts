@@ -70,7 +70,13 @@ describe('a translated edition', () => {
     expect((select('aside.case-study h3', html) as Element).properties.lang).toBeUndefined();
     // Found by a fork's walkthrough: an untranslated case study's title is marked English, as its text is.
     rmSync(path.join(root, 'blueprints/cities/springfield/case-studies/welcome-desk-model.es.md'));
-    expect((await run(['build', 'welcome-desk', '--lang', 'es', '--format', 'html'], root)).code).toBe(0);
+    const rebuilt = await run(['build', 'welcome-desk', '--lang', 'es', '--format', 'html', '--json'], root);
+    expect(rebuilt.code).toBe(0);
+    // Said like an untranslated section: the docs promise a warning for anything printed untranslated.
+    const warned = (JSON.parse(rebuilt.stdout) as { diagnostics: DiagnosticJson[] }).diagnostics.filter((d) => d.ruleId === 'untranslated');
+    expect(warned.map((d) => `${path.basename(d.file ?? '')}: ${d.message} | ${d.hint}`)).toContain(
+      'welcome-desk-model.md: No es translation of this case study; printing the en text | Add welcome-desk-model.es.md next to it.',
+    );
     const untranslated = readHtml(path.join(root, 'out/springfield/es/welcome-desk.html'));
     expect((select('aside.case-study h3', untranslated) as Element).properties).toMatchObject({ lang: 'en', dir: 'ltr' });
   });
