@@ -99,7 +99,9 @@ export interface MarginLines {
  * `width` and `gap` in the measure's points; a margin of 3 % for the browser's own rounding.
  */
 export function fitMarginLines(lines: MarginLines, width: number, gap: number, measure: Measure): MarginLines {
-  const m = (text: string) => (text ? measure(text) * 1.03 : 0);
+  // A text longer than any line holds is not measured whole (#9: a title of 100,000 characters must not
+  // be laid out again for every word tried): it does not fit, and its shortening stops within a line's length.
+  const m = (text: string) => (!text ? 0 : text.length > maxLineCharacters ? width * 2 : measure(text) * 1.03);
   const roomBeside = (start: string, end: string) => width - m(start) - (start && end ? gap : 0);
   // Shorter forms of the start: the title after a "Series: ", the first of texts joined by " · " (a
   // footer's "government · office").
@@ -114,6 +116,9 @@ export function fitMarginLines(lines: MarginLines, width: number, gap: number, m
   const room = Math.min(width, ...ends.map((end) => width - m(end) - (end && wanted ? gap : 0)));
   return { start: shorten(wanted, room, m), ends };
 }
+
+/** More characters than a running head's line holds at any size the themes set. */
+const maxLineCharacters = 400;
 
 /** The text, or as many of its first words as fit `room` followed by an ellipsis (characters, if no word does). */
 function shorten(text: string, room: number, m: Measure): string {

@@ -169,6 +169,7 @@ describe('#8: a slot filled from another city', () => {
     const checked = await diagnose(['check'], copyFixture('slot-fallback'));
     expect(checked.code).toBe(0);
     expect(checked.lines).toEqual([
+      'blueprints/cities/springfield/case-studies/welcome-desk-model.md:null:null untranslated: No es translation of this case study; printing the en text',
       'blueprints/welcome-desk/sections/01-why.md:null:null untranslated: No es translation of this section; printing the en text',
     ]);
   });

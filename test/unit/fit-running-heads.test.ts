@@ -53,6 +53,17 @@ describe('running heads on one line (#12)', () => {
     expect(fitted.start).toBe('A very long guide…');
   });
 
+  it('shortens a title of 100,000 characters without measuring it whole, or once per word', () => {
+    let measured = 0;
+    const counting = (text: string) => {
+      measured += [...text].length;
+      return measure(text);
+    };
+    const fitted = fitMarginLines({ start: 'word '.repeat(20_000), ends: ['Part'] }, 300, 17, counting);
+    expect(fitted.start).toMatch(/^(word )+word…$/);
+    expect(measured).toBeLessThan(20_000);
+  });
+
   it('cuts a text written without spaces by characters, and never leaves a comma before the ellipsis', () => {
     expect(fitMarginLines({ start: '', ends: ['移民融入指南语言服务人员预算和合作伙伴'] }, 60, 10, measure).ends[0]).toBe('移民融入指南语言服务…');
     expect(fitMarginLines({ start: '', ends: ['Staffing, budget and partners'] }, 60, 10, measure).ends[0]).toBe('Staffing…');
