@@ -88,13 +88,18 @@ export async function openBrowser(executablePath: string, options: OpenBrowserOp
   }
   // A second Ctrl-C exits at once: the browser is killed and its profile removed there and then.
   const forced = onForcedExit(() => {
-    browser.process()?.kill('SIGKILL');
-    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+    const child = browser.process();
+    // The whole group (puppeteer starts Chromium in a group of its own): its helpers write to the profile too.
+    try {
+      if (child?.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child?.kill('SIGKILL');
+    }
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
   });
   return {
     browser,
     async [Symbol.asyncDispose]() {
-      forced();
       const child = browser.process();
       const exited =
         child && child.exitCode === null && child.signalCode === null ? new Promise<void>((resolve) => child.once('exit', () => resolve())) : Promise.resolve();
@@ -105,6 +110,8 @@ export async function openBrowser(executablePath: string, options: OpenBrowserOp
       await exited;
       clearTimeout(timer);
       await removeProfile();
+      // Only now: a second Ctrl-C while this closes must still find the profile to remove.
+      forced();
     },
   };
 }

@@ -177,9 +177,10 @@ export class StagedOutput {
 
   /** Drop the staging folder and the lock; the output folder stays as it was. */
   async discard(): Promise<void> {
-    this.forced();
     await rm(this.dir, { recursive: true, force: true });
     await rm(this.lock, { force: true });
+    // Only now: a second Ctrl-C during the removals above must still find them to remove.
+    this.forced();
     // An output folder this build made, and nothing else put anything in, goes too: the build leaves no trace.
     if (!this.created) return;
     for (let dir = this.outDir; ; dir = path.dirname(dir)) {
