@@ -12,7 +12,7 @@ import { type CheckOptions, isNarrowed } from './check.js';
 import { checkEditionColors } from './check-edition-colors.js';
 import { type CheckedDocument, fileByPath, type RenderRecord, renderOrReplay } from './check-renders.js';
 import { loadThemes } from './load-themes.js';
-import { type DocumentPlan, outputBase, planDocuments } from './plan-documents.js';
+import { type DocumentPlan, outputBase, planDocuments, publishedLanguage } from './plan-documents.js';
 import { reportStubs } from './report-stubs.js';
 import type { Run } from './run.js';
 import { filesRead, openSourceCache, saveSourceCache } from './source-cache-file.js';
@@ -171,7 +171,7 @@ async function checkUnplacedCaseStudies(project: Project, built: CheckedDocument
       const toOutRoot = '../'.repeat(doc.base.split('/').length - 1);
       const documentFor = (absolute: string) => {
         const target = project.sectionOwners.get(absolute);
-        return target ? `${outputBase(project, target, doc.edition.city.id, doc.lang)}.html` : undefined;
+        return target ? `${outputBase(project, target, doc.edition.city.id, publishedLanguage(project, target, doc.lang))}.html` : undefined;
       };
       await checkCaseStudy({ project, study, lang: doc.lang, assets, toOutRoot, documentFor, guideIds: doc.ids });
     }

@@ -63,7 +63,7 @@ export function planDocuments(
     for (const lang of new Set(languages)) {
       for (const id of new Set(ids)) {
         const blueprint = project.blueprints.find((b) => b.id === id) as BlueprintSource;
-        if (lang !== sourceLang && !blueprint.translations.has(lang) && !forced) continue;
+        if (publishedLanguage(project, id, lang) !== lang && !forced) continue;
         documents.push({ blueprint, edition, lang, base: outputBase(project, id, edition.city.id, lang) });
       }
     }
@@ -81,4 +81,15 @@ export function planDocuments(
   const sorted = [...documents].sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : 0));
   const mine = new Set(sorted.filter((_, i) => i % count === index - 1));
   return { editions, documents: documents.filter((d) => mine.has(d)) };
+}
+
+/**
+ * The language a guide is published in for readers of `lang` (#10): `lang` when it is the source language
+ * or the guide has a translation of its titles (blueprint.<lang>.yaml), else the source language. A link
+ * from a Spanish guide to one published only in English goes to the English page, which is built.
+ */
+export function publishedLanguage(project: Project, blueprintId: string, lang: string): string {
+  const sourceLang = project.config.languages[0] ?? lang;
+  const blueprint = project.blueprints.find((b) => b.id === blueprintId);
+  return lang === sourceLang || blueprint?.translations.has(lang) ? lang : sourceLang;
 }

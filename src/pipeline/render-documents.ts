@@ -9,7 +9,7 @@ import type { Theme } from '../theme/load-theme.js';
 import { reportMissingGlyphs } from '../theme/report-missing-glyphs.js';
 import type { FontCatalog } from '../theme/select-fonts.js';
 import { type ManifestDocument, sha256 } from './manifest.js';
-import { type DocumentPlan, outputBase } from './plan-documents.js';
+import { type DocumentPlan, outputBase, publishedLanguage } from './plan-documents.js';
 
 export interface BuiltDocument extends DocumentPlan {
   /** What rendering gave, but the page itself: it is handed to `onRendered` and not kept (#14). */
@@ -62,7 +62,7 @@ async function renderOne(
   const documentFor = (absolute: string) => {
     const owner = project.sectionOwners.get(absolute);
     if (!owner) return undefined;
-    const target = outputBase(project, owner, edition.city.id, lang);
+    const target = outputBase(project, owner, edition.city.id, publishedLanguage(project, owner, lang));
     return `${path.posix.relative(path.posix.dirname(base), target)}.html`;
   };
   const body = await renderBody({ project, blueprint, edition, lang, strings, text, assets, toOutRoot, documentFor, reportFallbacks, typeset: !forCheck });

@@ -99,6 +99,24 @@ describe('a translated edition', () => {
     expect(readFileSync(path.join(root, 'out/springfield/es/welcome-desk.html'), 'utf8')).toContain('<h2 id="why-it-matters">Por qué importa</h2>');
   });
 
+  // A link from a Spanish guide to a guide published only in English went to es/<guide>.html, never built.
+  it('links a translated guide to the English page of a guide not published in its language', async () => {
+    const root = spanishProject();
+    edit(
+      root,
+      'blueprints/welcome-desk/sections/01-why.es.md',
+      '# Por qué importa\n',
+      '# Por qué importa\n\nVea [la línea](../../language-line/sections/02-steps.md).\n',
+    );
+    const result = await run(['build', '--format', 'html'], root);
+    expect(result.code, result.stderr).toBe(0);
+    const html = readFileSync(path.join(root, 'out/springfield/es/welcome-desk.html'), 'utf8');
+    const href = /<a href="([^"]+)">la línea<\/a>/.exec(html)?.[1] ?? '';
+    expect(href).toMatch(/^\.\.\/en\/language-line\.html#/);
+    const [file = '', id = ''] = href.split('#');
+    expect(readFileSync(path.join(root, 'out/springfield/es', file), 'utf8')).toContain(`<h2 id="${decodeURIComponent(id)}">`);
+  });
+
   it('issue 10: says what is translated, stale or orphaned, and check --strict fails on it', async () => {
     const root = spanishProject();
     const status = async () => {
