@@ -44,7 +44,8 @@ export function parseYaml(file: VFile, text: string, lineOffset = 0): ParsedYaml
     seen.add(start);
     const parserReason = problem.message.split('\n')[0] ?? problem.message;
     const place = rangeToPosition(parsed, [start, end]);
-    const line = text.split('\n')[place.start.line - 1 - lineOffset] ?? '';
+    // Only its start is read (#9: the patterns below must not take quadratic time on a line of megabytes).
+    const line = (text.split('\n', place.start.line - lineOffset)[place.start.line - 1 - lineOffset] ?? '').slice(0, 1000);
     const { reason, fix } = plainSyntaxError(problem.code, parserReason, line);
     report(file, 'yaml-syntax', { reason, fix }, { place });
   }
@@ -124,7 +125,7 @@ function plainSyntaxError(code: string, parserReason: string, line: string): { r
       return /:\s.*:(\s|$)/.test(line)
         ? {
             reason: 'a value on this line holds ": ", which YAML reads as another key',
-            fix: 'Put the value in quotes, e.g. title: "Language access: a guide".',
+            fix: `Put the value in quotes: ${quotedLine(line)}`,
           }
         : {
             reason: 'the value on this line runs on into the next line',
@@ -133,6 +134,15 @@ function plainSyntaxError(code: string, parserReason: string, line: string): { r
     default:
       return { reason: parserReason, fix: 'Check quotes, colons and indentation on this line; values containing ": " or " #" need quotes.' };
   }
+}
+
+/** The line as it should be written, its value in double quotes from the first ": " (`title: "Language access: a guide"`). */
+function quotedLine(line: string): string {
+  // A line cut at its first 1,000 characters (see parseYaml) would be shown cut: give the example instead.
+  const match = line.length < 1000 ? /^\s*(-\s+)?([^:#]+?):\s+(.*?)\s*$/.exec(line) : null;
+  if (!match) return 'e.g. title: "Language access: a guide".';
+  const value = (match[3] ?? '').replaceAll('\\', '\\\\').replaceAll('"', '\\"');
+  return `${match[1] ?? ''}${match[2]}: "${value}".`;
 }
 
 export function rangeToPosition(parsed: ParsedYaml, range: readonly number[]): Position {

@@ -39,7 +39,7 @@ describe('every source error names file, line, column, what is wrong and how to 
       [
         'title: Welcome Desk',
         'title: Welcome Desk: a guide',
-        'a value on this line holds ": ", which YAML reads as another key | Put the value in quotes, e.g. title: "Language access: a guide".',
+        'a value on this line holds ": ", which YAML reads as another key | Put the value in quotes: title: "Welcome Desk: a guide".',
       ],
       ['subtitle:', '\tsubtitle:', 'a tab indents this line | Indent with spaces, never tabs.'],
     ];

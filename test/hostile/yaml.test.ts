@@ -50,6 +50,14 @@ describe('hostile YAML', { timeout }, () => {
     expect(o.json.diagnostics.filter((d) => d.severity === 'warning' && d.file?.endsWith('project.yaml'))).toEqual([]);
   });
 
+  it('says a second ": " on a line of half a megabyte at its place, quickly, without echoing the line', async () => {
+    const root = hostileCopy((r) => edit(r, 'blueprints/cities/riverton/city.yaml', 'state: Oregon', `state: Ore: gon${' '.repeat(500_000)}x`));
+    const o = await blueprint(root, 'check');
+    expect(o.code).toBe(1);
+    expect(errorsOf(o)).toEqual(['blueprints/cities/riverton/city.yaml:4:8 yaml-syntax']);
+    expect(only(o, 'yaml-syntax').hint).toBe('Put the value in quotes: e.g. title: "Language access: a guide".');
+  });
+
   it('refuses a duplicate key in a city profile', async () => {
     const root = hostileCopy((r) => appendFileSync(path.join(r, 'blueprints/cities/riverton/city.yaml'), 'name: Elsewhere\n'));
     const o = await blueprint(root, 'check');
