@@ -12,7 +12,7 @@ import { type CheckOptions, isNarrowed } from './check.js';
 import { checkEditionColors } from './check-edition-colors.js';
 import { type CheckedDocument, fileByPath, type RenderRecord, renderOrReplay } from './check-renders.js';
 import { loadThemes } from './load-themes.js';
-import { type DocumentPlan, outputBase, planDocuments, publishedLanguage } from './plan-documents.js';
+import { type DocumentPlan, documentLinks, planDocuments } from './plan-documents.js';
 import { reportStubs } from './report-stubs.js';
 import type { Run } from './run.js';
 import { filesRead, openSourceCache, saveSourceCache } from './source-cache-file.js';
@@ -169,11 +169,7 @@ async function checkUnplacedCaseStudies(project: Project, built: CheckedDocument
       const owner = project.slots.get(study.slot)?.blueprint.id;
       if (owner !== doc.blueprint.id || doc.slots[study.slot]?.city === study.city || !cities.has(study.city)) continue;
       const toOutRoot = '../'.repeat(doc.base.split('/').length - 1);
-      const documentFor = (absolute: string) => {
-        const target = project.sectionOwners.get(absolute);
-        return target ? `${outputBase(project, target, doc.edition.city.id, publishedLanguage(project, target, doc.lang))}.html` : undefined;
-      };
-      await checkCaseStudy({ project, study, lang: doc.lang, assets, toOutRoot, documentFor, guideIds: doc.ids });
+      await checkCaseStudy({ project, study, lang: doc.lang, assets, toOutRoot, documentFor: documentLinks(project, doc), guideIds: doc.ids });
     }
   }
 }

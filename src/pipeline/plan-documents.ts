@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { VFile } from 'vfile';
 import { report, suggestion } from '../diagnostics/messages.js';
 import { type Edition, resolveEdition } from '../edition/resolve-edition.js';
@@ -56,7 +57,6 @@ export function planDocuments(
 
   // #10: a blueprint is published in the source language and in each language it has a translation of its
   // titles for (blueprint.<lang>.yaml); asking for both the blueprint and the language builds it anyway.
-  const sourceLang = project.config.languages[0];
   const forced = settings.blueprints.length > 0 && settings.languages.length > 0;
   const documents: DocumentPlan[] = [];
   for (const edition of editions) {
@@ -92,4 +92,17 @@ export function publishedLanguage(project: Project, blueprintId: string, lang: s
   const sourceLang = project.config.languages[0] ?? lang;
   const blueprint = project.blueprints.find((b) => b.id === blueprintId);
   return lang === sourceLang || blueprint?.translations.has(lang) ? lang : sourceLang;
+}
+
+/**
+ * Where a link from this document to a section file goes: the page of that section's guide in the same
+ * edition, in the language it is published in for this document's readers, relative to this document.
+ */
+export function documentLinks(project: Project, doc: Pick<DocumentPlan, 'base' | 'edition' | 'lang'>): (absolutePath: string) => string | undefined {
+  return (absolute) => {
+    const owner = project.sectionOwners.get(absolute);
+    if (!owner) return undefined;
+    const target = outputBase(project, owner, doc.edition.city.id, publishedLanguage(project, owner, doc.lang));
+    return `${path.posix.relative(path.posix.dirname(doc.base), target)}.html`;
+  };
 }

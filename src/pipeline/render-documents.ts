@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { localize } from '../edition/localize.js';
 import { type RenderedDocument, renderDocument } from '../html/render-document.js';
 import { stringsFor } from '../html/strings.js';
@@ -9,7 +8,7 @@ import type { Theme } from '../theme/load-theme.js';
 import { reportMissingGlyphs } from '../theme/report-missing-glyphs.js';
 import type { FontCatalog } from '../theme/select-fonts.js';
 import { type ManifestDocument, sha256 } from './manifest.js';
-import { type DocumentPlan, outputBase, publishedLanguage } from './plan-documents.js';
+import { type DocumentPlan, documentLinks } from './plan-documents.js';
 
 export interface BuiltDocument extends DocumentPlan {
   /** What rendering gave, but the page itself: it is handed to `onRendered` and not kept (#14). */
@@ -59,12 +58,7 @@ async function renderOne(
   const toOutRoot = '../'.repeat(base.split('/').length - 1);
   const strings = stringsFor(lang, project.config.strings);
   const text = localize(project, blueprint, edition.city, lang);
-  const documentFor = (absolute: string) => {
-    const owner = project.sectionOwners.get(absolute);
-    if (!owner) return undefined;
-    const target = outputBase(project, owner, edition.city.id, publishedLanguage(project, owner, lang));
-    return `${path.posix.relative(path.posix.dirname(base), target)}.html`;
-  };
+  const documentFor = documentLinks(project, plan);
   const body = await renderBody({ project, blueprint, edition, lang, strings, text, assets, toOutRoot, documentFor, reportFallbacks, typeset: !forCheck });
   const logo = coverLogo(edition, theme, assets);
   const rendered = renderDocument({ project, blueprint, edition, lang, strings, text, theme, body, toOutRoot, fonts, forCheck, ...(logo ? { logo } : {}) });

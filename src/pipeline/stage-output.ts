@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { report } from '../diagnostics/messages.js';
@@ -41,15 +41,7 @@ export class StagedOutput {
   private readonly forced = onForcedExit(() => {
     rmSync(this.dir, { recursive: true, force: true });
     rmSync(this.lock, { force: true });
-    // As discard() does: an output folder this build made goes too, if nothing else is in it.
-    for (let dir = this.outDir; this.created; dir = path.dirname(dir)) {
-      try {
-        rmdirSync(dir);
-      } catch {
-        break;
-      }
-      if (dir === this.created || path.dirname(dir) === dir) break;
-    }
+    this.removeCreatedFolders();
   });
   /** Content-named files an earlier build of this process published (#13: the preview's); see SourceCache. */
   reusable: ReadonlySet<string> = new Set();
@@ -181,11 +173,15 @@ export class StagedOutput {
     await rm(this.lock, { force: true });
     // Only now: a second Ctrl-C during the removals above must still find them to remove.
     this.forced();
-    // An output folder this build made, and nothing else put anything in, goes too: the build leaves no trace.
+    this.removeCreatedFolders();
+  }
+
+  /** An output folder this build made, and nothing else put anything in, goes too: the build leaves no trace. */
+  private removeCreatedFolders(): void {
     if (!this.created) return;
     for (let dir = this.outDir; ; dir = path.dirname(dir)) {
       try {
-        await rmdir(dir);
+        rmdirSync(dir);
       } catch {
         break;
       }

@@ -162,8 +162,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         // Advice only: a failure here must not keep the rebuild's report from the author.
       }
     }
+    // A rebuild that threw has no messages: its news is its report.
     if (messagesOf.has(event)) leaveOutRepeated(event, messages);
-    else event.news = event.report;
     for (const waiter of waiters.splice(0)) waiter(event);
     options.onRebuild?.(event);
   };
