@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,7 +74,21 @@ export interface OpenBrowser extends AsyncDisposable {
 export async function openBrowser(executablePath: string, options: OpenBrowserOptions = {}): Promise<OpenBrowser> {
   const userDataDir = await mkdtemp(path.join(options.tempDir ?? os.tmpdir(), 'blueprint-chromium-'));
   const removeProfile = () => rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
-  let browser: Browser;
+  let browser: Browser | undefined;
+  // A second Ctrl-C exits at once: the browser is killed and its profile removed there and then — also while
+  // the browser is starting, before puppeteer hands it over (found by a test that stopped a build then).
+  const forced = onForcedExit(() => {
+    const child = browser?.process();
+    // The whole group (puppeteer starts Chromium in a group of its own): its helpers write to the profile too.
+    if (child?.pid) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    } else killProcessesOf(userDataDir);
+    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
+  });
   try {
     const gaiaConfig = path.join(userDataDir, 'offline-gaia-config.json');
     await writeFile(gaiaConfig, JSON.stringify(offlineGaiaConfig));
@@ -84,26 +99,17 @@ export async function openBrowser(executablePath: string, options: OpenBrowserOp
   } catch (cause) {
     // #9: a browser that fails to start must not leave its profile folder behind either.
     await removeProfile();
+    forced();
     throw cause;
   }
-  // A second Ctrl-C exits at once: the browser is killed and its profile removed there and then.
-  const forced = onForcedExit(() => {
-    const child = browser.process();
-    // The whole group (puppeteer starts Chromium in a group of its own): its helpers write to the profile too.
-    try {
-      if (child?.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      child?.kill('SIGKILL');
-    }
-    rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
-  });
+  const started = browser;
   return {
-    browser,
+    browser: started,
     async [Symbol.asyncDispose]() {
-      const child = browser.process();
+      const child = started.process();
       const exited =
         child && child.exitCode === null && child.signalCode === null ? new Promise<void>((resolve) => child.once('exit', () => resolve())) : Promise.resolve();
-      await browser.close().catch(() => undefined);
+      await started.close().catch(() => undefined);
       // A browser already closing (stopped by a signal) may still be writing its profile: wait for it to
       // exit, and end it if it does not, before removing the profile (#9).
       const timer = setTimeout(() => child?.kill('SIGKILL'), 5000);
@@ -114,4 +120,33 @@ export async function openBrowser(executablePath: string, options: OpenBrowserOp
       forced();
     },
   };
+}
+
+/**
+ * Kill, at once, the processes started with `profile` as their user data folder: a browser still starting,
+ * whose process puppeteer has not handed over yet. Read from /proc on Linux; elsewhere by pkill.
+ */
+function killProcessesOf(profile: string): void {
+  const flag = `--user-data-dir=${profile}`;
+  if (process.platform === 'linux') {
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(flag)) continue;
+        // Its group first: puppeteer starts the browser as the leader of a group holding its helpers.
+        try {
+          process.kill(-Number(pid), 'SIGKILL');
+        } catch {
+          process.kill(Number(pid), 'SIGKILL');
+        }
+      } catch {
+        // Gone already, or not ours to read.
+      }
+    }
+    return;
+  }
+  try {
+    execFileSync('pkill', ['-KILL', '-f', flag], { stdio: 'ignore' });
+  } catch {
+    // No such process, or no pkill (Windows): nothing more can be done while exiting.
+  }
 }

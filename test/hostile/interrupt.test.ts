@@ -77,12 +77,17 @@ function startBuild(root: string) {
   return { child, output, exited };
 }
 
-/** Wait until the build's browser has printed its first PDF into the staging folder; its profile folder. */
-async function untilPrinting(root: string, child: ChildProcess): Promise<string> {
+/**
+ * Wait until the build's browser has printed its first PDF into the staging folder (`pdf`), or only until
+ * the browser runs beside a staging folder (`browser`: sooner, for the stops whose point is the browser);
+ * its profile folder.
+ */
+async function untilPrinting(root: string, child: ChildProcess, until: 'pdf' | 'browser' = 'pdf'): Promise<string> {
   let profile: string | undefined;
   for (let waited = 0; child.exitCode === null && waited < 60_000; waited += 20) {
     profile ??= chromiumProfileOf(child.pid as number);
     const staged = existsSync(path.join(root, 'out')) ? readdirSync(path.join(root, 'out')).filter((f) => f.startsWith('.blueprint-staging-')) : [];
+    if (profile && until === 'browser' && staged.length > 0) return profile;
     if (profile && staged.some((dir) => filesBelow(path.join(root, 'out', dir)).some((f) => f.endsWith('.pdf')))) return profile;
     await sleep(20);
   }
@@ -127,7 +132,7 @@ describe('stopping a build', () => {
   it('SIGINT (Ctrl-C) while the browser prints: the same clean stop as SIGTERM', { timeout: printTimeout }, async () => {
     const { root, before } = await builtOnce();
     const { child, output, exited } = startBuild(root);
-    const profile = await untilPrinting(root, child);
+    const profile = await untilPrinting(root, child, 'browser');
     // Today the profile is left behind: remove it (it is this test's).
     onTestFinished(() => rmSync(profile, { recursive: true, force: true }));
     child.kill('SIGINT');
@@ -147,7 +152,7 @@ describe('a second Ctrl-C', () => {
     // No earlier build (the stops above show out/ kept as it was): nothing may be published either.
     const root = hostileCopy();
     const { child, exited } = startBuild(root);
-    const profile = await untilPrinting(root, child);
+    const profile = await untilPrinting(root, child, 'browser');
     onTestFinished(() => rmSync(profile, { recursive: true, force: true }));
     child.kill('SIGINT');
     await sleep(50);
