@@ -10,6 +10,7 @@ import { builtInWords } from '../../src/i18n/interface-words.js';
 import { build } from '../../src/index.js';
 import { loadProject, type Project } from '../../src/project/load-project.js';
 import { pdfPages, readHtml, repoRoot } from '../helpers.js';
+import { strandedHeadings } from '../pdf-contents.js';
 import { lineLengths, pageFill, partsOf, pdfLines, quantile, wrappedMarginLines } from '../page-fill.js';
 import { sharedBuild, sharedCities } from './shared-build.js';
 
@@ -129,6 +130,13 @@ describe('the printed guides of every city edition', () => {
     if (!process.env.BLUEPRINT_PRINT_OUT) expect([...byTheme.keys()].sort()).toEqual(['almanac', 'civic', 'default']);
     expect(byTheme.size).toBeGreaterThan(0);
     expect(wrong).toEqual([]);
+  });
+
+  // Found by looking at the pages: "Sources" stood alone at the foot of a page (its section was kept from
+  // breaking before it), and headings took a single list item with them.
+  it('keep every heading with at least three lines of what follows it, "Sources" included', () => {
+    const stranded = docs.flatMap((doc) => strandedHeadings(doc.pdf).map((heading) => `${doc.city}/${doc.lang}/${doc.blueprint}: ${heading}`));
+    expect(stranded).toEqual([]);
   });
 
   it('keep every running head and footer on one line, in every language', () => {
