@@ -77,7 +77,7 @@ export async function openBrowser(executablePath: string, options: OpenBrowserOp
   let browser: Browser | undefined;
   // A second Ctrl-C exits at once: the browser is killed and its profile removed there and then — also while
   // the browser is starting, before puppeteer hands it over (found by a test that stopped a build then).
-  const forced = onForcedExit(() => {
+  const forgetForcedExit = onForcedExit(() => {
     const child = browser?.process();
     // The whole group (puppeteer starts Chromium in a group of its own): its helpers write to the profile too.
     if (child?.pid) {
@@ -99,7 +99,7 @@ export async function openBrowser(executablePath: string, options: OpenBrowserOp
   } catch (cause) {
     // #9: a browser that fails to start must not leave its profile folder behind either.
     await removeProfile();
-    forced();
+    forgetForcedExit();
     throw cause;
   }
   const started = browser;
@@ -117,7 +117,7 @@ export async function openBrowser(executablePath: string, options: OpenBrowserOp
       clearTimeout(timer);
       await removeProfile();
       // Only now: a second Ctrl-C while this closes must still find the profile to remove.
-      forced();
+      forgetForcedExit();
     },
   };
 }

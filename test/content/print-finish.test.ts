@@ -10,8 +10,8 @@ import { builtInWords } from '../../src/i18n/interface-words.js';
 import { build } from '../../src/index.js';
 import { loadProject, type Project } from '../../src/project/load-project.js';
 import { pdfPages, readHtml, repoRoot } from '../helpers.js';
-import { strandedHeadings } from '../pdf-contents.js';
 import { lineLengths, pageFill, partsOf, pdfLines, quantile, wrappedMarginLines } from '../page-fill.js';
+import { strandedHeadings } from '../pdf-contents.js';
 import { sharedBuild, sharedCities } from './shared-build.js';
 
 interface Doc {
