@@ -388,6 +388,14 @@ export const catalogue = {
     hint: (p) =>
       p.meant ? `Did you mean "${p.meant}"? The path is relative to this file.` : 'Correct the path (it is relative to this file) or remove the link.',
   }),
+  'guide-not-built': rule<{ guide: string; url: string }>({
+    severity: 'warning',
+    kind: 'content',
+    summary: 'A link to another guide whose page the output folder will not hold after this build (a guide built alone).',
+    message: (p) =>
+      `The link ${q(p.url)} goes to the guide "${p.guide}", which this build does not make and the output folder does not hold: it will not work until that guide is built`,
+    hint: (p) => `Build that guide too (blueprint build ${p.guide} …), or every guide, into this output folder.`,
+  }),
   'broken-fragment': rule<{ id: string; edition: string; guide?: string }>({
     severity: 'error',
     kind: 'content',

@@ -16,6 +16,8 @@ export interface ResolveAssetsOptions {
   toOutRoot: string;
   /** Section file (absolute path) → output file name of the blueprint it belongs to, for cross-guide links. */
   documentFor: (absolutePath: string) => string | undefined;
+  /** A build's: the guide a link to this section file goes to, when the output folder will not hold its page. */
+  unbuilt?: ((absolutePath: string) => string | undefined) | undefined;
   /** Absolute paths of the project's section files, to suggest one for a site-root link (#13). */
   sections?: Iterable<string>;
   /** Same-document fragments to check once heading ids exist. */
@@ -83,6 +85,8 @@ export function remarkResolveAssets(options: ResolveAssetsOptions) {
       const suffix = fragment ? `#${fragment}` : '';
       if (kind === 'link') {
         const doc = options.documentFor(found.path);
+        const unbuilt = doc ? options.unbuilt?.(found.path) : undefined;
+        if (unbuilt) report(file, 'guide-not-built', { guide: unbuilt, url: trimmed }, { place });
         const anchors = doc ? options.anchors?.of(found.path) : undefined;
         if (doc && anchors) {
           const id = fragment ? safeDecode(fragment) : anchors.sections.get(found.path);

@@ -64,6 +64,8 @@ export interface RenderBodyInput {
   assets: AssetRegistry;
   toOutRoot: string;
   documentFor: ResolveAssetsOptions['documentFor'];
+  /** A build's: links to guides whose pages the output folder will not hold (see unbuiltGuides). */
+  unbuilt?: ResolveAssetsOptions['unbuilt'];
   /** Say where another city's case study is printed (builds do; `check`, over every edition, does not). */
   reportFallbacks?: boolean;
   /** Curly quotes and dashes (#12); `check` leaves them out (#13): they report nothing and cost a third of a render. */
@@ -88,7 +90,7 @@ function sourceTransforms(options: { text: LocalizedText; scope: string; shiftBy
 /** How a source's images and links resolve for one document; `fragments` collects its #links. */
 function assetOptions(
   project: Project,
-  input: Pick<RenderBodyInput, 'assets' | 'toOutRoot' | 'documentFor'>,
+  input: Pick<RenderBodyInput, 'assets' | 'toOutRoot' | 'documentFor' | 'unbuilt'>,
   fragments: ResolveAssetsOptions['fragments'],
   document?: { guide: string; lang: string },
 ): ResolveAssetsOptions {
@@ -97,6 +99,7 @@ function assetOptions(
     assets: input.assets,
     toOutRoot: input.toOutRoot,
     documentFor: input.documentFor,
+    unbuilt: input.unbuilt,
     sections: [...project.sectionOwners.keys()],
     fragments,
     ...(document

@@ -10,7 +10,7 @@ import type { Theme } from '../theme/load-theme.js';
 import { FontCatalog } from '../theme/select-fonts.js';
 import { checkEditionColors } from './check-edition-colors.js';
 import { loadThemes } from './load-themes.js';
-import { type Manifest, type ManifestDocument, sha256 } from './manifest.js';
+import { type Manifest, type ManifestDocument, publishedBases, sha256 } from './manifest.js';
 import { fileSize, formatById } from './output-formats.js';
 import { PdfCache } from './pdf-cache.js';
 import { planDocuments } from './plan-documents.js';
@@ -50,12 +50,16 @@ export async function runBuild(settings: BuildSettings, run: Run, loaded: { proj
   try {
     const t = performance.now();
     const assets = new AssetRegistry(project.root);
+    // The pages the output folder will hold after this build: a link to any other guide is said (found
+    // by a fork's walkthrough: a guide built alone linked to pages no build had made).
+    // A shard's pages are joined with the others' by `merge`: not said there.
+    const pages = settings.shard ? undefined : new Set([...plan.documents.map((doc) => doc.base), ...publishedBases(settings.outDir)]);
     // #14: each page is written into the staging folder as it is rendered, and not kept in memory.
     const documents = await renderDocuments(
       project,
       plan.documents,
       themes,
-      { assets, fonts: cache?.fonts ?? new FontCatalog(project.root), signal: settings.signal, reportFallbacks: true },
+      { assets, fonts: cache?.fonts ?? new FontCatalog(project.root), signal: settings.signal, reportFallbacks: true, ...(pages ? { pages } : {}) },
       async (doc, html, done) => {
         await staged.write(`${doc.base}.html`, html);
         settings.onProgress({ type: 'html', document: `${doc.base}.html`, done, total: plan.documents.length });

@@ -66,6 +66,13 @@ export function ownedFiles(previous: Manifest | undefined): Set<string> {
   return new Set(previous ? ['manifest.json', 'index.html', ...previous.files] : []);
 }
 
+/** The bases (`city/lang/guide`) of the pages an earlier build left in the output folder, still in place. */
+export function publishedBases(outDir: string): string[] {
+  return previousDocuments(outDir, readManifest(outDir), new Set()).flatMap((doc) =>
+    Object.values(doc.outputs).flatMap((file) => (file ? [file.path.replace(/\.[a-z]+$/, '')] : [])),
+  );
+}
+
 /**
  * Documents an earlier build left in `outDir` that this build did not rebuild and whose files are still
  * there, so `out/index.html` and `out/manifest.json` list every edition built so far.

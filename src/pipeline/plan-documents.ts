@@ -100,9 +100,29 @@ export function publishedLanguage(project: Project, blueprintId: string, lang: s
  */
 export function documentLinks(project: Project, doc: Pick<DocumentPlan, 'base' | 'edition' | 'lang'>): (absolutePath: string) => string | undefined {
   return (absolute) => {
-    const owner = project.sectionOwners.get(absolute);
-    if (!owner) return undefined;
-    const target = outputBase(project, owner, doc.edition.city.id, publishedLanguage(project, owner, doc.lang));
-    return `${path.posix.relative(path.posix.dirname(doc.base), target)}.html`;
+    const target = linkedPage(project, doc, absolute);
+    return target ? `${path.posix.relative(path.posix.dirname(doc.base), target.base)}.html` : undefined;
   };
+}
+
+/**
+ * For a build: the guide a link to a section file goes to when the output folder will not hold its page
+ * after this build (`pages`: the bases it will hold), else undefined. A guide built alone links to pages
+ * that only a build of the others makes.
+ */
+export function unbuiltGuides(
+  project: Project,
+  doc: Pick<DocumentPlan, 'base' | 'edition' | 'lang'>,
+  pages: Set<string>,
+): (absolutePath: string) => string | undefined {
+  return (absolute) => {
+    const target = linkedPage(project, doc, absolute);
+    return target && !pages.has(target.base) ? target.guide : undefined;
+  };
+}
+
+/** The guide a section file belongs to, and the base of its page in this document's edition and readers' language. */
+function linkedPage(project: Project, doc: Pick<DocumentPlan, 'edition' | 'lang'>, absolute: string): { guide: string; base: string } | undefined {
+  const owner = project.sectionOwners.get(absolute);
+  return owner ? { guide: owner, base: outputBase(project, owner, doc.edition.city.id, publishedLanguage(project, owner, doc.lang)) } : undefined;
 }

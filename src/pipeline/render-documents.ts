@@ -8,7 +8,7 @@ import type { Theme } from '../theme/load-theme.js';
 import { reportMissingGlyphs } from '../theme/report-missing-glyphs.js';
 import type { FontCatalog } from '../theme/select-fonts.js';
 import { type ManifestDocument, sha256 } from './manifest.js';
-import { type DocumentPlan, documentLinks } from './plan-documents.js';
+import { type DocumentPlan, documentLinks, unbuiltGuides } from './plan-documents.js';
 
 export interface BuiltDocument extends DocumentPlan {
   /** What rendering gave, but the page itself: it is handed to `onRendered` and not kept (#14). */
@@ -29,7 +29,15 @@ export async function renderDocuments(
   project: Project,
   documents: DocumentPlan[],
   themes: Map<string, Theme>,
-  shared: { assets: AssetRegistry; fonts: FontCatalog; signal?: AbortSignal | undefined; reportFallbacks?: boolean; forCheck?: boolean },
+  shared: {
+    assets: AssetRegistry;
+    fonts: FontCatalog;
+    signal?: AbortSignal | undefined;
+    reportFallbacks?: boolean;
+    forCheck?: boolean;
+    /** A build's: the pages (bases) the output folder will hold after it, to warn of links to others. */
+    pages?: Set<string>;
+  },
   onRendered: (doc: BuiltDocument, html: string, done: number) => void | Promise<void> = () => undefined,
 ): Promise<BuiltDocument[]> {
   const built: BuiltDocument[] = [];
@@ -59,7 +67,21 @@ async function renderOne(
   const strings = stringsFor(lang, project.config.strings);
   const text = localize(project, blueprint, edition.city, lang);
   const documentFor = documentLinks(project, plan);
-  const body = await renderBody({ project, blueprint, edition, lang, strings, text, assets, toOutRoot, documentFor, reportFallbacks, typeset: !forCheck });
+  const unbuilt = shared.pages ? unbuiltGuides(project, plan, shared.pages) : undefined;
+  const body = await renderBody({
+    project,
+    blueprint,
+    edition,
+    lang,
+    strings,
+    text,
+    assets,
+    toOutRoot,
+    documentFor,
+    unbuilt,
+    reportFallbacks,
+    typeset: !forCheck,
+  });
   const logo = coverLogo(edition, theme, assets);
   const rendered = renderDocument({ project, blueprint, edition, lang, strings, text, theme, body, toOutRoot, fonts, forCheck, ...(logo ? { logo } : {}) });
   if (rendered.fonts.missing.length) reportMissingGlyphs(project, plan, theme, rendered.fonts.missing);

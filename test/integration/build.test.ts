@@ -149,6 +149,21 @@ describe('blueprint build on the basic fixture', () => {
     expect(select('h2#why-a-language-line', readHtml(path.join(out, 'springfield/en/language-line.html')))).toBeDefined();
   });
 
+  // Found by a fork's walkthrough: a guide built alone linked to a page no build had made, silently.
+  it('warns at the link when a guide built alone links to a guide the output folder does not hold', async () => {
+    const alone = copyFixture('basic');
+    const first = await run(['build', 'welcome-desk', '--format', 'html', '--json'], alone);
+    expect(first.code, first.stderr).toBe(0);
+    const said = (r: { stdout: string }) =>
+      (JSON.parse(r.stdout) as { diagnostics: { ruleId: string; file: string; line: number; column: number }[] }).diagnostics
+        .filter((d) => d.ruleId === 'guide-not-built')
+        .map((d) => `${path.relative(alone, d.file)}:${d.line}:${d.column}`);
+    expect(said(first)).toEqual(['blueprints/welcome-desk/sections/01-why.md:13:10']);
+    // Every guide, then the one alone again: the output folder holds the page now, nothing to say.
+    expect(said(await run(['build', '--format', 'html', '--json'], alone))).toEqual([]);
+    expect(said(await run(['build', 'welcome-desk', '--format', 'html', '--json', '--no-cache'], alone))).toEqual([]);
+  });
+
   it('references no network resource and keeps no script, handler, iframe or javascript: link', () => {
     for (const file of ['springfield/en/welcome-desk.html', 'springfield/en/language-line.html', 'index.html']) {
       const text = readFileSync(path.join(out, file), 'utf8');
