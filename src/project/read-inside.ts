@@ -60,6 +60,21 @@ export function namesBeside(root: string, target: string): string[] {
   }
 }
 
+/** Whether the deepest folder of `dir` that exists is, by where its links lead, outside `root`. */
+function leadsOutside(root: string, dir: string): boolean {
+  try {
+    const realRoot = realpathSync.native(root);
+    for (let at = dir; isInside(root, at); at = path.dirname(at)) {
+      try {
+        return !isInside(realRoot, realpathSync.native(at));
+      } catch {
+        if (at === root) return false;
+      }
+    }
+  } catch {}
+  return false;
+}
+
 /** Check an absolute path: inside `root` by path, and by where its links lead; a regular file. */
 export function checkInside(root: string, target: string): { path: string; size?: number } | Refusal {
   if (!isInside(root, target)) return { problem: 'outside' };
@@ -81,7 +96,8 @@ export function checkInside(root: string, target: string): { path: string; size?
     try {
       if (lstatSync(target).isSymbolicLink()) return { problem: 'outside' };
     } catch {}
-    return { problem: 'missing' };
+    // So is a missing file below a folder that is a link out of the project (evil/hostnam, evil → /etc).
+    return leadsOutside(root, path.dirname(target)) ? { problem: 'outside' } : { problem: 'missing' };
   }
   let realRoot: string;
   try {

@@ -124,6 +124,20 @@ describe('symbolic links and paths that lead out of the project', { timeout }, (
     expect(errorsOf(o)).toEqual(['blueprints/welcome-desk/blueprint.yaml:7:11 unsafe-path']);
   });
 
+  // Left from the ninth session's walkthrough: a missing file below a link out of the project was "broken".
+  it('refuses a link to a missing file below a folder that is a link out of the project, as leading outside', async () => {
+    const { dir } = outside();
+    const root = hostileCopy((r) => {
+      symlinkSync(dir, path.join(r, 'blueprints/welcome-desk/evil'));
+      edit(r, 'blueprints/welcome-desk/sections/01-why.md', '../images/desk.png', '../evil/secre.png');
+    });
+    const o = await blueprint(root, 'check');
+    expect(o.code).toBe(1);
+    expect(errorsOf(o)).toEqual(['blueprints/welcome-desk/sections/01-why.md:11:1 unsafe-path']);
+    // Nothing of the folder there is named as a did-you-mean.
+    expect(o.stdout + o.stderr).not.toContain('secret');
+  });
+
   it('refuses a folder of sections that is a link', async () => {
     const { dir } = outside();
     const root = hostileCopy((r) => {
