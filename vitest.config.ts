@@ -11,7 +11,9 @@ export default defineConfig({
     // names the slowest reporter again. GitHub Actions annotations are kept, as vitest's default does.
     reporters: ['default', './test/reporters/slowest.ts', ...(process.env.GITHUB_ACTIONS === 'true' ? ['github-actions'] : [])],
     // Three test files at a time on a 2-core machine: much of a test's time is spent waiting on Chromium and
-    // poppler (the suite used 1.2 cores with two at a time); measured 212–229 s with three against 293–301 s with two (load 6–8).
+    // poppler (the suite used 1.2 cores with two at a time). With the content tests' shared build already
+    // made: 212–229 s against 292 s with two; from a fresh clone (the shared build's 45 PDFs printing
+    // meanwhile) about 300 s either way, at a load of 6–8.
     maxWorkers: 3,
     testTimeout: 180_000,
     hookTimeout: 300_000,

@@ -52,8 +52,9 @@ export async function runBuild(settings: BuildSettings, run: Run, loaded: { proj
     const assets = new AssetRegistry(project.root);
     // The pages the output folder will hold after this build: a link to any other guide is said (found
     // by a fork's walkthrough: a guide built alone linked to pages no build had made).
-    // A shard's pages are joined with the others' by `merge`: not said there.
-    const pages = settings.shard ? undefined : new Set([...plan.documents.map((doc) => doc.base), ...publishedBases(settings.outDir)]);
+    // A shard's pages are joined with the others' by `merge`, and the preview (its own cache) serves the
+    // guides it was asked for: not said there.
+    const pages = settings.shard || settings.cache ? undefined : new Set([...plan.documents.map((doc) => doc.base), ...publishedBases(settings.outDir)]);
     // #14: each page is written into the staging folder as it is rendered, and not kept in memory.
     const documents = await renderDocuments(
       project,
