@@ -13,7 +13,7 @@ export default defineConfig({
     // Three test files at a time on a 2-core machine: much of a test's time is spent waiting on Chromium and
     // poppler (the suite used 1.2 cores with two at a time). With the content tests' shared build already
     // made: 212–229 s against 292 s with two; from a fresh clone (the shared build's 45 PDFs printing
-    // meanwhile) about 300 s either way, at a load of 6–8.
+    // meanwhile) about 300 s either way, at a load of 6–8, and 240 s once the shared build printed 27.
     maxWorkers: 3,
     testTimeout: 180_000,
     hookTimeout: 300_000,

@@ -58,7 +58,6 @@ describe('the printed guides of every city edition', () => {
   beforeAll(async () => {
     project = (await loadProject(repoRoot)).project as Project;
     let outDir = process.env.BLUEPRINT_PRINT_OUT;
-    let only: string[] | undefined;
     if (!outDir && process.env.BLUEPRINT_PRINT_ALL) {
       // Every city's edition with BLUEPRINT_PRINT_ALL=1 (CI nightly).
       outDir = mkdtempSync(path.join(os.tmpdir(), 'bp-print-'));
@@ -69,17 +68,21 @@ describe('the printed guides of every city edition', () => {
           .map(String),
       ).toEqual([]);
     } else if (!outDir) {
-      // One edition in each theme by default: the content tests' shared build.
+      // One edition in each theme by default: the content tests' shared builds (the default city's every
+      // guide in every language, a sample of the guides in the two other themes).
       const shared = await sharedBuild();
-      expect(
-        collectMessages(shared.result.files)
-          .filter((m) => m.fatal)
-          .map(String),
-      ).toEqual([]);
-      outDir = shared.outDir;
-      only = sharedCities;
+      for (const built of [shared, shared.themed])
+        expect(
+          collectMessages(built.result.files)
+            .filter((m) => m.fatal)
+            .map(String),
+        ).toEqual([]);
+      docs = [shared, shared.themed].flatMap((built) => documentsIn(built.outDir).filter((d) => built.documents.some((m) => m.city === d.city)));
+      expect(docs.length).toBe(shared.documents.length + shared.themed.documents.length);
+      expect(new Set(docs.map((d) => d.city))).toEqual(new Set(sharedCities));
+      return;
     }
-    docs = documentsIn(outDir).filter((d) => !only || only.includes(d.city));
+    docs = documentsIn(outDir);
     // Every guide of every edition (a reused folder: every guide of each edition it holds).
     const cities = process.env.BLUEPRINT_PRINT_ALL && !process.env.BLUEPRINT_PRINT_OUT ? project.cities.size : new Set(docs.map((d) => d.city)).size;
     expect(docs.length).toBe(cities * (project.blueprints.length + 3));

@@ -62,7 +62,7 @@ describe('the shipped blueprints', () => {
   });
 
   it('build as PDFs for the default edition, every font bundled, fallbacks only for slots the city lacks', async () => {
-    // The default edition from the content tests' shared build (with two more cities, left aside here).
+    // The default edition from the content tests' shared build.
     const { outDir, result, documents } = await sharedBuild();
     const messages = collectMessages(result.files);
     expect(messages.filter((m) => m.fatal).map(String)).toEqual([]);

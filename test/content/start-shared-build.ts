@@ -15,11 +15,11 @@ export default function startSharedBuild(): () => Promise<void> {
     `const { build } = await import(${JSON.stringify(distIndex)});`,
     'const stop = new AbortController();',
     "process.on('SIGTERM', () => stop.abort());",
-    'await build({ ...JSON.parse(process.env.BP_SHARED_BUILD), signal: stop.signal });',
+    'for (const options of JSON.parse(process.env.BP_SHARED_BUILD)) if (!stop.signal.aborted) await build({ ...options, signal: stop.signal });',
   ].join('\n');
   const options = sharedBuildOptions();
   const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-    env: { ...options.env, BP_SHARED_BUILD: JSON.stringify(options) },
+    env: { ...options[0]?.env, BP_SHARED_BUILD: JSON.stringify(options) },
     stdio: 'ignore',
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
