@@ -50,10 +50,9 @@ export async function runBuild(settings: BuildSettings, run: Run, loaded: { proj
   try {
     const t = performance.now();
     const assets = new AssetRegistry(project.root);
-    // The pages the output folder will hold after this build: a link to any other guide is said (found
-    // by a fork's walkthrough: a guide built alone linked to pages no build had made).
-    // A shard's pages are joined with the others' by `merge`, and the preview (its own cache) serves the
-    // guides it was asked for: not said there.
+    // The pages the output folder will hold after this build, so that a link to another guide's page it
+    // will not hold is said (a guide built alone). Not for a shard (`merge` joins the pages) nor the preview
+    // (its own cache; it serves the guides it was asked for).
     const pages = settings.shard || settings.cache ? undefined : new Set([...plan.documents.map((doc) => doc.base), ...publishedBases(settings.outDir)]);
     // #14: each page is written into the staging folder as it is rendered, and not kept in memory.
     const documents = await renderDocuments(

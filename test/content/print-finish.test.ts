@@ -12,7 +12,7 @@ import { loadProject, type Project } from '../../src/project/load-project.js';
 import { pdfPages, readHtml, repoRoot } from '../helpers.js';
 import { lineLengths, pageFill, partsOf, pdfLines, quantile, wrappedMarginLines } from '../page-fill.js';
 import { strandedHeadings } from '../pdf-contents.js';
-import { sharedBuild, sharedCities } from './shared-build.js';
+import { sharedBuild, sharedCities, sharedThemedBuild } from './shared-build.js';
 
 interface Doc {
   city: string;
@@ -70,15 +70,15 @@ describe('the printed guides of every city edition', () => {
     } else if (!outDir) {
       // One edition in each theme by default: the content tests' shared builds (the default city's every
       // guide in every language, a sample of the guides in the two other themes).
-      const shared = await sharedBuild();
-      for (const built of [shared, shared.themed])
+      const builds = [await sharedBuild(), await sharedThemedBuild()];
+      for (const built of builds)
         expect(
           collectMessages(built.result.files)
             .filter((m) => m.fatal)
             .map(String),
         ).toEqual([]);
-      docs = [shared, shared.themed].flatMap((built) => documentsIn(built.outDir).filter((d) => built.documents.some((m) => m.city === d.city)));
-      expect(docs.length).toBe(shared.documents.length + shared.themed.documents.length);
+      docs = builds.flatMap((built) => documentsIn(built.outDir).filter((d) => built.documents.some((m) => m.city === d.city)));
+      expect(docs.length).toBe(builds.reduce((n, built) => n + built.documents.length, 0));
       expect(new Set(docs.map((d) => d.city))).toEqual(new Set(sharedCities));
       return;
     }

@@ -29,17 +29,22 @@ export interface SharedBuild {
 
 /**
  * The shipped project built once for the content tests that read its PDFs (print finish, tagging, fonts,
- * translations, accessibility), in two builds: the default city, every guide in every language; and the
- * other two themes' cities, `themedGuides` in English (`themed`). `start-shared-build.ts` starts them in a
+ * translations, accessibility), in two builds: the default city, every guide in every language (`sharedBuild`);
+ * and the other two themes' cities, `themedGuides` in English (`sharedThemedBuild`, which only the print
+ * checks wait for). `start-shared-build.ts` starts them in a
  * process of its own before any test file runs (the content project's global setup), so they print while
  * the toolkit's tests run; every content test file asks for the same builds into the same folders and
  * waits for their locks, then gets each build's record (#14: an unchanged build is answered from it,
  * nothing printed). Both run the compiled toolkit (dist/, compiled from src/ before any test), so the
  * records' keys, which hash the toolkit's code, are the same.
  */
-export async function sharedBuild(): Promise<SharedBuild & { themed: SharedBuild }> {
-  const [main, themed] = sharedBuildOptions();
-  return { ...(await waitForBuild(main)), themed: await waitForBuild(themed) };
+export function sharedBuild(): Promise<SharedBuild> {
+  return waitForBuild(sharedBuildOptions()[0]);
+}
+
+/** The second shared build (Seattle and Denver, `themedGuides` in English), printed after the first. */
+export function sharedThemedBuild(): Promise<SharedBuild> {
+  return waitForBuild(sharedBuildOptions()[1]);
 }
 
 interface SharedBuildOptions {
