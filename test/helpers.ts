@@ -93,7 +93,11 @@ export const readHtml = (file: string): Root => fromHtml(readFileSync(file, 'utf
 
 /** Text of a PDF as poppler sees it, one string per page. */
 export function pdfPages(file: string, layout = false): string[] {
-  const text = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return splitPages(execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+}
+
+/** pdftotext's output, one string per page (pages end with a form feed). */
+export function splitPages(text: string): string[] {
   const pages = text.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();
   return pages;

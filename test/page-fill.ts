@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { outline } from './pdf-contents.js';
 
 /** One line of text as poppler lays it out (top-left origin, points). */
@@ -35,8 +36,31 @@ export function pdfLines(pdf: string): PdfPage[] {
   return pages;
 }
 
+/** Run `work` on each item, a few at a time (poppler calls: a suite reading tens of PDFs one after another leaves a core idle). */
+export async function eachInTurns<T>(items: T[], work: (item: T) => Promise<void>, jobs = 3): Promise<void> {
+  const queue = [...items];
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  };
+  await Promise.all(Array.from({ length: jobs }, worker));
+}
+
+export const execFileAsync = promisify(execFile);
+
+/** Read many PDFs' lines ahead, a few at a time: the checks that follow find them read. */
+export async function readPdfLinesAhead(pdfs: string[]): Promise<void> {
+  await eachInTurns([...new Set(pdfs)], async (pdf) => {
+    const stat = statSync(pdf);
+    const { stdout } = await execFileAsync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+    read.set(`${pdf}\n${stat.size}\n${stat.mtimeMs}`, parseLines(stdout));
+  });
+}
+
 function readLines(pdf: string): PdfPage[] {
-  const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  return parseLines(execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 }));
+}
+
+function parseLines(xml: string): PdfPage[] {
   return xml
     .split('<page ')
     .slice(1)

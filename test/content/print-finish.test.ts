@@ -9,8 +9,8 @@ import { collectMessages } from '../../src/diagnostics/report.js';
 import { builtInWords } from '../../src/i18n/interface-words.js';
 import { build } from '../../src/index.js';
 import { loadProject, type Project } from '../../src/project/load-project.js';
-import { pdfPages, readHtml, repoRoot } from '../helpers.js';
-import { lineLengths, pageFill, partsOf, pdfLines, quantile, wrappedMarginLines } from '../page-fill.js';
+import { pdfPages, readHtml, repoRoot, splitPages } from '../helpers.js';
+import { eachInTurns, execFileAsync, lineLengths, pageFill, partsOf, pdfLines, quantile, readPdfLinesAhead, wrappedMarginLines } from '../page-fill.js';
 import { strandedHeadings } from '../pdf-contents.js';
 import { sharedBuild, sharedCities, sharedThemedBuild } from './shared-build.js';
 
@@ -54,6 +54,15 @@ describe('the printed guides of every city edition', () => {
     if (!text.has(doc.pdf)) text.set(doc.pdf, pdfPages(doc.pdf));
     return text.get(doc.pdf) as string[];
   };
+  /** What poppler reads of every guide, read ahead a few at a time . */
+  const readAhead = () =>
+    Promise.all([
+      readPdfLinesAhead(docs.map((d) => d.pdf)),
+      eachInTurns(docs, async (doc) => {
+        const { stdout } = await execFileAsync('pdftotext', [doc.pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+        text.set(doc.pdf, splitPages(stdout));
+      }),
+    ]);
 
   beforeAll(async () => {
     project = (await loadProject(repoRoot)).project as Project;
@@ -80,12 +89,14 @@ describe('the printed guides of every city edition', () => {
       docs = builds.flatMap((built) => documentsIn(built.outDir).filter((d) => built.documents.some((m) => m.city === d.city)));
       expect(docs.length).toBe(builds.reduce((n, built) => n + built.documents.length, 0));
       expect(new Set(docs.map((d) => d.city))).toEqual(new Set(sharedCities));
+      await readAhead();
       return;
     }
     docs = documentsIn(outDir);
     // Every guide of every edition (a reused folder: every guide of each edition it holds).
     const cities = process.env.BLUEPRINT_PRINT_ALL && !process.env.BLUEPRINT_PRINT_OUT ? project.cities.size : new Set(docs.map((d) => d.city)).size;
     expect(docs.length).toBe(cities * (project.blueprints.length + 3));
+    await readAhead();
   }, 3_600_000);
 
   it('leave no body page under 40 % full but the last page of a part, no part ending on a page under 10 % full, no contents page nearly empty, and report the distribution', () => {
