@@ -5,7 +5,7 @@ import { type Child, h } from 'hastscript';
 import { isDraft, type LocalizedText, type Passage } from '../edition/localize.js';
 import type { Edition } from '../edition/resolve-edition.js';
 import type { WordKey } from '../i18n/interface-words.js';
-import { counterStyleOf, directionOf, formatDate } from '../i18n/language.js';
+import { counterStyleOf, directionOf, formatDate, scriptOf } from '../i18n/language.js';
 import { smartenText, smartenTree, typesetCharacters } from '../markdown/remark-typography.js';
 import type { Heading, RenderedBody } from '../markdown/render-body.js';
 import type { BlueprintSource, Project } from '../project/load-project.js';
@@ -209,7 +209,7 @@ export function renderDocument(input: RenderDocumentInput): RenderedDocument {
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang, dir }, [
+      h('html', { lang, dir, dataScript: scriptOf(lang) }, [
         h('head', [
           h('meta', { charset: 'utf-8' }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),

@@ -22,6 +22,15 @@ export function directionOf(lang: string): 'ltr' | 'rtl' {
   return rtlScripts.has(maximize(lang)?.script ?? '') ? 'rtl' : 'ltr';
 }
 
+/**
+ * A language's likely script, as ISO 15924 names it (`Latn`, `Arab`, `Hans`, `Cyrl`, `Beng`…): set on each
+ * page's root as `data-script`, so a theme can style what suits one script only (an initial letter breaks
+ * Arabic's joined letters and means nothing in Chinese).
+ */
+export function scriptOf(lang: string): string | undefined {
+  return maximize(lang)?.script;
+}
+
 /** Whether two language tags name the same language in the same script (`zh` and `zh-Hans` do; `zh-Hant` does not). */
 export function sameLanguage(a: string, b: string): boolean {
   const x = maximize(a);
