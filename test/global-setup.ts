@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
- * Compile src/ into dist/ once, before any test file runs (#8): the tests that spawn bin/blueprint.js run
- * what they just compiled, never a dist/ left over from an older checkout.
+ * Compile src/ into dist/ and bundle the command once, before any test file runs (#8): the tests that spawn
+ * bin/blueprint.js run what they just compiled, never a dist/ left over from an older checkout.
  */
 export default function compile(): void {
   // Each test project (vitest.config.ts) runs this setup, in the one main process: compile once.
@@ -16,5 +16,7 @@ export default function compile(): void {
   state[done] = true;
   const started = performance.now();
   execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-  process.stdout.write(`compiled src/ into dist/ in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  // bin/blueprint.js runs the bundle made from dist/ (scripts/bundle-cli.js).
+  execFileSync(process.execPath, [path.join(root, 'scripts/bundle-cli.js')], { cwd: root, stdio: 'inherit' });
+  process.stdout.write(`compiled src/ into dist/ and bundled the command in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
