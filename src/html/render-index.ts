@@ -2,7 +2,7 @@ import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { localize } from '../edition/localize.js';
-import { directionOf, languageName } from '../i18n/language.js';
+import { directionOf, languageName, scriptOf } from '../i18n/language.js';
 import type { ManifestDocument } from '../pipeline/manifest.js';
 import type { Project } from '../project/load-project.js';
 import { editionColors } from '../theme/edition-colors.js';
@@ -98,7 +98,7 @@ ${theme.css}
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang }, [
+      h('html', { lang, dir: directionOf(lang), dataScript: scriptOf(lang) }, [
         h('head', [
           h('meta', { charset: 'utf-8' }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),

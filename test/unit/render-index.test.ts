@@ -91,6 +91,13 @@ describe('renderIndex (#8)', () => {
     expect((select('html', tree) as Element).properties.lang).toBe('en');
   });
 
+  it('sets the page right to left, and names its script, when the project’s source language is Arabic', () => {
+    const arabic = { ...project, config: { ...project.config, languages: ['ar', 'en'] } } as Project;
+    const root = select('html', fromHtml(renderIndex(arabic, theme, [], indexLinks).html)) as Element;
+    expect(root.properties).toMatchObject({ lang: 'ar', dir: 'rtl', dataScript: 'Arab' });
+    expect((select('html', render([])) as Element).properties).toMatchObject({ lang: 'en', dir: 'ltr', dataScript: 'Latn' });
+  });
+
   it('prints a hostile title as text, never as markup', () => {
     const hostile = '</span><script>alert(1)</script><img src=x onerror="alert(2)"> & "Guide" \'quoted\'';
     const html = renderIndex(
