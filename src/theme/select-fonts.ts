@@ -118,6 +118,8 @@ export class FontCatalog {
       index = rangeIndex(this.faces(pkg, sheet));
       this.indexes.set(key, index);
     }
+    const known = index.answers.get(codePoint);
+    if (known) return known;
     const { starts, ends, reach, owners } = index;
     // The last range starting at or before the character; earlier ones may still reach it.
     let a = 0;
@@ -130,7 +132,9 @@ export class FontCatalog {
     const found = new Set<number>();
     for (let i = a - 1; i >= 0 && (reach[i] as number) >= codePoint; i--) if ((ends[i] as number) >= codePoint) found.add(owners[i] as number);
     const faces = this.faces(pkg, sheet);
-    return [...found].sort((x, y) => x - y).map((i) => faces[i] as FontFace);
+    const answer = [...found].sort((x, y) => x - y).map((i) => faces[i] as FontFace);
+    index.answers.set(codePoint, answer);
+    return answer;
   }
 
   /**
@@ -190,6 +194,8 @@ export class FontCatalog {
 
 /** A sheet's unicode ranges sorted by start: each one's end, its face (by index) and the furthest end so far. */
 interface RangeIndex {
+  /** Each character asked about so far and its faces (#13: every document of a language asks for the same ones). */
+  answers: Map<number, FontFace[]>;
   starts: Uint32Array;
   ends: Uint32Array;
   reach: Uint32Array;
@@ -201,6 +207,7 @@ function rangeIndex(faces: FontFace[]): RangeIndex {
     .flatMap((face, owner) => face.ranges.map(([lo, hi]) => ({ lo, hi, owner })))
     .sort((x, y) => x.lo - y.lo || x.hi - y.hi || x.owner - y.owner);
   const index: RangeIndex = {
+    answers: new Map(),
     starts: Uint32Array.from(ranges, (r) => r.lo),
     ends: Uint32Array.from(ranges, (r) => r.hi),
     reach: new Uint32Array(ranges.length),
