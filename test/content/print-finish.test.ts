@@ -54,7 +54,7 @@ describe('the printed guides of every city edition', () => {
     if (!text.has(doc.pdf)) text.set(doc.pdf, pdfPages(doc.pdf));
     return text.get(doc.pdf) as string[];
   };
-  /** What poppler reads of every guide, read ahead a few at a time . */
+  /** What poppler reads of every guide, read ahead a few at a time. */
   const readAhead = () =>
     Promise.all([
       readPdfLinesAhead(docs.map((d) => d.pdf)),
