@@ -142,7 +142,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('--format <list>', 'html, pdf or html,pdf').default(['html', 'pdf'], 'html,pdf').argParser(parseFormats))
     .option('--browser <path>', 'Chrome/Chromium/Edge executable for PDFs (also BLUEPRINT_BROWSER)')
     .option('--shard <i/n>', 'build only part i of n of the documents (CI matrices; join with "blueprint merge")', parseShard)
-    .option('-j, --jobs <n>', 'pages printing at once in the browser (default: the number of cores)', parseJobs)
+    .option('-j, --jobs <n>', 'pages printing at once in the browser (default: the number of cores and one more)', parseJobs)
     .option('--no-cache', 'print every PDF again, even those an earlier build made from the same inputs')
     .option('--json', 'print the manifest and diagnostics as one JSON document on stdout')
     .option('-q, --quiet', 'print errors only')

@@ -16,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launch } from 'puppeteer-core';
 import { build as buildHtml, findBrowser, SourceCache } from '../../dist/index.js';
 import { chromiumArgs } from '../../dist/pdf/open-browser.js';
+import { defaultJobs } from '../../dist/pipeline/settings.js';
 import { makeGeneratedProject, makeLongProject } from '../fixtures/make-long-project.js';
 import { checkContents } from '../pdf-contents.js';
 
@@ -162,7 +163,8 @@ const floor = async (pool) => {
   await browser.close();
   return ms;
 };
-const pool = os.availableParallelism();
+// As many pages at once as the toolkit prints by default.
+const pool = defaultJobs();
 // The toolkit and the floor in turns, three rounds (the first round's build is the one above): on a shared
 // machine one run of each can land in a busy minute and the other in a quiet one; medians of runs made
 // side by side compare like with like.

@@ -18,7 +18,7 @@ describe('settleOptions (#8: every default applied once, at the edge)', () => {
       outDir: path.join(root, 'out'),
       browser: undefined,
       env: {},
-      concurrency: os.availableParallelism(),
+      concurrency: os.availableParallelism() + 1,
       reuseOutput: true,
       shard: undefined,
       signal: undefined,
