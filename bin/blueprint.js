@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { runForcedExitTasks } from '../dist/bundle/forced-exit.js';
 // The `blueprint` command: runs the compiled CLI, bundled (dist/bundle/, made by `npm ci` through the
 // prepare script, or `npm run compile`; see scripts/bundle-cli.js).
+
+import { runForcedExitTasks } from '../dist/bundle/forced-exit.js';
 import { main } from '../dist/bundle/main.js';
 
 const stop = new AbortController();

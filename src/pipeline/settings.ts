@@ -26,8 +26,8 @@ export interface BuildOptions {
   env?: Record<string, string | undefined>;
   /**
    * Pages printing at once in the one browser (`--jobs`); by default one more than the machine's cores: a
-   * page waits on the browser between layout and PDF, and on 2 cores 3 pages built the 12 guides 6–15 %
-   * faster than 2 in four builds each in turns (and in 7 of the 9 benchmark runs in the README).
+   * page waits on the browser between layout and PDF, and on 2 cores 3 pages built the 12 guides 2–15 %
+   * faster than 2 in seven builds each in turns (and in 7 of the 9 benchmark runs in the README).
    */
   concurrency?: number;
   /**
