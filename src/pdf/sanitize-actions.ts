@@ -45,27 +45,28 @@ export function sanitizeActions(pdf: PDFDocument): { removed: string[] } {
   // Every object in use, not only where viewers are known to look: an action is unsafe wherever it sits.
   const inUse = reachable(pdf);
   for (const [ref, object] of pdf.context.enumerateIndirectObjects()) {
-    if (inUse.has(ref.toString())) removeUnsafe(pdf, object, label(ref), removed);
+    if (inUse.has(ref)) removeUnsafe(pdf, object, () => label(ref), removed);
   }
   // pdf-lib writes every object it holds, referenced or not: what was cut loose above must go too.
   const keep = reachable(pdf);
-  for (const [ref] of pdf.context.enumerateIndirectObjects()) if (!keep.has(ref.toString())) pdf.context.delete(ref);
+  for (const [ref] of pdf.context.enumerateIndirectObjects()) if (!keep.has(ref)) pdf.context.delete(ref);
   // The trailer's /Size is one more than the largest object number: keep it true of what is written.
   pdf.context.largestObjectNumber = pdf.context.enumerateIndirectObjects().reduce((max, [ref]) => Math.max(max, ref.objectNumber), 0);
   return { removed };
 }
 
-function removeUnsafe(pdf: PDFDocument, object: PDFObject, where: string, removed: string[]): void {
+/** `where` names the object for the report, asked only when something is removed. */
+function removeUnsafe(pdf: PDFDocument, object: PDFObject, where: () => string, removed: string[]): void {
   if (object instanceof PDFStream) removeUnsafe(pdf, object.dict, where, removed);
   else if (object instanceof PDFArray) for (let i = 0; i < object.size(); i++) removeUnsafe(pdf, object.get(i), where, removed);
   else if (object instanceof PDFDict) removeUnsafeFromDict(pdf, object, where, removed);
 }
 
-function removeUnsafeFromDict(pdf: PDFDocument, object: PDFDict, where: string, removed: string[]): void {
+function removeUnsafeFromDict(pdf: PDFDocument, object: PDFDict, where: () => string, removed: string[]): void {
   // Additional actions run on events the reader does not choose (opening, closing, printing, hovering).
   if (object.has(name('AA'))) {
     object.delete(name('AA'));
-    removed.push(`${where}: actions run on opening, printing or hovering (/AA)`);
+    removed.push(`${where()}: actions run on opening, printing or hovering (/AA)`);
   }
   for (const key of actionKeys) {
     const which = key === name('A') ? '' : ` (${key.asString()})`;
@@ -77,14 +78,14 @@ function removeUnsafeFromDict(pdf: PDFDocument, object: PDFDict, where: string, 
         const problem = unsafeAction(pdf, lookupDict(pdf, resolved.get(i)));
         if (problem) {
           resolved.remove(i);
-          removed.push(`${where}: ${problem}${which}`);
+          removed.push(`${where()}: ${problem}${which}`);
         }
       }
     } else if (resolved instanceof PDFDict) {
       const problem = unsafeAction(pdf, resolved);
       if (problem) {
         object.delete(key);
-        removed.push(`${where}: ${problem}${which}`);
+        removed.push(`${where()}: ${problem}${which}`);
       }
     }
   }
@@ -169,16 +170,16 @@ function describeObjects(pdf: PDFDocument): Map<string, string> {
   return where;
 }
 
-/** Objects reachable from the trailer (catalog, document information, encryption). */
-function reachable(pdf: PDFDocument): Set<string> {
-  const found = new Set<string>();
+/** Objects reachable from the trailer (catalog, document information, encryption). pdf-lib keeps one PDFRef per object number. */
+function reachable(pdf: PDFDocument): Set<PDFRef> {
+  const found = new Set<PDFRef>();
   const { Root, Info, Encrypt } = pdf.context.trailerInfo;
   const stack: PDFObject[] = [Root, Info, Encrypt].filter((o): o is PDFObject => o !== undefined);
   while (stack.length > 0) {
     const object = stack.pop() as PDFObject;
     if (object instanceof PDFRef) {
-      if (found.has(object.toString())) continue;
-      found.add(object.toString());
+      if (found.has(object)) continue;
+      found.add(object);
       const target = pdf.context.lookup(object);
       if (target) stack.push(target);
     } else if (object instanceof PDFStream) stack.push(object.dict);

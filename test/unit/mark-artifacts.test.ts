@@ -13,6 +13,14 @@ describe('content stream operators (#12)', () => {
     const [first] = tokenizeContent(encode(stream));
     expect(stream.slice(first?.start, first?.end)).toBe('(a (nested) \\) BT ET) Tj');
   });
+
+  it('reads true, false, null and numbers as operands, and ends an unclosed hex string at the end of the stream', () => {
+    const stream = '/Sh true false null -1.5 +2 .5 3. d0 1 0 0 1 0 0 cm <0041';
+    const ops = tokenizeContent(encode(stream));
+    expect(ops.map((o) => o.op)).toEqual(['d0', 'cm']);
+    expect(stream.slice(ops[0]?.start, ops[0]?.end)).toBe('/Sh true false null -1.5 +2 .5 3. d0');
+    expect(stream.slice(ops[1]?.start, ops[1]?.end)).toBe('1 0 0 1 0 0 cm');
+  });
 });
 
 describe('marking unmarked content as artifacts (#12)', () => {
