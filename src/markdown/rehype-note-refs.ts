@@ -17,6 +17,8 @@ export function rehypeNoteRefs() {
   return (tree: Root) => {
     visit(tree, 'element', (parent: Element) => {
       if (parent.tagName === 'span' && Array.isArray(parent.properties.className) && parent.properties.className.includes('note-join')) return;
+      // #14: most elements hold no note number: they are left without copying their children.
+      if (!parent.children.some(isNoteRef)) return;
       const out: ElementContent[] = [];
       const children = parent.children;
       let changed = false;

@@ -188,7 +188,20 @@ export function smartenText(text: string, lang: string): string {
   let processor = processors.get(lang);
   if (!processor) {
     const frozen = retext().use(retextSmartypants, settings).freeze();
-    processor = (value: string) => String(frozen.processSync(value));
+    // #14: the same few texts (a city's office, the sources' titles, "Mayor's Office" in every running head)
+    // come back in every document and every build of a preview: each is curled once. Parsing one into a
+    // sentence tree costs about 0.1 ms; a page has a dozen or more. Bounded: a long preview session that
+    // sees many texts starts again rather than growing.
+    const done = new Map<string, string>();
+    processor = (value: string) => {
+      let curled = done.get(value);
+      if (curled === undefined) {
+        curled = String(frozen.processSync(value));
+        if (done.size >= 20_000) done.clear();
+        done.set(value, curled);
+      }
+      return curled;
+    };
     processors.set(lang, processor);
   }
   return processor(text);

@@ -19,37 +19,50 @@ export function visit(tree: Node, checkOrVisitor: Test | Visitor, maybeVisitor?:
   const visitor = (maybeVisitor ?? checkOrVisitor) as Visitor;
   const check = maybeVisitor ? (checkOrVisitor as Test) : undefined;
   if (typeof visitor !== 'function') throw new TypeError('visit: expected a visitor function');
-  const is = typeof check === 'string' || check === undefined || check === null ? undefined : convert(check);
-  const matches = (node: Node, index: number | undefined, parent: Parent | undefined): boolean =>
-    check === undefined || check === null ? true : is ? is(node, index, parent) : node.type === check;
-  walk(tree, undefined, undefined);
+  const is: Is = check === undefined || check === null ? always : typeof check === 'string' ? (node) => node.type === check : (convert(check) as Is);
+  walk(tree, undefined, undefined, is, visitor);
   return undefined;
+}
 
-  function walk(node: Node, index: number | undefined, parent: Parent | undefined): Action {
-    let action: Action = [];
-    if (matches(node, index, parent)) {
-      action = toAction(visitor(node, index, parent));
+type Is = (node: Node, index: number | undefined, parent: Parent | undefined) => boolean;
+const always: Is = () => true;
+
+/** One walker for every visit, at module level: not a new closure per call (#14, about a third faster). */
+function walk(node: Node, index: number | undefined, parent: Parent | undefined, is: Is, visitor: Visitor): Action {
+  let action: Action = goOn;
+  if (is(node, index, parent)) {
+    const value = visitor(node, index, parent);
+    if (value !== undefined && value !== null) {
+      action = toAction(value);
       if (action[0] === EXIT) return action;
     }
-    const children = (node as Partial<Parent>).children;
-    if (children && action[0] !== SKIP) {
-      let at = 0;
-      while (at > -1 && at < children.length) {
-        const result = walk(children[at] as Node, at, node as Parent);
-        if (result[0] === EXIT) return result;
-        at = typeof result[1] === 'number' ? result[1] : at + 1;
-      }
-    }
-    return action;
   }
+  const children = (node as Partial<Parent>).children;
+  if (children && action[0] !== SKIP) {
+    let at = 0;
+    while (at > -1 && at < children.length) {
+      const result = walk(children[at] as Node, at, node as Parent, is, visitor);
+      if (result !== goOn) {
+        if (result[0] === EXIT) return result;
+        if (typeof result[1] === 'number') {
+          at = result[1];
+          continue;
+        }
+      }
+      at++;
+    }
+  }
+  return action;
 }
 
 type Visitor = (node: Node, index: number | undefined, parent: Parent | undefined) => unknown;
 type Action = [(typeof CONTINUE | typeof EXIT | typeof SKIP)?, number?];
+/** "Go on to the next node": one shared answer, not a new array for every node a walk meets (#14). Never changed. */
+const goOn: Action = Object.freeze([]) as unknown as Action;
 
 /** A visitor's result as unist-util-visit-parents reads it. */
 function toAction(value: unknown): Action {
   if (Array.isArray(value)) return value as Action;
   if (typeof value === 'number') return [CONTINUE, value];
-  return value === null || value === undefined ? [] : [value as typeof CONTINUE];
+  return [value as typeof CONTINUE];
 }

@@ -54,17 +54,23 @@ export async function runBuild(settings: BuildSettings, run: Run, loaded: { proj
     // will not hold is said (a guide built alone). Not for a shard (`merge` joins the pages) nor the preview
     // (its own cache; it serves the guides it was asked for).
     const pages = settings.shard || settings.cache ? undefined : new Set([...plan.documents.map((doc) => doc.base), ...publishedBases(settings.outDir)]);
-    // #14: each page is written into the staging folder as it is rendered, and not kept in memory.
+    // #14: each page is written into the staging folder as it is rendered, and not kept in memory. The
+    // files are written in turn while the next documents render, and all are written before the stage ends.
+    let written: Promise<void> = Promise.resolve();
     const documents = await renderDocuments(
       project,
       plan.documents,
       themes,
       { assets, fonts: cache?.fonts ?? new FontCatalog(project.root), signal: settings.signal, reportFallbacks: true, ...(pages ? { pages } : {}) },
-      async (doc, html, done) => {
-        await staged.write(`${doc.base}.html`, html);
+      (doc, html, done) => {
+        written = written.then(() => staged.write(`${doc.base}.html`, html));
+        // Handled when awaited below; noted now so that a failure before then is not an unhandled rejection.
+        written.catch(() => undefined);
+        // Said as it is rendered, so that a stop asked for meanwhile is heard before the next document.
         settings.onProgress({ type: 'html', document: `${doc.base}.html`, done, total: plan.documents.length });
       },
     );
+    await written;
     run.timings.htmlMs = performance.now() - t;
     const manifest = run.shouldStop() ? undefined : await writeStage(project, themes, documents, assets, staged, settings, run);
     loaded.published = staged.files();

@@ -37,6 +37,8 @@ export type OpenProblem = { problem: 'locked'; pid: string } | { problem: 'unwri
  */
 export class StagedOutput {
   private readonly staged = new Set<string>();
+  /** Folders made in the staging folder so far: each is made once, not once per file (#14). */
+  private readonly made = new Set<string>();
   /** A second Ctrl-C exits at once: the staging folder and the lock go there and then (the output stays as it was). */
   private readonly forced = onForcedExit(() => {
     rmSync(this.dir, { recursive: true, force: true });
@@ -95,9 +97,16 @@ export class StagedOutput {
 
   async write(relative: string, data: string | Uint8Array): Promise<void> {
     const target = this.pathOf(relative);
-    await mkdir(path.dirname(target), { recursive: true });
+    await this.folderOf(target);
     await writeFile(target, data);
     this.staged.add(relative);
+  }
+
+  private async folderOf(target: string): Promise<void> {
+    const dir = path.dirname(target);
+    if (this.made.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    this.made.add(dir);
   }
 
   /** Whether `relative` is a content-named file already published by this process, still in place. */
@@ -109,7 +118,7 @@ export class StagedOutput {
   async copy(source: string, relative: string): Promise<void> {
     if (this.isPublished(relative)) return;
     const target = this.pathOf(relative);
-    await mkdir(path.dirname(target), { recursive: true });
+    await this.folderOf(target);
     await copyFile(source, target);
     this.staged.add(relative);
   }
