@@ -66,8 +66,11 @@ export interface RenderBodyInput {
   documentFor: ResolveAssetsOptions['documentFor'];
   /** A build's: links to guides whose pages the output folder will not hold (see unbuiltGuides). */
   unbuilt?: ResolveAssetsOptions['unbuilt'];
-  /** Say where another city's case study is printed (builds do; `check`, over every edition, does not). */
-  reportFallbacks?: boolean;
+  /**
+   * Say where another city's case study is printed (builds do; `check`, over every edition, does not): once a
+   * build for each city and slot, not again for each of its languages (the set holds `city/slot` once said).
+   */
+  reportFallbacks?: Set<string>;
   /** Curly quotes and dashes (#12); `check` leaves them out (#13): they report nothing and cost a third of a render. */
   typeset?: boolean;
 }
@@ -236,10 +239,13 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     placed,
     // A slot the city has a stub for is on its to-do list: the build says so once per edition
     // (edition-stubs), not once per slot (#11: twenty warnings on every build of a new city).
-    onFallback: (fill, file, place) =>
-      input.reportFallbacks &&
-      !edition.stubs.has(fill.slot) &&
-      report(file, 'slot-fallback', { city: edition.city.config.name, cityId: edition.city.id, slot: fill.slot, other: fill.caseStudy.city }, { place }),
+    onFallback: (fill, file, place) => {
+      const said = input.reportFallbacks;
+      const key = `${edition.city.id}/${fill.slot}`;
+      if (!said || edition.stubs.has(fill.slot) || said.has(key)) return;
+      said.add(key);
+      report(file, 'slot-fallback', { city: edition.city.config.name, cityId: edition.city.id, slot: fill.slot, other: fill.caseStudy.city }, { place });
+    },
   };
   const sections: RootContent[] = [];
   for (const [i, section] of blueprint.sections.entries()) {

@@ -41,6 +41,8 @@ export async function renderDocuments(
   onRendered: (doc: BuiltDocument, html: string, done: number) => void | Promise<void> = () => undefined,
 ): Promise<BuiltDocument[]> {
   const built: BuiltDocument[] = [];
+  // Fallback case studies already said in this run (see renderBody): a city's slot once, not once per language.
+  const fallbacksSaid = shared.reportFallbacks ? new Set<string>() : undefined;
   for (const plan of documents) {
     // Rendering never waits on anything but promises: let the event loop run between documents, or a
     // Ctrl-C (SIGINT, SIGTERM) is not even heard until every document is rendered.
@@ -48,7 +50,7 @@ export async function renderDocuments(
     if (shared.signal?.aborted) break;
     const theme = themes.get(plan.edition.theme);
     if (!theme) continue;
-    const { doc, html } = await renderOne(project, plan, theme, shared);
+    const { doc, html } = await renderOne(project, plan, theme, { ...shared, fallbacksSaid });
     built.push(doc);
     await onRendered(doc, html, built.length);
   }
@@ -59,9 +61,9 @@ async function renderOne(
   project: Project,
   plan: DocumentPlan,
   theme: Theme,
-  shared: Parameters<typeof renderDocuments>[3],
+  shared: Parameters<typeof renderDocuments>[3] & { fallbacksSaid: Set<string> | undefined },
 ): Promise<{ doc: BuiltDocument; html: string }> {
-  const { assets, fonts, reportFallbacks = false, forCheck = false } = shared;
+  const { assets, fonts, fallbacksSaid, forCheck = false } = shared;
   const { blueprint, edition, lang, base } = plan;
   const toOutRoot = '../'.repeat(base.split('/').length - 1);
   const strings = stringsFor(lang, project.config.strings);
@@ -79,7 +81,7 @@ async function renderOne(
     toOutRoot,
     documentFor,
     unbuilt,
-    reportFallbacks,
+    ...(fallbacksSaid ? { reportFallbacks: fallbacksSaid } : {}),
     typeset: !forCheck,
   });
   const logo = coverLogo(edition, theme, assets);

@@ -165,6 +165,17 @@ describe('#8: a slot filled from another city', () => {
     expect(own.lines.filter((l) => l.includes('slot-fallback'))).toEqual([]);
   });
 
+  it('is reported once per edition when the section is translated too: at the first document built, not again in each language', async () => {
+    const root = copyFixture('slot-fallback');
+    writeFileSync(
+      path.join(root, 'blueprints/welcome-desk/sections/01-why.es.md'),
+      '---\ntranslation:\n  source: "0000000000000000"\n  review: draft\n---\n\n# Por qué importa\n\nLos nuevos residentes necesitan un lugar donde empezar.\n\n::case-study{slot="welcome-desk-model"}\n',
+    );
+    const built = await diagnose(['build', '--city', 'all', '--format', 'html'], root);
+    expect(built.code).toBe(0);
+    expect(built.lines.filter((l) => l.includes('slot-fallback'))).toEqual([fallback('Lakeside'), fallback('Riverton')]);
+  });
+
   it('is not reported by check, which renders every edition', async () => {
     const checked = await diagnose(['check'], copyFixture('slot-fallback'));
     expect(checked.code).toBe(0);
