@@ -83,7 +83,20 @@ export function defaultArticle(passage: Passage): string {
 
 /** The first sentence of a passage, as its language divides sentences (Intl.Segmenter). */
 export function firstSentence(passage: Passage): Passage {
-  const segments = new Intl.Segmenter(passage.lang, { granularity: 'sentence' }).segment(passage.text.replace(/\s+/g, ' '));
-  const first = [...segments][0]?.segment.trim();
+  const segments = sentenceSegmenter(passage.lang).segment(passage.text.replace(/\s+/g, ' '));
+  // Only the first: the rest of the passage is not divided.
+  const first = segments[Symbol.iterator]().next().value?.segment.trim();
   return { text: first || passage.text, lang: passage.lang };
 }
+
+/** One segmenter per language (#13: making one costs about as much as a page's other text work; `check` asked for one per edition). */
+function sentenceSegmenter(lang: string): Intl.Segmenter {
+  let segmenter = segmenters.get(lang);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
+    segmenters.set(lang, segmenter);
+  }
+  return segmenter;
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
