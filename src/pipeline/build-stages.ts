@@ -47,6 +47,9 @@ export async function runBuild(settings: BuildSettings, run: Run, loaded: { proj
   if (!staged) return undefined;
   // A PDF is printed from the staging folder, so it needs every file there; HTML alone does not.
   if (settings.cache && !settings.formats.includes('pdf')) staged.reusable = settings.cache.published;
+  // The pages' writes, one after another (see below): ended before the staging folder is discarded, so that
+  // no write lands in it after it is gone.
+  let written: Promise<void> = Promise.resolve();
   try {
     const t = performance.now();
     const assets = new AssetRegistry(project.root);
@@ -56,7 +59,6 @@ export async function runBuild(settings: BuildSettings, run: Run, loaded: { proj
     const pages = settings.shard || settings.cache ? undefined : new Set([...plan.documents.map((doc) => doc.base), ...publishedBases(settings.outDir)]);
     // #14: each page is written into the staging folder as it is rendered, and not kept in memory. The
     // files are written in turn while the next documents render, and all are written before the stage ends.
-    let written: Promise<void> = Promise.resolve();
     const documents = await renderDocuments(
       project,
       plan.documents,
@@ -80,6 +82,7 @@ export async function runBuild(settings: BuildSettings, run: Run, loaded: { proj
     if (manifest && kept) await saveSourceCache(kept, settings.outDir, settings.root, filesRead(run)).catch(() => undefined);
     return manifest;
   } catch (cause) {
+    await written.catch(() => undefined);
     await staged.discard();
     if (isFileSystemError(cause)) {
       report(run.request, 'output-not-writable', { dir: settings.outDir, reason: (cause as Error).message });
