@@ -1,4 +1,5 @@
 import { directionOf } from '../i18n/language.js';
+import { once } from '../i18n/once.js';
 import type { BlueprintSource, CityProfile, Project } from '../project/load-project.js';
 import type { TranslationMeta } from '../validate/schemas/translation.js';
 
@@ -89,14 +90,5 @@ export function firstSentence(passage: Passage): Passage {
   return { text: first || passage.text, lang: passage.lang };
 }
 
-/** One segmenter per language (#13: making one costs about as much as a page's other text work; `check` asked for one per edition). */
-function sentenceSegmenter(lang: string): Intl.Segmenter {
-  let segmenter = segmenters.get(lang);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
-    segmenters.set(lang, segmenter);
-  }
-  return segmenter;
-}
-
-const segmenters = new Map<string, Intl.Segmenter>();
+/** One segmenter per language (#13: `check` made one for every edition's blurb). */
+const sentenceSegmenter = once((lang: string) => new Intl.Segmenter(lang, { granularity: 'sentence' }));

@@ -1,21 +1,17 @@
 import { type BuiltInLanguage, builtInWords } from './interface-words.js';
+import { once } from './once.js';
 
 /** Scripts written right to left. */
 const rtlScripts = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
 
 /** A tag's likely language, script and region, once per tag (#14: ICU's answer took about 1 ms a document). */
-const maximized = new Map<string, Intl.Locale | undefined>();
-const maximize = (lang: string) => {
-  if (maximized.has(lang)) return maximized.get(lang);
-  let locale: Intl.Locale | undefined;
+const maximize = once((lang: string): Intl.Locale | undefined => {
   try {
-    locale = new Intl.Locale(lang).maximize();
+    return new Intl.Locale(lang).maximize();
   } catch {
-    locale = undefined;
+    return undefined;
   }
-  maximized.set(lang, locale);
-  return locale;
-};
+});
 
 /** `rtl` for a language written right to left (Arabic, Urdu, Persian, Hebrew…), from its likely script (#10). */
 export function directionOf(lang: string): 'ltr' | 'rtl' {
@@ -46,21 +42,6 @@ export function builtInFor(lang: string): BuiltInLanguage | undefined {
     if (code === wanted.language && entry.script === wanted.script) return entry;
   }
   return undefined;
-}
-
-/**
- * A function of its arguments' text, answered once per argument list (#14): each of these makes an ICU
- * formatter or asks ICU what it knows, 0.1–0.3 ms, for every document and every passage of every build.
- */
-function once<A extends string[], R>(fn: (...args: A) => R): (...args: A) => R {
-  const answers = new Map<string, R>();
-  return (...args: A) => {
-    const key = args.join('\u0000');
-    if (answers.has(key)) return answers.get(key) as R;
-    const answer = fn(...args);
-    answers.set(key, answer);
-    return answer;
-  };
 }
 
 /** Whether the machine's Intl has data for the language (Node's ICU has none for Haitian Creole). */

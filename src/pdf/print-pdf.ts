@@ -1,9 +1,10 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ParseSpeeds, PDFDocument } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { isInside } from '../project/read-inside.js';
 import { addContinuedLabels, type Continuation, findContinuations, markBoxes, removeContinuedLabels } from './continued-labels.js';
 import { destinationNames } from './destination-names.js';
+import { pdfParseOptions } from './finish-pdf.js';
 import { type ContentsFit, fitContents } from './fit-contents.js';
 import { fitShortParts, markPartEnds, type PartFit } from './fit-parts.js';
 import { measurePageArea } from './page-area.js';
@@ -59,11 +60,6 @@ export interface PrintOptions {
 }
 
 const pdfOptions = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 } as const;
-/**
- * #14: parsed in one go. pdf-lib's default pauses every 100 objects for a timer (at least 1 ms each): a
- * guide's 3,000 objects waited about 30 ms on top of 64 ms of parsing, while its page stood idle.
- */
-const parseOptions = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
 
 /**
  * Print every document with one browser and a small pool of reused pages. Where each heading and box lands
@@ -231,7 +227,7 @@ async function measurePlaces(page: Page, read: ReadonlySet<string>): Promise<Map
   );
   try {
     const bytes = await page.pdf({ ...pdfOptions, printBackground: false, tagged: false, outline: false });
-    return readDestinationPlaces(await PDFDocument.load(bytes, parseOptions));
+    return readDestinationPlaces(await PDFDocument.load(bytes, pdfParseOptions));
   } finally {
     await page.evaluate((id: string) => {
       document.getElementById(id)?.remove();
@@ -255,7 +251,7 @@ const measureStyleId = 'bp-measure-style';
 
 /** One full print, tagged, with the bookmarks, parsed. */
 async function printFull(page: Page): Promise<PDFDocument> {
-  return PDFDocument.load(await page.pdf({ ...pdfOptions, tagged: true, outline: true }), parseOptions);
+  return PDFDocument.load(await page.pdf({ ...pdfOptions, tagged: true, outline: true }), pdfParseOptions);
 }
 
 /** Put "continued" labels on the blocks these continuations name and take them off the others: the blocks changed. */
