@@ -15,8 +15,7 @@ export default function compile(): void {
   if (state[done]) return;
   state[done] = true;
   const started = performance.now();
-  execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-  // bin/blueprint.js runs the bundle made from dist/ (scripts/bundle-cli.js).
-  execFileSync(process.execPath, [path.join(root, 'scripts/bundle-cli.js')], { cwd: root, stdio: 'inherit' });
+  // tsc, incrementally, then the bundle bin/blueprint.js runs (scripts/bundle-cli.js).
+  execFileSync(process.execPath, [path.join(root, 'scripts/compile.js')], { cwd: root, stdio: 'inherit' });
   process.stdout.write(`compiled src/ into dist/ and bundled the command in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
