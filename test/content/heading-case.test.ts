@@ -2,8 +2,8 @@ import type { Heading, Root } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadProject, type Project } from '../../src/project/load-project.js';
-import { repoRoot } from '../helpers.js';
+import type { Project } from '../../src/project/load-project.js';
+import { shippedProject } from './shipped-project.js';
 
 /** The words of a text that start with a capital in the middle of a sentence: names ("Chicago", "Local Law"). */
 function namesIn(tree: Root): Set<string> {
@@ -35,7 +35,7 @@ function titleCased(heading: string, names: Set<string>): string[] {
 describe('section titles of the shipped guides', () => {
   let project: Project;
   beforeAll(async () => {
-    project = (await loadProject(repoRoot)).project as Project;
+    project = (await shippedProject()).project as Project;
   });
 
   it('are in sentence case in every guide (names aside)', () => {

@@ -4,10 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/pdf/find-browser.js';
 import { openBrowser } from '../../src/pdf/open-browser.js';
 import { loadThemes } from '../../src/pipeline/load-themes.js';
-import { loadProject, type Project } from '../../src/project/load-project.js';
+import type { Project } from '../../src/project/load-project.js';
 import { contrastRatio, editionColors } from '../../src/theme/edition-colors.js';
 import { repoRoot } from '../helpers.js';
 import { sharedBuild } from './shared-build.js';
+import { shippedProject } from './shipped-project.js';
 
 /**
  * #12 (WCAG 1.4.10 reflow): no shipped guide scrolls sideways on a 320 or 390 px wide screen, in the
@@ -56,7 +57,7 @@ describe('#12 the shipped guides on a phone', () => {
 describe('#12 the focus ring in every city’s colours', () => {
   let project: Project;
   beforeAll(async () => {
-    project = (await loadProject(repoRoot)).project as Project;
+    project = (await shippedProject()).project as Project;
   });
 
   it('has at least 3:1 against the page and the boxes, for every city in every theme', () => {

@@ -8,11 +8,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { collectMessages } from '../../src/diagnostics/report.js';
 import { builtInWords } from '../../src/i18n/interface-words.js';
 import { build } from '../../src/index.js';
-import { loadProject, type Project } from '../../src/project/load-project.js';
+import type { Project } from '../../src/project/load-project.js';
 import { pdfPages, readHtml, repoRoot, splitPages } from '../helpers.js';
 import { eachInTurns, execFileAsync, lineLengths, pageFill, partsOf, pdfLines, quantile, readPdfLinesAhead, wrappedMarginLines } from '../page-fill.js';
 import { strandedHeadings } from '../pdf-contents.js';
 import { sharedBuild, sharedCities, sharedThemedBuild } from './shared-build.js';
+import { shippedProject } from './shipped-project.js';
 
 interface Doc {
   city: string;
@@ -65,7 +66,7 @@ describe('the printed guides of every city edition', () => {
     ]);
 
   beforeAll(async () => {
-    project = (await loadProject(repoRoot)).project as Project;
+    project = (await shippedProject()).project as Project;
     let outDir = process.env.BLUEPRINT_PRINT_OUT;
     if (!outDir && process.env.BLUEPRINT_PRINT_ALL) {
       // Every city's edition with BLUEPRINT_PRINT_ALL=1 (CI nightly).

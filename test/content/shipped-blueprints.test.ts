@@ -4,9 +4,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectMessages, formatMessages } from '../../src/diagnostics/report.js';
 import { check } from '../../src/index.js';
-import { loadProject, type Project } from '../../src/project/load-project.js';
+import type { Project } from '../../src/project/load-project.js';
 import { repoRoot } from '../helpers.js';
 import { sharedBuild } from './shared-build.js';
+import { shippedProject } from './shipped-project.js';
 
 /** The parts that make a guide something a city can act on next quarter (#15). */
 const ACTION_PARTS = ['budget-model', 'timeline', 'templates'];
@@ -24,7 +25,7 @@ describe('the shipped blueprints', () => {
   let project: Project;
 
   beforeAll(async () => {
-    const loaded = await loadProject(repoRoot);
+    const loaded = await shippedProject();
     expect(formatMessages(collectMessages(loaded.files), repoRoot)).toBe('');
     project = loaded.project as Project;
   });

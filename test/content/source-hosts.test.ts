@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collectMessages, formatMessages } from '../../src/diagnostics/report.js';
-import { loadProject, type Project } from '../../src/project/load-project.js';
+import type { Project } from '../../src/project/load-project.js';
 import { repoRoot } from '../helpers.js';
+import { shippedProject } from './shipped-project.js';
 
 /**
  * Hosts a city publication should not cite (#15): copies, reprints, marketing and generated text stand
@@ -70,7 +71,7 @@ describe('the sources the shipped guides cite (#15)', () => {
   let cited: { file: string; url: string }[];
 
   beforeAll(async () => {
-    const loaded = await loadProject(repoRoot);
+    const loaded = await shippedProject();
     expect(formatMessages(collectMessages(loaded.files), repoRoot)).toBe('');
     project = loaded.project as Project;
     const rel = (p: string) => path.relative(repoRoot, p);
