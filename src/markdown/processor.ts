@@ -21,18 +21,33 @@ import { VFile } from 'vfile';
  *
  * #13: GFM's autolinks of bare addresses (`www.example.org`, `https://…`, `name@example.org`) cost a third
  * of a parse, checked at every character; a text with none of their starts (`www.`, `://`, `@`) cannot have
- * one, and is parsed without them: the same tree, sooner.
+ * one, and is parsed without them: the same tree, sooner. Front matter is never linked, so only the text
+ * after it counts: most case studies name their sources' addresses there and nowhere else.
  */
 export function createMarkdownParser() {
   const full = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).use(remarkDirective).freeze();
   const withoutAutolinks = unified().use(remarkParse).use(remarkGfmWithoutAutolinks).use(remarkFrontmatter).use(remarkDirective).freeze();
   return {
-    parse: (file: VFile): Root => (mayAutolink(String(file.value)) ? full : withoutAutolinks).parse(file),
+    parse: (file: VFile): Root => (mayAutolink(afterFrontMatter(String(file.value))) ? full : withoutAutolinks).parse(file),
   };
 }
 
 /** Whether a text may hold a GFM autolink literal: every one starts `www.`, has `://` or is an e-mail address. */
 export const mayAutolink = (text: string) => /www\.|:\/\/|@/i.test(text);
+
+/**
+ * The text after a source's front matter, or all of it when it has none. Front matter is what
+ * micromark-extension-frontmatter takes: a `---` line (spaces and tabs may follow) that starts the text, up
+ * to the next such line. A text with a carriage return is given whole (the pattern reads lines ending in
+ * `\n`; micromark also ends them at a lone `\r`).
+ */
+export function afterFrontMatter(text: string): string {
+  if (text.includes('\r')) return text;
+  const front = frontMatterPattern.exec(text);
+  return front ? text.slice(front[0].length) : text;
+}
+
+const frontMatterPattern = /^---[ \t]*\n(?:[^\n]*\n)*?---[ \t]*(?:\n|$)/;
 
 /** remark-gfm without its autolink literals: GFM's footnotes, strikethrough, tables and task lists. */
 function remarkGfmWithoutAutolinks(this: Processor) {

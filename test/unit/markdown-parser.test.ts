@@ -9,7 +9,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { createMarkdownParser, mayAutolink } from '../../src/markdown/processor.js';
+import { afterFrontMatter, createMarkdownParser, mayAutolink } from '../../src/markdown/processor.js';
 
 const gfm = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter).use(remarkDirective).freeze();
 const parser = createMarkdownParser();
@@ -63,6 +63,31 @@ describe('the Markdown parser', () => {
         links++;
       });
       expect(links, text).toBe(1);
+    }
+  });
+
+  it('looks for bare addresses after the front matter only, where micromark ends it', () => {
+    const front = '---\ntitle: A case study\nsources:\n  - url: https://www.nyc.gov/\n---\n';
+    const text = `${front}# Heading\n\nNo address here.\n`;
+    expect(afterFrontMatter(text)).toBe('# Heading\n\nNo address here.\n');
+    const [expected, actual] = both(text);
+    expect(actual).toEqual(expected);
+    // Spaces and tabs after a fence, an empty front matter, and a front matter that is the whole text.
+    expect(afterFrontMatter('--- \t\nurl: https://a.example/\n---\t\nbody')).toBe('body');
+    expect(afterFrontMatter('---\n---\nbody https://a.example/')).toBe('body https://a.example/');
+    expect(afterFrontMatter('---\nurl: https://a.example/\n---')).toBe('');
+    // Not front matter, by micromark's rules: the text is looked at whole.
+    for (const whole of [
+      '---\nurl: https://a.example/\n', // never closed
+      '---\nurl: https://a.example/\n----\n', // a longer line is not a fence
+      ' ---\nurl: https://a.example/\n---\n', // indented
+      'Intro\n---\nurl: https://a.example/\n---\n', // not at the start
+      '---\r\nurl: https://a.example/\r\n---\r\nbody', // carriage returns: given whole
+      '---\rurl: https://a.example/\r---\rbody',
+    ]) {
+      expect(afterFrontMatter(whole), JSON.stringify(whole)).toBe(whole);
+      const [wanted, got] = both(whole);
+      expect(got, JSON.stringify(whole)).toEqual(wanted);
     }
   });
 
