@@ -37,8 +37,8 @@ export function readCities(reader: SourceReader, languages: string[], orphans: O
     entry.sourceHash = cityHash(config);
     if (config.logo) {
       const place = nodePosition(parsed, nodeAt(parsed, ['logo']).node);
-      const found = locateInside(reader.root, dir, config.logo);
-      const checked = 'path' in found ? checkInside(reader.root, found.path) : found;
+      const found = locateInside(reader.root, dir, config.logo, reader.realRoot());
+      const checked = 'path' in found ? checkInside(reader.root, found.path, reader.realRoot()) : found;
       if ('path' in checked) entry.logo = checked.path;
       else if (checked.problem === 'outside') report(file, 'unsafe-path', { what: 'Logo', path: config.logo }, { place });
       else report(file, 'missing-image', { url: config.logo, expected: path.relative(reader.root, path.resolve(dir, config.logo)) }, { place });

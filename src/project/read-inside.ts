@@ -31,9 +31,9 @@ export function isInside(root: string, candidate: string): boolean {
  * Resolve `relative` (a path written in a source) against `fromDir` and check that it, and the file a link
  * leads to, stay inside `root`. Never reads the file.
  */
-export function locateInside(root: string, fromDir: string, relative: string): { path: string } | Refusal {
+export function locateInside(root: string, fromDir: string, relative: string, realRoot?: string): { path: string } | Refusal {
   if (relative.includes('\0') || path.isAbsolute(relative) || /^[a-zA-Z]:[\\/]/.test(relative)) return { problem: 'outside' };
-  return checkInside(root, path.resolve(fromDir, relative));
+  return checkInside(root, path.resolve(fromDir, relative), realRoot);
 }
 
 /**
@@ -60,10 +60,17 @@ export function namesBeside(root: string, target: string): string[] {
   }
 }
 
+/** Whether a path below `root` passes through a hidden file or folder (a name starting with a dot). */
+export const hidden = (root: string, target: string) =>
+  path
+    .relative(root, target)
+    .split(path.sep)
+    .some((part) => part.startsWith('.') && part !== '.');
+
 /** Whether the deepest folder of `dir` that exists is, by where its links lead, outside `root`. */
-function leadsOutside(root: string, dir: string): boolean {
+function leadsOutside(root: string, dir: string, knownRealRoot: string | undefined): boolean {
   try {
-    const realRoot = realpathSync.native(root);
+    const realRoot = knownRealRoot ?? realpathSync.native(root);
     for (let at = dir; isInside(root, at); at = path.dirname(at)) {
       try {
         return !isInside(realRoot, realpathSync.native(at));
@@ -75,17 +82,15 @@ function leadsOutside(root: string, dir: string): boolean {
   return false;
 }
 
-/** Check an absolute path: inside `root` by path, and by where its links lead; a regular file. */
-export function checkInside(root: string, target: string): { path: string; size?: number } | Refusal {
+/**
+ * Check an absolute path: inside `root` by path, and by where its links lead; a regular file. `realRoot`:
+ * where `root` leads, when the caller knows it (#13: a load reads hundreds of files below one root, and
+ * asking the system for the root's real path each time was a third of a preview rebuild's load).
+ */
+export function checkInside(root: string, target: string, realRoot?: string): { path: string; size?: number } | Refusal {
   if (!isInside(root, target)) return { problem: 'outside' };
   // Hidden files and folders (.git, .env, .ssh) are never sources, whatever links point at them (#9).
-  if (
-    path
-      .relative(root, target)
-      .split(path.sep)
-      .some((part) => part.startsWith('.') && part !== '.')
-  )
-    return { problem: 'outside' };
+  if (hidden(root, target)) return { problem: 'outside' };
   // #13: the system's realpath (one call) rather than Node's, which lstats every folder of the path in
   // JavaScript; a load reads every source through here, and the preview loads on every save.
   let real: string;
@@ -97,23 +102,25 @@ export function checkInside(root: string, target: string): { path: string; size?
       if (lstatSync(target).isSymbolicLink()) return { problem: 'outside' };
     } catch {}
     // So is a missing file below a folder that is a link out of the project (evil/hostnam, evil → /etc).
-    return leadsOutside(root, path.dirname(target)) ? { problem: 'outside' } : { problem: 'missing' };
+    return leadsOutside(root, path.dirname(target), realRoot) ? { problem: 'outside' } : { problem: 'missing' };
   }
-  let realRoot: string;
-  try {
-    realRoot = realpathSync.native(root);
-  } catch {
-    return { problem: 'missing' };
+  let rootLeadsTo = realRoot;
+  if (rootLeadsTo === undefined) {
+    try {
+      rootLeadsTo = realpathSync.native(root);
+    } catch {
+      return { problem: 'missing' };
+    }
   }
-  if (!isInside(realRoot, real)) return { problem: 'outside' };
+  if (!isInside(rootLeadsTo, real)) return { problem: 'outside' };
   const stat = statSync(real);
   if (!stat.isFile()) return { problem: 'not-a-file' };
   return { path: target, size: stat.size };
 }
 
 /** Read a file's bytes, confined to `root` and size-limited. */
-export function readBytesInside(root: string, target: string, limit = maxAssetBytes): { bytes: Buffer; path: string } | Refusal {
-  const found = checkInside(root, target);
+export function readBytesInside(root: string, target: string, limit = maxAssetBytes, realRoot?: string): { bytes: Buffer; path: string } | Refusal {
+  const found = checkInside(root, target, realRoot);
   if (!('path' in found)) return found;
   const size = found.size ?? statSync(found.path).size;
   if (size > limit) return { problem: 'too-large', size, limit };
@@ -121,8 +128,8 @@ export function readBytesInside(root: string, target: string, limit = maxAssetBy
 }
 
 /** Read a UTF-8 text source into a VFile (path absolute; messages print it relative). */
-export function readInside(root: string, target: string, limit = maxTextBytes): { file: VFile } | Refusal {
-  const read = readBytesInside(root, target, limit);
+export function readInside(root: string, target: string, limit = maxTextBytes, realRoot?: string): { file: VFile } | Refusal {
+  const read = readBytesInside(root, target, limit, realRoot);
   if (!('bytes' in read)) return read;
   const text = decodeUtf8(read.bytes);
   if (typeof text !== 'string') return text;

@@ -1,9 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { VFile as SourceFile } from 'vfile';
 import { type Position, report } from '../diagnostics/messages.js';
-import { locateInside, maxTextBytes, placeOfOffset, readBytesInside, readInside } from './read-inside.js';
+import { hidden, isInside, locateInside, maxTextBytes, placeOfOffset, readBytesInside, readInside } from './read-inside.js';
 import type { SourceCache } from './source-cache.js';
 
 /** Who asked for a file, to point a message at the line that names it. */
@@ -24,6 +24,10 @@ export interface Reference {
  */
 export class SourceReader {
   readonly files: VFile[] = [];
+  /** Where the root leads (see realRoot): null until asked. */
+  private rootLeadsTo: string | undefined | null = null;
+  /** The names in each folder an optional file was looked for in (see notListed); null: not listed. */
+  private readonly listings = new Map<string, Set<string> | null>();
 
   /** @param cache parsed Markdown of earlier loads (the preview's); none for a build */
   constructor(
@@ -36,7 +40,8 @@ export class SourceReader {
    * optional files such as translations are simply absent); an unreadable one on the file itself.
    */
   read(target: string, ref?: Reference): VFile | undefined {
-    const result = readInside(this.root, target, maxTextBytes);
+    if (!ref && this.notListed(target)) return undefined;
+    const result = readInside(this.root, target, maxTextBytes, this.realRoot());
     if ('file' in result) {
       this.files.push(result.file);
       return result.file;
@@ -62,7 +67,7 @@ export class SourceReader {
       }
       case 'encoding': {
         const file = this.placeholder(target);
-        const bytes = readBytesInside(this.root, target);
+        const bytes = readBytesInside(this.root, target, undefined, this.realRoot());
         const place = 'bytes' in bytes ? placeOfOffset(bytes.bytes, result.offset) : undefined;
         report(file, 'source-encoding', { problem: result.detail }, { place });
         return undefined;
@@ -72,7 +77,7 @@ export class SourceReader {
 
   /** Resolve a path written in a source, relative to `fromDir`, refusing one that leaves the project. */
   locate(fromDir: string, ref: Reference): string | undefined {
-    const found = locateInside(this.root, fromDir, ref.written);
+    const found = locateInside(this.root, fromDir, ref.written, this.realRoot());
     if ('path' in found) return found.path;
     if (found.problem === 'outside') {
       report(ref.from, 'unsafe-path', { what: ref.what, path: ref.written }, { place: ref.place });
@@ -80,6 +85,43 @@ export class SourceReader {
     }
     // Missing: `read` reports it at the reference, with the files that do exist.
     return path.resolve(fromDir, ref.written);
+  }
+
+  /**
+   * Where the root leads, asked once per reader (one load): a file is checked against it. Undefined when the
+   * root cannot be resolved; each read then finds the file missing, as it did.
+   */
+  realRoot(): string | undefined {
+    if (this.rootLeadsTo === null) {
+      try {
+        this.rootLeadsTo = realpathSync.native(this.root);
+      } catch {
+        this.rootLeadsTo = undefined;
+      }
+    }
+    return this.rootLeadsTo;
+  }
+
+  /**
+   * Whether an optional file is certainly absent: its folder, inside the project by where it leads, does not
+   * list it (#13: a load looks for a translation of every section in every language, and most are absent;
+   * each look cost three system calls). Folders are listed once per reader. False when unsure: the file is
+   * then looked for as any other, and refused as any other.
+   */
+  private notListed(target: string): boolean {
+    const dir = path.dirname(target);
+    let names = this.listings.get(dir);
+    if (names === undefined) {
+      names = null;
+      const realRoot = this.realRoot();
+      if (realRoot !== undefined && isInside(this.root, dir) && !hidden(this.root, dir)) {
+        try {
+          if (isInside(realRoot, realpathSync.native(dir))) names = new Set(readdirSync(dir));
+        } catch {}
+      }
+      this.listings.set(dir, names);
+    }
+    return names !== null && !names.has(path.basename(target));
   }
 
   private reportOn(ref: Reference | undefined, target: string, fn: (file: VFile, place: Position | undefined) => void) {

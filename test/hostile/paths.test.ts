@@ -117,6 +117,17 @@ describe('symbolic links and paths that lead out of the project', { timeout }, (
     expectNotLeaked(o);
   });
 
+  // #13: a load skips a translation its folder does not list; a link is listed, even one that leads nowhere.
+  it('refuses a translation that is a dangling link, as leading outside', async () => {
+    const root = hostileCopy((r) => {
+      edit(r, 'blueprints/project.yaml', 'languages: [en]', 'languages: [en, es]');
+      symlinkSync('/nonexistent/elsewhere.es.md', path.join(r, 'blueprints/welcome-desk/sections/01-why.es.md'));
+    });
+    const o = await blueprint(root, 'check');
+    expect(o.code).toBe(1);
+    expect(errorsOf(o)).toEqual(['blueprints/welcome-desk/sections/01-why.es.md:null:null unsafe-path']);
+  });
+
   it('refuses a dangling link as leading outside, not as missing', async () => {
     const root = hostileCopy((r) => linkInstead(r, 'blueprints/welcome-desk/sections/02-steps.md', '/nonexistent/elsewhere.md'));
     const o = await blueprint(root, 'check');
