@@ -85,7 +85,7 @@ function leadsOutside(root: string, dir: string, knownRealRoot: string | undefin
 /**
  * Check an absolute path: inside `root` by path, and by where its links lead; a regular file. `realRoot`:
  * where `root` leads, when the caller knows it (#13: a load reads hundreds of files below one root, and
- * asking the system for the root's real path each time was a third of a preview rebuild's load).
+ * asked the system for the root's real path again for each).
  */
 export function checkInside(root: string, target: string, realRoot?: string): { path: string; size?: number } | Refusal {
   if (!isInside(root, target)) return { problem: 'outside' };
