@@ -561,6 +561,13 @@ export const catalogue = {
     hint: (p) =>
       `${p.known ? `${p.known} ` : ''}Known directives: ::case-study{slot="…"} on its own line and :city[name] in text. For a warning or note, use a blockquote ("> **Warning:** …").`,
   }),
+  'unclosed-front-matter': rule<{ fix: string }>({
+    severity: 'error',
+    kind: 'content',
+    summary: 'A source starts a front matter with a "---" line and never closes it: its keys would print as text.',
+    message: () => 'The front matter opened on line 1 is never closed: its lines would print as text',
+    hint: (p) => p.fix,
+  }),
   'unused-front-matter': rule<{ key: string; fix: string }>({
     severity: 'warning',
     kind: 'content',

@@ -49,6 +49,12 @@ export function afterFrontMatter(text: string): string {
 
 const frontMatterPattern = /^---[ \t]*\n(?:[^\n]*\n)*?---[ \t]*(?:\n|$)/;
 
+/**
+ * Whether a parsed source opens front matter that is never closed: its text starts with a `---` line, and
+ * micromark made no front matter of it (it needs a closing `---` line), so the keys print as text (#13).
+ */
+export const unclosedFrontMatter = (tree: Root, text: string) => /^---[ \t]*(?:\r\n|\r|\n)/.test(text) && tree.children[0]?.type !== 'yaml';
+
 /** remark-gfm without its autolink literals: GFM's footnotes, strikethrough, tables and task lists. */
 function remarkGfmWithoutAutolinks(this: Processor) {
   const data = this.data();

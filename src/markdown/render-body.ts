@@ -16,6 +16,7 @@ import type { BlueprintSource, CaseStudy, Project } from '../project/load-projec
 import type { TranslationMeta } from '../validate/schemas/translation.js';
 import { copyTree } from './copy-tree.js';
 import { guideAnchors } from './guide-anchors.js';
+import { unclosedFrontMatter } from './processor.js';
 import { rehypeHeadingSlugs } from './rehype-heading-slugs.js';
 import { rehypeLabelTaskItems } from './rehype-label-task-items.js';
 import { rehypeLeadIns, rehypeNoteRefs } from './rehype-note-refs.js';
@@ -259,8 +260,10 @@ export async function renderBody(input: RenderBodyInput): Promise<RenderedBody> 
     const partLang = lang !== sourceLang && !translated ? sourceLang : lang;
     const tree = withoutFrontMatter(copyTree(typeset(source.tree, partLang)));
     const first = tree.children[0];
-    // A file past the Markdown limits keeps only its front matter (#9): its one error says why, not this too.
-    if (!source.truncated && (first?.type !== 'heading' || first.depth !== 1)) report(source.file, 'heading-structure', {}, { place: first?.position });
+    // A file past the Markdown limits keeps only its front matter (#9), and one whose front matter is not
+    // closed starts with its keys: each has its one error saying why, not this too.
+    if (!source.truncated && !unclosedFrontMatter(source.tree, String(source.file.value)) && (first?.type !== 'heading' || first.depth !== 1))
+      report(source.file, 'heading-structure', {}, { place: first?.position });
     await sourceTransforms({ text, scope: `s${i + 1}`, shiftBy: 1, assets, slots }).run(tree, source.file);
     const children = partLang === lang ? tree.children : [...tree.children.slice(0, 1), untranslatedNote(), ...tree.children.slice(1)];
     sections.push({

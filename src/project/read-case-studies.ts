@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Yaml } from 'mdast';
 import { report } from '../diagnostics/messages.js';
 import { valuesHash } from '../i18n/source-hash.js';
-import type { MarkdownParser } from '../markdown/processor.js';
+import { type MarkdownParser, unclosedFrontMatter } from '../markdown/processor.js';
 import { caseStudySchema } from '../validate/schemas/case-study.js';
 import { validateYaml } from '../validate/validate-yaml.js';
 import type { CaseStudyEntry } from './load-context.js';
@@ -28,7 +28,8 @@ export function readCaseStudies(reader: SourceReader, languages: string[], parse
       entries.push(entry);
       const front = source.tree.children.find((node): node is Yaml => node.type === 'yaml');
       if (front?.position?.start.line !== 1) {
-        report(source.file, 'missing-front-matter', {}, { place: { line: 1, column: 1 } });
+        // One opened and never closed is reported as that by the Markdown checks.
+        if (!unclosedFrontMatter(source.tree, String(source.file.value))) report(source.file, 'missing-front-matter', {}, { place: { line: 1, column: 1 } });
         continue;
       }
       const { parsed, config } = validateYaml(source.file, front.value, caseStudySchema, 'the case study front matter', 1, reader.cache);

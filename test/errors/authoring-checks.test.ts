@@ -98,6 +98,28 @@ describe('checks that teach: Markdown that would not print as written (#13)', ()
     ]);
   });
 
+  // Found trying the loop as a new user: a front matter left open read as a rule and a paragraph, and the
+  // only message was about the heading (a section) or a front matter "missing" (a case study).
+  it('says a front matter that is never closed, at its first line, with the line to close it after', async () => {
+    const root = copyFixture('basic');
+    const section = 'blueprints/welcome-desk/sections/01-why.md';
+    const study = 'blueprints/cities/springfield/case-studies/welcome-desk-model.md';
+    edit(root, section, /^/, '---\ntitle: Why it matters\nlayout: page\n\n');
+    edit(root, study, /^---\nyear: 2019\n|\n---\n\n/m, (match) => (match.startsWith('\n---') ? '\n\n' : match));
+    expect(fs.readFileSync(path.join(root, study), 'utf8')).not.toMatch(/\n---\n/);
+    const { code, diagnostics } = await checkJson(root);
+    expect(code).toBe(1);
+    // First, and instead of the heading's warning. (micromark, after a front matter it could not close, no
+    // longer reads the footnote definition as one: the note's errors follow, and go with the fix.)
+    expect(lines(diagnostics, section)[0]).toBe('1:1 error unclosed-front-matter');
+    expect(lines(diagnostics, section).filter((line) => /heading-structure|unclosed/.test(line))).toEqual(['1:1 error unclosed-front-matter']);
+    expect(lines(diagnostics, study)).toEqual(['1:1 error unclosed-front-matter']);
+    const [forSection, forStudy] = [section, study].map((file) => diagnostics.find((d) => d.file?.endsWith(file)) as DiagnosticJson);
+    expect(forSection?.message).toBe('The front matter opened on line 1 is never closed: its lines would print as text');
+    expect(forSection?.hint).toBe('Add a line with only "---" after line 3, where the front matter ends, or remove the front matter: section files use none.');
+    expect(forStudy?.hint).toBe('Add a line with only "---" after line 10, where the front matter ends.');
+  });
+
   // Found trying the loop as a new user: a case study whose front matter had an error showed its link
   // problems only once that was mended (links are checked when a guide places it).
   it('checks the links and images of a case study no edition can place, with its front matter error', async () => {

@@ -3,7 +3,27 @@ import { toString as mdastToString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { report } from '../../diagnostics/messages.js';
+import { unclosedFrontMatter } from '../processor.js';
 import type { MarkdownCheck } from './markdown-check.js';
+
+/**
+ * `unclosed-front-matter` (#13): a source that starts with a `---` line and never closes it. micromark then
+ * reads the `---` as a rule and the keys as a paragraph, which would print; a case study would also seem to
+ * have no front matter at all. The hint names the line to add the closing `---` after: the last of the lines
+ * that follow the opening one, up to a blank line or a heading.
+ */
+export const checkFrontMatterClosed: MarkdownCheck = (tree: Root, file: VFile, { kind }) => {
+  const text = String(file.value);
+  if (!unclosedFrontMatter(tree, text)) return;
+  const lines = text.split(/\r\n|\r|\n/);
+  let last = 1;
+  while (last < lines.length && (lines[last] ?? '').trim() !== '' && !(lines[last] ?? '').startsWith('#')) last++;
+  const fix =
+    kind === 'section'
+      ? `Add a line with only "---" after line ${last}, where the front matter ends, or remove the front matter: section files use none.`
+      : `Add a line with only "---" after line ${last}, where the front matter ends.`;
+  report(file, 'unclosed-front-matter', { fix }, { place: { line: 1, column: 1 } });
+};
 
 /**
  * `unused-front-matter` (#13): a section brought from a Jekyll or Hugo site keeps its `title:`,

@@ -4,7 +4,7 @@ import { checkAttributeLists } from './check-attribute-lists.js';
 import { checkDirectives } from './check-directives.js';
 import { checkEmptySections } from './check-empty-sections.js';
 import { checkFootnotes } from './check-footnotes.js';
-import { checkFrontMatter } from './check-front-matter.js';
+import { checkFrontMatter, checkFrontMatterClosed } from './check-front-matter.js';
 import { checkHeadingLevels } from './check-heading-levels.js';
 import { checkImageAlt } from './check-image-alt.js';
 import { checkTemplateTags } from './check-template-tags.js';
@@ -19,6 +19,7 @@ export const markdownChecks: MarkdownCheck[] = [
   checkTemplateTags,
   checkAttributeLists,
   checkDirectives,
+  checkFrontMatterClosed,
   checkFrontMatter,
   checkImageAlt,
   checkHeadingLevels,
