@@ -47,7 +47,8 @@ export function afterFrontMatter(text: string): string {
   return front ? text.slice(front[0].length) : text;
 }
 
-const frontMatterPattern = /^---[ \t]*\n(?:[^\n]*\n)*?---[ \t]*(?:\n|$)/;
+/** A source's front matter, from its opening `---` line to the next `---` line (see afterFrontMatter). */
+const frontMatterPattern = /^---[ \t]*\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|$)/;
 
 /**
  * Whether a parsed source opens front matter that is never closed: its text starts with a `---` line, and
@@ -75,7 +76,7 @@ export function parseMarkdown(parser: MarkdownParser, file: VFile): Root {
  * limits (#9): a case study keeps its city and slot, so one error is reported, not a cascade of others.
  */
 export function parseFrontMatter(parser: MarkdownParser, file: VFile): Root {
-  const front = /^---[ \t]*\r?\n(?:[^\n]*\n)*?---[ \t]*(?:\r?\n|$)/.exec(String(file.value));
+  const front = frontMatterPattern.exec(String(file.value));
   // Positioned like a parsed tree, so what reads positions (the plain-language checks) finds them.
   const start = { line: 1, column: 1, offset: 0 };
   return front ? parser.parse(new VFile({ path: file.path, value: front[0] })) : { type: 'root', children: [], position: { start, end: start } };

@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 
@@ -41,22 +41,22 @@ export function locateInside(root: string, fromDir: string, relative: string, re
  * folder is inside `root` (by where links lead too) and not hidden; none otherwise.
  */
 export function namesBeside(root: string, target: string): string[] {
-  const dir = path.dirname(target);
+  return (entriesInside(root, path.dirname(target)) ?? []).filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name);
+}
+
+/**
+ * The entries of a folder, links included, when it is inside `root` by its path and by where it leads, and
+ * not hidden; undefined otherwise, or when it cannot be read. `realRoot`: where `root` leads, if known.
+ */
+export function entriesInside(root: string, dir: string, realRoot?: string): Dirent[] | undefined {
+  if (!isInside(root, dir) || hidden(root, dir)) return undefined;
   try {
+    const rootLeadsTo = realRoot ?? realpathSync.native(root);
     const real = realpathSync.native(dir);
-    if (
-      !isInside(root, real) ||
-      path
-        .relative(root, real)
-        .split(path.sep)
-        .some((part) => part.startsWith('.') && part !== '.')
-    )
-      return [];
-    return readdirSync(real, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-      .map((entry) => entry.name);
+    if (!isInside(rootLeadsTo, real) || hidden(rootLeadsTo, real)) return undefined;
+    return readdirSync(real, { withFileTypes: true });
   } catch {
-    return [];
+    return undefined;
   }
 }
 

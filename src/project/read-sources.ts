@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { VFile as SourceFile } from 'vfile';
 import { type Position, report } from '../diagnostics/messages.js';
-import { hidden, isInside, locateInside, maxTextBytes, placeOfOffset, readBytesInside, readInside } from './read-inside.js';
+import { entriesInside, locateInside, maxTextBytes, placeOfOffset, readBytesInside, readInside } from './read-inside.js';
 import type { SourceCache } from './source-cache.js';
 
 /** Who asked for a file, to point a message at the line that names it. */
@@ -112,13 +112,9 @@ export class SourceReader {
     const dir = path.dirname(target);
     let names = this.listings.get(dir);
     if (names === undefined) {
-      names = null;
       const realRoot = this.realRoot();
-      if (realRoot !== undefined && isInside(this.root, dir) && !hidden(this.root, dir)) {
-        try {
-          if (isInside(realRoot, realpathSync.native(dir))) names = new Set(readdirSync(dir));
-        } catch {}
-      }
+      const entries = realRoot === undefined ? undefined : entriesInside(this.root, dir, realRoot);
+      names = entries ? new Set(entries.map((entry) => entry.name)) : null;
       this.listings.set(dir, names);
     }
     return names !== null && !names.has(path.basename(target));
