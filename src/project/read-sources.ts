@@ -48,7 +48,10 @@ export class SourceReader {
     }
     switch (result.problem) {
       case 'outside':
-        this.reportOn(ref, target, (file, place) => report(file, 'unsafe-path', { what: ref?.what ?? 'File', path: ref?.written ?? target }, { place }));
+        // A file looked for on its own (a translation) is named from the project's folder, not the disk's root.
+        this.reportOn(ref, target, (file, place) =>
+          report(file, 'unsafe-path', { what: ref?.what ?? 'File', path: ref?.written ?? path.relative(this.root, target) }, { place }),
+        );
         return undefined;
       case 'missing':
       case 'not-a-file':

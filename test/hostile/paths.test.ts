@@ -126,6 +126,8 @@ describe('symbolic links and paths that lead out of the project', { timeout }, (
     const o = await blueprint(root, 'check');
     expect(o.code).toBe(1);
     expect(errorsOf(o)).toEqual(['blueprints/welcome-desk/sections/01-why.es.md:null:null unsafe-path']);
+    // Named from the project's folder: the path of the checkout on disk is no business of the message.
+    expect(only(o, 'unsafe-path').message).toBe('File "blueprints/welcome-desk/sections/01-why.es.md" leads outside the project');
   });
 
   it('refuses a dangling link as leading outside, not as missing', async () => {
