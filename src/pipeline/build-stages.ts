@@ -65,11 +65,16 @@ export async function runBuild(settings: BuildSettings, run: Run, loaded: { proj
       themes,
       { assets, fonts: cache?.fonts ?? new FontCatalog(project.root), signal: settings.signal, reportFallbacks: true, ...(pages ? { pages } : {}) },
       (doc, html, done) => {
+        const before = written;
         written = written.then(() => staged.write(`${doc.base}.html`, html));
         // Handled when awaited below; noted now so that a failure before then is not an unhandled rejection.
         written.catch(() => undefined);
         // Said as it is rendered, so that a stop asked for meanwhile is heard before the next document.
         settings.onProgress({ type: 'html', document: `${doc.base}.html`, done, total: plan.documents.length });
+        // The next document renders once the page before this one is written: at most two pages wait in
+        // memory. Rendering yields to the event loop only between documents, and a write needs several turns
+        // of it, so without this the writes fell behind and 134 of 192 pages were held at once (#14).
+        return before;
       },
     );
     await written;
