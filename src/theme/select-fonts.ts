@@ -42,7 +42,10 @@ function readFaces(packages: FontPackages, pkg: string, sheet: string): FontFace
   // not installed at all is reported when the theme loads (font-package-missing, #11), never skipped here.
   const cssPath = packages.resolve(`${pkg}/${sheet}`);
   if (!cssPath) return [];
-  const css = readFileSync(cssPath, 'utf8');
+  return parsedOnce(parsedSheets, cssPath, () => parseFaces(readFileSync(cssPath, 'utf8'), cssPath));
+}
+
+function parseFaces(css: string, cssPath: string): FontFace[] {
   const faces: FontFace[] = [];
   for (const block of css.matchAll(facePattern)) {
     const body = block[1] ?? '';
@@ -68,8 +71,30 @@ function readFaces(packages: FontPackages, pkg: string, sheet: string): FontFace
 }
 
 /**
- * The @font-face rules of the font packages, read once per build (many documents share them). One
- * catalog per build rather than a module-level cache: two builds in a process never share state.
+ * What font files give, read once per process (#13, #14): a stylesheet's faces, a sheet's range index, a
+ * font file's character set and fontkit's reading of it. Each is kept with the file's stamp (size and
+ * time) and read again when the file changed, so a process that runs many builds and checks (the preview,
+ * the library in a script, the tests) neither reads nor parses the same font files for each. The catalogs
+ * share nothing else. Bounded by the font files the themes use.
+ */
+const parsedSheets = new Map<string, { stamp: string; value: FontFace[] }>();
+const parsedFonts = new Map<string, { stamp: string; value: Font | null }>();
+const glyphSets = new Map<string, { stamp: string; value: Set<number> }>();
+const rangeIndexes = new WeakMap<FontFace[], RangeIndex>();
+
+/** The value kept for `file` while its stamp holds, else `read()`'s, kept. */
+function parsedOnce<T>(memo: Map<string, { stamp: string; value: T }>, file: string, read: () => T, stamp = fileStamp(file)): T {
+  const known = memo.get(file);
+  if (known && known.stamp === stamp) return known.value;
+  const value = read();
+  memo.set(file, { stamp, value });
+  return value;
+}
+
+/**
+ * The @font-face rules of the font packages, looked up once per build (many documents share them). One
+ * catalog per build: what two builds in a process share is only what the font files themselves give
+ * (see parsedOnce), each checked against its file's stamp.
  */
 export class FontCatalog {
   private readonly sheets = new Map<string, FontFace[]>();
@@ -115,7 +140,12 @@ export class FontCatalog {
     const key = `${pkg}/${sheet}`;
     let index = this.indexes.get(key);
     if (!index) {
-      index = rangeIndex(this.faces(pkg, sheet));
+      const faces = this.faces(pkg, sheet);
+      index = rangeIndexes.get(faces);
+      if (!index) {
+        index = rangeIndex(faces);
+        rangeIndexes.set(faces, index);
+      }
       this.indexes.set(key, index);
     }
     const known = index.answers.get(codePoint);
@@ -144,31 +174,44 @@ export class FontCatalog {
    */
   hasGlyph(file: string, codePoint: number): boolean {
     let known = this.glyphs.get(file);
-    let stamp = this.stamps.get(file);
-    if (stamp === undefined) {
-      stamp = fileStamp(file);
-      this.stamps.set(file, stamp);
-    }
+    const stamp = this.stampOf(file);
     if (!known || known.stamp !== stamp) {
       // #13: decoding a WOFF2 file costs milliseconds each; its character set is kept between runs.
-      known = { stamp, codePoints: new Set(this.font(file)?.characterSet ?? []) };
+      known = { stamp, codePoints: parsedOnce(glyphSets, file, () => new Set(this.font(file)?.characterSet ?? []), stamp) };
       this.glyphs.set(file, known);
     }
     return known.codePoints.has(codePoint);
   }
 
-  /** A font file as fontkit reads it, once per catalog; null when it cannot be read. */
+  /** A font file as fontkit reads it, once per process while the file is unchanged; null when it cannot be read. */
   font(file: string): Font | null {
     let font = this.fonts.get(file);
     if (font === undefined) {
-      try {
-        font = readFont(readFileSync(file));
-      } catch {
-        font = null;
-      }
+      font = parsedOnce(
+        parsedFonts,
+        file,
+        () => {
+          try {
+            return readFont(readFileSync(file));
+          } catch {
+            return null;
+          }
+        },
+        this.stampOf(file),
+      );
       this.fonts.set(file, font);
     }
     return font;
+  }
+
+  /** A font file's stamp, taken once per catalog. */
+  private stampOf(file: string): string {
+    let stamp = this.stamps.get(file);
+    if (stamp === undefined) {
+      stamp = fileStamp(file);
+      this.stamps.set(file, stamp);
+    }
+    return stamp;
   }
 
   /** The character sets read so far, for the next run (see SourceCache.snapshot). */

@@ -1,3 +1,7 @@
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codePointsOf, FontCatalog } from '../../src/theme/select-fonts.js';
 
@@ -25,6 +29,46 @@ describe('FontCatalog.facesFor', () => {
       if (expected.length) held++;
     }
     expect(held).toBeGreaterThan(100);
+  });
+});
+
+/**
+ * #13, #14: what a font file gives is read once per process, so a process that runs many builds and checks
+ * (the preview, a script, the tests) does not parse the same stylesheets and fonts for each; a file that
+ * changed is read again.
+ */
+describe('font files read once per process', () => {
+  it('gives a new catalog what an earlier one read, and reads a changed stylesheet or font file again', () => {
+    const resolve = createRequire(import.meta.url).resolve;
+    const latin = resolve('@fontsource/noto-sans/files/noto-sans-latin-400-normal.woff2');
+    const arabic = resolve('@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2');
+    // A font package of the project's own, as a fork installs one.
+    const root = mkdtempSync(path.join(os.tmpdir(), 'bp-fonts-'));
+    const dir = path.join(root, 'node_modules/@fontsource/test-face');
+    mkdirSync(path.join(dir, 'files'), { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: '@fontsource/test-face', version: '1.0.0' }));
+    const sheet = (range: string) =>
+      `@font-face {\n  font-family: 'Test Face';\n  font-style: normal;\n  font-weight: 400;\n  src: url(./files/face.woff2) format('woff2');\n  unicode-range: ${range};\n}\n`;
+    writeFileSync(path.join(dir, '400.css'), sheet('U+0000-00FF'));
+    const file = path.join(dir, 'files/face.woff2');
+    copyFileSync(latin, file);
+    const pkg = '@fontsource/test-face';
+
+    const first = new FontCatalog(root);
+    expect(first.facesFor(pkg, '400.css', 0x41).map((face) => face.file)).toEqual([file]);
+    expect(first.hasGlyph(file, 0x41)).toBe(true);
+    const again = new FontCatalog(root);
+    expect(again.faces(pkg, '400.css')).toBe(first.faces(pkg, '400.css'));
+    expect(again.font(file)).toBe(first.font(file));
+
+    // Both files change: the sheet now covers Arabic, and the font is an Arabic subset without "A".
+    writeFileSync(path.join(dir, '400.css'), sheet('U+0600-06FF, U+FE70-FEFF'));
+    copyFileSync(arabic, file);
+    const changed = new FontCatalog(root);
+    expect(changed.facesFor(pkg, '400.css', 0x41)).toEqual([]);
+    expect(changed.facesFor(pkg, '400.css', 0x627).map((face) => face.file)).toEqual([file]);
+    expect(changed.hasGlyph(file, 0x627)).toBe(true);
+    expect(changed.hasGlyph(file, 0x41)).toBe(false);
   });
 });
 
