@@ -473,6 +473,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
       doctorCode = result.ok ? exitCodes.ok : exitCodes.environment;
     });
 
+  // A usage slip is the command's it was made in: its help is named ("blueprint new city --help" lists the
+  // option `new city` lacks; the top-level help does not), and the JSON document names the command.
+  const pointToHelp = (parent: Command, name: string) => {
+    const nameOf = (sub: Command) => (name ? `${name} ${sub.name()}` : sub.name());
+    parent.hook('preSubcommand', (_parent, sub) => {
+      command = nameOf(sub);
+    });
+    for (const sub of parent.commands) {
+      sub.showHelpAfterError(`(run "blueprint ${nameOf(sub)} --help" for usage)`);
+      pointToHelp(sub, nameOf(sub));
+    }
+  };
+  pointToHelp(program, '');
+
   try {
     await program.parseAsync(argv);
   } catch (cause) {
@@ -484,7 +498,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       reportMessage(
         file,
         'invalid-command',
-        { reason: cause.message.replace(/^error: /, '').split('\n')[0] ?? cause.message, ...(guess ? { guess } : {}) },
+        { reason: cause.message.replace(/^error: /, '').split('\n')[0] ?? cause.message, ...(guess ? { guess } : {}), ...(command ? { command } : {}) },
         guess ? { expected: [guess] } : {},
       );
       // Commander has printed the error for people already; the JSON document is for machines.

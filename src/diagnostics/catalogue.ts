@@ -683,12 +683,17 @@ export const catalogue = {
     message: (p) => `No blueprint project here: there is no blueprints/project.yaml in ${p.dir} or above`,
     hint: () => 'Run the command inside a project, or pass --project <dir>.',
   }),
-  'invalid-command': rule<{ reason: string; guess?: string }>({
+  'invalid-command': rule<{ reason: string; guess?: string; command?: string }>({
     severity: 'error',
     kind: 'usage',
     summary: 'The command line cannot be read: an unknown command or option, a missing or malformed value.',
     message: (p) => p.reason,
-    hint: (p) => `${p.guess ? `Did you mean "${p.guess}"? ` : ''}Run "blueprint --help" (or "blueprint <command> --help") for the commands and options.`,
+    hint: (p) =>
+      `${p.guess ? `Did you mean "${p.guess}"? ` : ''}${
+        p.command
+          ? `Run "blueprint ${p.command} --help" for its options.`
+          : 'Run "blueprint --help" (or "blueprint <command> --help") for the commands and options.'
+      }`,
   }),
   'unknown-option-value': rule<{ option: string; value: string; where: string } & Known>({
     severity: 'error',

@@ -61,6 +61,13 @@ describe('the blueprint command with people and with CI', () => {
     const json = JSON.parse((await run(['chek', '--json'], root)).stdout);
     expect(json.diagnostics[0]).toMatchObject({ ruleId: 'invalid-command', expected: ['check'] });
     expect(json.diagnostics[0].hint).toMatch(/^Did you mean "check"\?/);
+    // A slip in a subcommand names that command's help, which lists what it lacks, and the JSON names the command.
+    const slip = await run(['new', 'city', 'olympia'], root);
+    expect(slip.code).toBe(2);
+    expect(slip.stderr).toContain(`required option '--name <name>' not specified\n(run "blueprint new city --help" for usage)`);
+    const slipJson = JSON.parse((await run(['new', 'city', 'olympia', '--json'], root)).stdout);
+    expect(slipJson.command).toBe('new city');
+    expect(slipJson.diagnostics[0]).toMatchObject({ ruleId: 'invalid-command', hint: 'Run "blueprint new city --help" for its options.' });
     const version = await run(['--version'], root);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(`${repoRoot}/package.json`, 'utf8')).version);
   });
