@@ -86,7 +86,11 @@ export async function openBrowser(executablePath: string, options: OpenBrowserOp
       } catch {
         child.kill('SIGKILL');
       }
-    } else killProcessesOf(userDataDir);
+    }
+    // Any helper outside the group too; then wait for them to be gone: a process being killed may still write
+    // into the profile, and a folder removed before that was there again after the exit.
+    killProcessesOf(userDataDir);
+    untilNoProcessUses(userDataDir, 2000);
     rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 20 });
   });
   try {
@@ -122,6 +126,28 @@ export async function openBrowser(executablePath: string, options: OpenBrowserOp
   };
 }
 
+/** The processes started with `profile` as their user data folder (Linux: from /proc; elsewhere none are known). */
+function processesOf(profile: string): number[] {
+  if (process.platform !== 'linux') return [];
+  const flag = `--user-data-dir=${profile}`;
+  const found: number[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(flag)) found.push(Number(pid));
+    } catch {
+      // Gone already, or not ours to read.
+    }
+  }
+  return found;
+}
+
+/** Wait, blocking (the process is exiting), until no process uses `profile`, or `ms` have passed. */
+function untilNoProcessUses(profile: string, ms: number): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const end = Date.now() + ms;
+  while (processesOf(profile).length > 0 && Date.now() < end) Atomics.wait(pause, 0, 0, 10);
+}
+
 /**
  * Kill, at once, the processes started with `profile` as their user data folder: a browser still starting,
  * whose process puppeteer has not handed over yet. Read from /proc on Linux; elsewhere by pkill.
@@ -129,17 +155,16 @@ export async function openBrowser(executablePath: string, options: OpenBrowserOp
 function killProcessesOf(profile: string): void {
   const flag = `--user-data-dir=${profile}`;
   if (process.platform === 'linux') {
-    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    for (const pid of processesOf(profile)) {
+      // Its group first: puppeteer starts the browser as the leader of a group holding its helpers.
       try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(flag)) continue;
-        // Its group first: puppeteer starts the browser as the leader of a group holding its helpers.
-        try {
-          process.kill(-Number(pid), 'SIGKILL');
-        } catch {
-          process.kill(Number(pid), 'SIGKILL');
-        }
+        process.kill(-pid, 'SIGKILL');
       } catch {
-        // Gone already, or not ours to read.
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Gone already.
+        }
       }
     }
     return;
