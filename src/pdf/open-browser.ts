@@ -99,7 +99,10 @@ export async function openBrowser(executablePath: string, options: OpenBrowserOp
     const args = [...chromiumArgs, `--gaia-config=${gaiaConfig}`, ...(options.extraArgs ?? [])];
     // The build stops the browser itself on Ctrl-C and SIGTERM (closing it, removing its profile, leaving the
     // output as it was): puppeteer's own handlers would exit the process before that could happen (#9).
-    browser = await launch({ executablePath, headless: true, args, userDataDir, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+    // Chromium keeps its crash reports' settings in ~/.config/chromium and dconf's in ~/.cache: both go into
+    // the temporary profile, removed with it, so a build writes nothing in the user's home.
+    const env = { ...process.env, XDG_CONFIG_HOME: path.join(userDataDir, 'xdg-config'), XDG_CACHE_HOME: path.join(userDataDir, 'xdg-cache') };
+    browser = await launch({ executablePath, headless: true, args, userDataDir, env, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
   } catch (cause) {
     // #9: a browser that fails to start must not leave its profile folder behind either.
     await removeProfile();

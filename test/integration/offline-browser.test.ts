@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -68,5 +68,34 @@ describe('the printing browser stays on this machine (#9)', () => {
     expect(log.events.length).toBeGreaterThan(0);
     const outside = [...namedHosts(log)].filter(([host]) => !loopback.has(host)).map(([host, types]) => `${host}: ${[...types].sort().join(', ')}`);
     expect(outside).toEqual([]);
+  });
+
+  // Chromium keeps its crash reports' settings in ~/.config/chromium and dconf's in ~/.cache: a build wrote
+  // into the home folder of whoever ran it. Now into the temporary profile, removed with it.
+  it('writes nothing in the home folder of whoever runs it', async () => {
+    const { executablePath } = await findBrowser({ env: process.env });
+    const home = mkdtempSync(path.join(os.tmpdir(), 'bp-home-'));
+    const profiles = mkdtempSync(path.join(os.tmpdir(), 'bp-profile-'));
+    const saved = { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME };
+    process.env.HOME = home;
+    delete process.env.XDG_CONFIG_HOME;
+    delete process.env.XDG_CACHE_HOME;
+    try {
+      {
+        await using opened = await openBrowser(executablePath, { tempDir: profiles });
+        const page = await opened.browser.newPage();
+        await page.setContent('<!doctype html><html lang="en"><title>Home</title><p>Printed.</p></html>');
+        await page.pdf();
+      }
+      expect(readdirSync(home, { recursive: true })).toEqual([]);
+      expect(readdirSync(profiles)).toEqual([]);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+      rmSync(profiles, { recursive: true, force: true });
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
   });
 });
