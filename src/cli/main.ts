@@ -152,7 +152,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
         blueprints: string[],
         opts: EditionOptions & { format: Format[]; browser?: string; shard?: { index: number; count: number }; jobs?: number; cache: boolean },
       ) => {
-        command = 'build';
         usedRoot = await withRoot(async (root) => {
           const outDir = opts.out ? path.resolve(io.cwd, opts.out) : defaultOutDir(root);
           const result = await (await import('../pipeline/build.js')).build({
@@ -191,7 +190,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
   editionCommand('preview', 'Build the HTML, serve it on this machine and rebuild and reload on every change (Ctrl-C stops).')
     .option('--port <number>', 'port to serve on (0 picks a free one)', (v) => Number.parseInt(v, 10), 4321)
     .action(async (blueprints: string[], opts: EditionOptions & { port: number }) => {
-      command = 'preview';
       usedRoot = await withRoot(async (root) => {
         const files: VFile[] = [];
         let rebuilds = 0;
@@ -248,7 +246,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('-v, --verbose', "list every plain-language finding and each section's reading grade")
     .option('--no-cache', 'parse and judge every file again instead of reusing what earlier checks kept in out/.blueprint-cache/')
     .action(async (blueprints: string[], opts: { city?: string[]; lang?: string[]; strict?: boolean; cache?: boolean }) => {
-      command = 'check';
       usedRoot = await withRoot(async (root) => {
         const t = performance.now();
         const result = await (await import('../pipeline/check.js')).check({
@@ -292,7 +289,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--json', 'print the merged manifest and diagnostics as one JSON document on stdout')
     .option('-q, --quiet', 'print errors only')
     .action(async (dirs: string[], opts: { out: string }) => {
-      command = 'merge';
       usedRoot = await withRoot(async (root) => {
         const result = await (await import('../pipeline/merge.js')).merge({
           root,
@@ -317,7 +313,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--coverage', 'show the blueprint × city matrix: slots each city fills, still has stubs for, or takes from another city')
     .option('--json', 'print as one JSON document on stdout')
     .action(async (opts: { coverage?: boolean }) => {
-      command = 'list';
       usedRoot = await withRoot(async (root) => {
         const { listing, coverage, files } = await (await import('../pipeline/list-project.js')).listProject({ root, coverage: opts.coverage === true });
         if (!wantsJson && coverage) io.stdout(`${formatCoverage(coverage)}\n`);
@@ -339,7 +334,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--website <url>', "the office's website")
     .option('--json', 'print the files written and diagnostics as one JSON document on stdout')
     .action(async (id: string, opts: { name: string; government?: string; office?: string; state?: string; website?: string }) => {
-      command = 'new city';
       usedRoot = await withRoot(async (root) => {
         const result = await (await import('../scaffold/new-scaffold.js')).newCity({ root, id, ...opts });
         if (!wantsJson) for (const file of result.written) io.stdout(`created ${file}\n`);
@@ -366,7 +360,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--title <text>', 'the title of the guide')
     .option('--json', 'print the files written and diagnostics as one JSON document on stdout')
     .action(async (id: string, opts: { title?: string }) => {
-      command = 'new blueprint';
       usedRoot = await withRoot(async (root) => {
         const result = await (await import('../scaffold/new-scaffold.js')).newBlueprint({ root, id, ...opts });
         if (!wantsJson) for (const file of result.written) io.stdout(`created ${file}\n`);
@@ -391,7 +384,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--lang <code>', 'language(s) (default: every language but the source)', collect)
     .option('--json', 'print as one JSON document on stdout')
     .action(async (opts: { lang?: string[] }) => {
-      command = 'i18n status';
       usedRoot = await withRoot(async (root) => {
         const result = await (await import('../pipeline/i18n-status.js')).i18nStatus({ root, ...(opts.lang ? { languages: opts.lang } : {}) });
         if (!wantsJson && result.code === 0) io.stdout(`${formatStatus(result.entries)}\n`);
@@ -409,7 +401,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option('--out <file.xlf>', 'write the XLIFF file here (default: standard output)')
     .option('--json', 'print the sources and diagnostics as one JSON document on stdout (needs --out)')
     .action(async (blueprints: string[], opts: { lang: string; city?: string[]; cityOnly?: boolean; out?: string }) => {
-      command = 'i18n extract';
       usedRoot = await withRoot(async (root) => {
         const out = opts.out ? path.resolve(io.cwd, opts.out) : undefined;
         const result = await (await import('../pipeline/i18n-extract.js')).extractTranslations({
@@ -439,7 +430,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .argument('<file.xlf...>', 'XLIFF files written by "blueprint i18n extract" and translated')
     .option('--json', 'print the files written and diagnostics as one JSON document on stdout')
     .action(async (xlfs: string[]) => {
-      command = 'i18n import';
       usedRoot = await withRoot(async (root) => {
         const result = await (await import('../pipeline/i18n-import.js')).importTranslations({ root, files: xlfs.map((f) => path.resolve(io.cwd, f)) });
         const count = (state: string) => result.written.filter((w) => w.state === state).length;
@@ -473,8 +463,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       doctorCode = result.ok ? exitCodes.ok : exitCodes.environment;
     });
 
-  // A usage slip is the command's it was made in: its help is named ("blueprint new city --help" lists the
-  // option `new city` lacks; the top-level help does not), and the JSON document names the command.
+  // Which command runs, for the JSON document (`command`), named as it is dispatched: also when its command
+  // line is refused, and then its help is named too ("blueprint new city --help" lists the option `new city`
+  // lacks; the top-level help does not).
   const pointToHelp = (parent: Command, name: string) => {
     const nameOf = (sub: Command) => (name ? `${name} ${sub.name()}` : sub.name());
     parent.hook('preSubcommand', (_parent, sub) => {
