@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Font } from 'fontkit';
 import { FontPackages } from './font-packages.js';
 import { cssString } from './page-rules.js';
+import { readCharacterSet } from './read-character-set.js';
 import { readFont } from './read-font.js';
 
 export interface FontFile {
@@ -176,8 +177,9 @@ export class FontCatalog {
     let known = this.glyphs.get(file);
     const stamp = this.stampOf(file);
     if (!known || known.stamp !== stamp) {
-      // #13: decoding a WOFF2 file costs milliseconds each; its character set is kept between runs.
-      known = { stamp, codePoints: parsedOnce(glyphSets, file, () => new Set(this.font(file)?.characterSet ?? []), stamp) };
+      // #13: decoding a WOFF2 file costs milliseconds each; its character set is kept between runs. Read
+      // from the file's character map alone where it can be; fontkit, loaded for that, reads the rest.
+      known = { stamp, codePoints: parsedOnce(glyphSets, file, () => new Set(characterSetOf(file) ?? this.font(file)?.characterSet ?? []), stamp) };
       this.glyphs.set(file, known);
     }
     return known.codePoints.has(codePoint);
@@ -232,6 +234,15 @@ export class FontCatalog {
 
   familyName(pkg: string): string {
     return this.faces(pkg, '400.css')[0]?.family ?? pkg.replace('@fontsource/', '');
+  }
+}
+
+/** A font file's characters from its character map alone (see readCharacterSet); undefined for fontkit to read. */
+function characterSetOf(file: string): number[] | undefined {
+  try {
+    return readCharacterSet(readFileSync(file));
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,0 +1,172 @@
+import { brotliDecompressSync } from 'node:zlib';
+
+/**
+ * The characters a font file maps, read from its `cmap` table alone (#13): the same set fontkit's
+ * `characterSet` gives, without loading fontkit (a sixth of a second in a new process) or reading the rest
+ * of the font. For a WOFF2 file (every face of an @fontsource package) or a plain TrueType or OpenType
+ * file whose Unicode map has one of the formats fonts use (4 and 12, and 0, 6, 10, 13). Undefined for
+ * anything else — a collection, a WOFF 1 file, a map in another encoding, a damaged table — so the
+ * caller asks fontkit, as before. The set is fontkit's to the letter (the unit test compares every face of
+ * the bundled fonts): each segment or group from its first character to its last.
+ */
+export function readCharacterSet(buffer: Uint8Array): number[] | undefined {
+  try {
+    const bytes = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    const cmap = bytes.byteLength >= 4 && bytes.getUint32(0) === woff2Signature ? woff2Cmap(bytes) : sfntCmap(bytes);
+    return cmap ? unicodeCharacters(cmap) : undefined;
+  } catch {
+    // A table that ends early (RangeError) or a stream Brotli refuses: fontkit decides.
+    return undefined;
+  }
+}
+
+const woff2Signature = 0x774f4632; // 'wOF2'
+const sfntVersions = new Set([0x00010000, 0x4f54544f /* OTTO */, 0x74727565 /* true */]);
+const cmapTag = 0x636d6170; // 'cmap'
+
+/** The `cmap` table of a TrueType or OpenType file, by its table directory. */
+function sfntCmap(bytes: DataView): DataView | undefined {
+  if (!sfntVersions.has(bytes.getUint32(0))) return undefined;
+  const tables = bytes.getUint16(4);
+  for (let i = 0; i < tables; i++) {
+    const record = 12 + i * 16;
+    if (bytes.getUint32(record) !== cmapTag) continue;
+    const offset = bytes.getUint32(record + 8);
+    const length = bytes.getUint32(record + 12);
+    return slice(bytes, offset, length);
+  }
+  return undefined;
+}
+
+/**
+ * The `cmap` table of a WOFF2 file (W3C WOFF 2.0, section 5): the table directory names each table and its
+ * length; the tables follow one another in one Brotli stream, `cmap` never transformed.
+ */
+function woff2Cmap(bytes: DataView): DataView | undefined {
+  const flavor = bytes.getUint32(4);
+  if (!sfntVersions.has(flavor)) return undefined; // a collection ('ttcf') has a second directory
+  const tables = bytes.getUint16(12);
+  const compressedLength = bytes.getUint32(20);
+  let at = 48;
+  const readBase128 = () => {
+    let value = 0;
+    for (let i = 0; i < 5; i++) {
+      const byte = bytes.getUint8(at++);
+      if (i === 0 && byte === 0x80) throw new RangeError('UIntBase128 with a leading zero');
+      value = value * 128 + (byte & 0x7f);
+      if ((byte & 0x80) === 0) return value;
+    }
+    throw new RangeError('UIntBase128 longer than five bytes');
+  };
+  let cmapAt: number | undefined;
+  let cmapLength = 0;
+  let streamAt = 0;
+  for (let i = 0; i < tables; i++) {
+    const flags = bytes.getUint8(at++);
+    const known = flags & 0x3f;
+    let tag = knownTags[known];
+    if (known === 63) {
+      tag = bytes.getUint32(at);
+      at += 4;
+    }
+    const version = flags >> 6;
+    const length = readBase128();
+    // glyf and loca are transformed at version 0, every other table at any other version (§5.1).
+    const transformed = tag === glyfTag || tag === locaTag ? version === 0 : version !== 0;
+    const stored = transformed ? readBase128() : length;
+    if (tag === cmapTag && !transformed) {
+      cmapAt = streamAt;
+      cmapLength = length;
+    }
+    streamAt += stored;
+  }
+  if (cmapAt === undefined) return undefined;
+  const tablesData = brotliDecompressSync(new Uint8Array(bytes.buffer, bytes.byteOffset + at, compressedLength));
+  if (tablesData.length !== streamAt) return undefined;
+  return slice(new DataView(tablesData.buffer, tablesData.byteOffset, tablesData.byteLength), cmapAt, cmapLength);
+}
+
+const tagOf = (name: string) => ((name.charCodeAt(0) << 24) | (name.charCodeAt(1) << 16) | (name.charCodeAt(2) << 8) | name.charCodeAt(3)) >>> 0;
+const glyfTag = tagOf('glyf');
+const locaTag = tagOf('loca');
+/** WOFF2's known table tags, by their index in a directory entry's flags (WOFF 2.0, table 1). */
+const knownTags = (
+  'cmap head hhea hmtx maxp name OS/2 post cvt_ fpgm glyf loca prep CFF_ VORG EBDT EBLC gasp hdmx kern LTSH PCLT VDMX vhea vmtx ' +
+  'BASE GDEF GPOS GSUB EBSC JSTF MATH CBDT CBLC COLR CPAL SVG_ sbix acnt avar bdat bloc bsln cvar fdsc feat fmtx fvar gvar hsty ' +
+  'just lcar mort morx opbd prop trak Zapf Silf Glat Gloc Feat Sill'
+)
+  .split(' ')
+  .map((name) => tagOf(name.replace('_', ' ')));
+
+function slice(bytes: DataView, offset: number, length: number): DataView | undefined {
+  if (offset + length > bytes.byteLength) return undefined;
+  return new DataView(bytes.buffer, bytes.byteOffset + offset, length);
+}
+
+/** fontkit's order of preference among a cmap's subtables: the Unicode ones, 32-bit first. */
+const unicodeEncodings: [number, number][] = [
+  [3, 10],
+  [0, 6],
+  [0, 4],
+  [3, 1],
+  [0, 3],
+  [0, 2],
+  [0, 1],
+  [0, 0],
+];
+
+/** The characters of the cmap's preferred Unicode subtable, as fontkit's CmapProcessor lists them. */
+function unicodeCharacters(cmap: DataView): number[] | undefined {
+  const count = cmap.getUint16(2);
+  let subtable: number | undefined;
+  for (const [platform, encoding] of unicodeEncodings) {
+    for (let i = 0; i < count && subtable === undefined; i++) {
+      const record = 4 + i * 8;
+      if (cmap.getUint16(record) === platform && cmap.getUint16(record + 2) === encoding) subtable = cmap.getUint32(record + 4);
+    }
+    if (subtable !== undefined) break;
+  }
+  if (subtable === undefined) return undefined;
+  const format = cmap.getUint16(subtable);
+  const characters: number[] = [];
+  const addRange = (first: number, last: number) => {
+    for (let c = first; c <= last; c++) characters.push(c);
+  };
+  switch (format) {
+    case 0:
+      addRange(0, 255);
+      return characters;
+    case 4: {
+      const segments = cmap.getUint16(subtable + 6) / 2;
+      const ends = subtable + 14;
+      const starts = ends + segments * 2 + 2;
+      for (let i = 0; i < segments; i++) addRange(cmap.getUint16(starts + i * 2), cmap.getUint16(ends + i * 2));
+      return characters;
+    }
+    case 6: {
+      const first = cmap.getUint16(subtable + 6);
+      addRange(first, first + cmap.getUint16(subtable + 8) - 1);
+      return characters;
+    }
+    case 10: {
+      const first = cmap.getUint32(subtable + 12);
+      addRange(first, first + cmap.getUint32(subtable + 16) - 1);
+      return characters;
+    }
+    case 12:
+    case 13: {
+      const groups = cmap.getUint32(subtable + 12);
+      // A group spans at most the code space: a damaged table must not ask for billions of characters.
+      for (let i = 0; i < groups; i++) {
+        const group = subtable + 16 + i * 12;
+        const first = cmap.getUint32(group);
+        const last = cmap.getUint32(group + 4);
+        if (last > 0x10ffff || last - first > 0x10ffff) return undefined;
+        addRange(first, last);
+      }
+      return characters;
+    }
+    default:
+      return undefined;
+  }
+}
