@@ -29,8 +29,6 @@ export const markdownLimits = {
   treeDepth: 128,
 } as const;
 
-/** Characters that open or close emphasis, links, directive labels and code spans. */
-const marks = new Set(['*', '_', '~', '[', ']', '`']);
 /** Elements without content, and elements whose start tag closes an open one of their kind: neither nests. */
 const notNesting = new Set([
   ...['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'],
@@ -55,6 +53,7 @@ export function checkMarkdownLimits(file: VFile): boolean {
   const containerDirective = /:{3,}[A-Za-z]/y;
   const startTag = /<[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)/y;
   const endTag = /<\/[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)/y;
+  const countsFrom = /[*_~[\]`<]/g;
   const lines = String(file.value).split(/\r\n|\r|\n/);
   let containers = 0;
   let directives = 0;
@@ -107,15 +106,18 @@ export function checkMarkdownLimits(file: VFile): boolean {
     if (matchAt(containerDirective, line, i) && ++directives > markdownLimits.directives)
       return tooComplex('too many ::: container directives in one file', markdownLimits.directives, at(i));
 
-    for (; i < line.length; i++) {
+    // #13: from one character that counts (a mark or `<`) to the next, not through every character
+    // (a match of one character leaves lastIndex just after it).
+    for (countsFrom.lastIndex = i; countsFrom.test(line); ) {
+      i = countsFrom.lastIndex - 1;
       const char = line[i] as string;
-      if (marks.has(char)) {
+      if (char !== '<') {
         if (char === '[' && line[i + 1] === '^' && ++footnotes > markdownLimits.footnotes) return tooComplex(tooManyNotes, markdownLimits.footnotes, at(i));
         if (++paragraphMarks > markdownLimits.marksPerParagraph)
           return tooComplex('too many emphasis marks, brackets and backticks (* _ ~ [ ] `) in one paragraph', markdownLimits.marksPerParagraph, at(i));
         if (++fileMarks > markdownLimits.marksPerFile)
           return tooComplex('too many emphasis marks, brackets and backticks (* _ ~ [ ] `) in one file', markdownLimits.marksPerFile, at(i));
-      } else if (char === '<') {
+      } else {
         if (matchAt(startTag, line, i)) {
           const name = line.slice(i + 1, startTag.lastIndex).toLowerCase();
           if (notNesting.has(name)) continue;
