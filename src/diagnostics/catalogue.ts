@@ -17,12 +17,20 @@ export interface Rule<P> {
   message: (p: P) => string;
   /** How to fix it, in one sentence a policy officer can act on. */
   hint: (p: P) => string;
+  /**
+   * For a message that a run may say about one file for several documents with other values (a language):
+   * the values of one message that says both, or undefined when the two stay apart. A run's messages are
+   * merged once, at its end (see dedupeMessages).
+   */
+  merge?: (a: P, b: P) => P | undefined;
 }
 
 export type CatalogueEntry = Rule<never>;
 
 const rule = <P = Record<string, never>>(r: Rule<P>): Rule<P> => r;
 const q = (value: string) => `"${value}"`;
+/** "a", "a or b", "a, b or c" (with `and`: "a, b and c"). */
+const listed = (values: string[], last: 'or' | 'and') => (values.length < 2 ? (values[0] ?? '') : `${values.slice(0, -1).join(', ')} ${last} ${values.at(-1)}`);
 
 /** A did-you-mean sentence and the known names; built by `suggestion()` in messages.ts. */
 export interface Known {
@@ -418,12 +426,19 @@ export const catalogue = {
     message: (p) => `No interface words in ${q(p.lang)} for ${p.keys}; they print in English`,
     hint: (p) => `Add them under "strings: ${p.lang}:" in blueprints/project.yaml (every key is listed in docs/translating.md).`,
   }),
-  untranslated: rule<{ lang: string; source: string; file: string; what: string }>({
+  untranslated: rule<{ langs: string[]; source: string; name: string; what: string }>({
     severity: 'warning',
     kind: 'content',
-    summary: 'A section or case study has no translation into a language being built; the source text is printed.',
-    message: (p) => `No ${p.lang} translation of this ${p.what}; printing the ${p.source} text`,
-    hint: (p) => `Add ${p.file} next to it.`,
+    summary:
+      'A section or case study has no translation into a language being built; the source text is printed. One warning per file names every such language.',
+    message: (p) => `No ${listed(p.langs, 'or')} translation of this ${p.what}; printing the ${p.source} text`,
+    hint: (p) =>
+      `Add ${listed(
+        p.langs.map((lang) => `${p.name}.${lang}.md`),
+        'and',
+      )} next to it.`,
+    merge: (a, b) =>
+      a.source === b.source && a.what === b.what && a.name === b.name ? { ...a, langs: [...new Set([...a.langs, ...b.langs])].sort() } : undefined,
   }),
   'translation-stale': rule<{ lang: string; source: string; recorded: string; current: string }>({
     severity: 'warning',

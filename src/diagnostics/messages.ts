@@ -2,6 +2,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { catalogue, docsUrl, type RuleId, type RuleParams, ruleAnchor } from './catalogue.js';
+import { keepParams, messageParams } from './saved-message.js';
 
 export type { RuleId } from './catalogue.js';
 
@@ -28,7 +29,14 @@ export interface MessageOptions {
  * `fatal: false`; the text, hint and docs link come from the catalogue (#8).
  */
 export function report<K extends RuleId>(file: VFile, ruleId: K, params: RuleParams<K>, options: MessageOptions = {}): VFileMessage {
-  const rule = catalogue[ruleId] as unknown as { severity: string; message(p: unknown): string; hint(p: unknown): string };
+  const message = catalogueMessage(file, ruleId, params, options);
+  file.messages.push(message);
+  return message;
+}
+
+/** What the catalogue says for a rule and its values, about a file (see report). */
+function catalogueMessage<K extends RuleId>(file: VFile, ruleId: K, params: RuleParams<K>, options: MessageOptions): VFileMessage {
+  const rule = catalogue[ruleId] as unknown as UntypedRule;
   const place = normalizePlace(options.place);
   const message = new VFileMessage(rule.message(params), {
     ...(place ? { place } : {}),
@@ -42,9 +50,11 @@ export function report<K extends RuleId>(file: VFile, ruleId: K, params: RulePar
   const hint = rule.hint(params);
   if (hint) message.note = hint;
   if (options.expected && options.expected.length > 0) message.expected = options.expected;
-  file.messages.push(message);
+  if (rule.merge) keepParams(message, params as Record<string, unknown>);
   return message;
 }
+
+type UntypedRule = { severity: string; message(p: unknown): string; hint(p: unknown): string; merge?(a: unknown, b: unknown): unknown };
 
 /** A file for problems that belong to no source: the command line, the machine (#8: one channel). */
 export const commandFile = () => new VFile();
@@ -78,6 +88,7 @@ export const hasErrors = (files: VFile[]) => files.some((file) => file.messages.
 /** Drop messages reported more than once (the same section renders in several editions). */
 export function dedupeMessages(files: VFile[]): void {
   for (const file of files) {
+    mergeMessages(file);
     const seen = new Set<string>();
     file.messages = file.messages.filter((m) => {
       const key = `${m.line}:${m.column}:${m.ruleId}:${m.reason}`;
@@ -86,4 +97,33 @@ export function dedupeMessages(files: VFile[]): void {
       return true;
     });
   }
+}
+
+/**
+ * One message where the catalogue merges a rule's messages about a file at one place (#10: "No ar, es or
+ * zh-Hans translation of this case study", not one warning per language), where the first of them was.
+ */
+function mergeMessages(file: VFile): void {
+  const kept: VFileMessage[] = [];
+  for (const message of file.messages) {
+    const ruleId = message.ruleId as RuleId | undefined;
+    const rule = ruleId ? (catalogue[ruleId] as unknown as UntypedRule | undefined) : undefined;
+    const params = messageParams(message);
+    if (ruleId && rule?.merge && params) {
+      let merged = false;
+      for (const [at, first] of kept.entries()) {
+        const firstParams = first.ruleId === ruleId && first.line === message.line && first.column === message.column ? messageParams(first) : undefined;
+        const both = firstParams ? rule.merge(firstParams, params) : undefined;
+        if (!both) continue;
+        const remade = catalogueMessage(file, ruleId, both as never, first.place ? { place: first.place } : {});
+        remade.fatal = first.fatal;
+        kept[at] = remade;
+        merged = true;
+        break;
+      }
+      if (merged) continue;
+    }
+    kept.push(message);
+  }
+  file.messages = kept;
 }

@@ -17,7 +17,17 @@ export interface SavedMessage {
   note?: string;
   expected?: string[];
   cause?: SavedMessage;
+  /** The values it was made from, kept for a rule that merges its messages (see Rule.merge). */
+  params?: Record<string, unknown>;
 }
+
+/**
+ * The values a catalogue message was made from, for the rules that merge the messages of a run (see
+ * Rule.merge): kept beside the message, not on it, and carried through saving and copying.
+ */
+const paramsOf = new WeakMap<VFileMessage, Record<string, unknown>>();
+export const messageParams = (message: VFileMessage) => paramsOf.get(message);
+export const keepParams = (message: VFileMessage, params: Record<string, unknown>) => void paramsOf.set(message, params);
 
 export function saveMessage(message: VFileMessage): SavedMessage {
   const saved: SavedMessage = { reason: message.reason };
@@ -30,6 +40,8 @@ export function saveMessage(message: VFileMessage): SavedMessage {
   if (message.note) saved.note = message.note;
   if (message.expected) saved.expected = message.expected;
   if (message.cause instanceof VFileMessage) saved.cause = saveMessage(message.cause);
+  const params = paramsOf.get(message);
+  if (params) saved.params = params;
   return saved;
 }
 
@@ -45,10 +57,14 @@ export function restoreMessage(saved: SavedMessage): VFileMessage {
   if (saved.url) message.url = saved.url;
   if (saved.note) message.note = saved.note;
   if (saved.expected) message.expected = saved.expected;
+  if (saved.params) paramsOf.set(message, saved.params);
   return message;
 }
 
 /** A message of its own for each load: a caller may change one (check --strict makes warnings errors). */
 export function copyMessage(message: VFileMessage): VFileMessage {
-  return Object.assign(Object.create(VFileMessage.prototype) as VFileMessage, message);
+  const copy = Object.assign(Object.create(VFileMessage.prototype) as VFileMessage, message);
+  const params = paramsOf.get(message);
+  if (params) paramsOf.set(copy, params);
+  return copy;
 }

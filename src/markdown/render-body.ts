@@ -398,7 +398,10 @@ function withoutFrontMatter(tree: Root): Root {
   return tree;
 }
 
-/** #10: a section or case study printed in the source language in another language's edition: say once which file to add. */
+/**
+ * #10: a section or case study printed in the source language in another language's edition: say which file
+ * to add (once per file at the end of the run, for all its languages: the catalogue merges them).
+ */
 function reportUntranslated(file: VFile, lang: string, sourceLang: string, what: 'section' | 'case study'): void {
-  report(file, 'untranslated', { lang, source: sourceLang, file: file.basename?.replace(/\.md$/, `.${lang}.md`) ?? '', what });
+  report(file, 'untranslated', { langs: [lang], source: sourceLang, name: file.stem ?? '', what });
 }

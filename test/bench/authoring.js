@@ -30,8 +30,29 @@ const timeCheck = (...args) => {
 };
 const edited = path.join(checkCopy, 'blueprints/health/sections/02-core-components.md');
 const editedText = readFileSync(edited, 'utf8');
+// The floor, in turns with it (the host's load varies): a new process that only parses the same sources
+// with the toolkit's parsers (test/bench/parse-floor.js).
+const timeFloor = () => {
+  const t = performance.now();
+  const run = spawnSync(process.execPath, [path.join(root, 'test/bench/parse-floor.js'), checkCopy], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`parse floor failed: ${run.stderr}`);
+  return performance.now() - t;
+};
 const cold = [];
-for (let i = 0; i < 5; i++) cold.push(timeCheck('--no-cache'));
+const floor = [];
+for (let i = 0; i < 5; i++) {
+  cold.push(timeCheck('--no-cache'));
+  floor.push(timeFloor());
+}
+// The same check in a process that has run one already (the library, as the preview or a script runs it):
+// what the check's own work takes once its code is compiled and optimized.
+const { check } = await import('../../dist/index.js');
+const warm = [];
+for (let i = 0; i < 4; i++) {
+  const t = performance.now();
+  await check({ root: checkCopy, cache: false });
+  if (i > 0) warm.push(performance.now() - t);
+}
 timeCheck();
 const afterEdit = [];
 for (let i = 0; i < 5; i++) {
@@ -43,6 +64,10 @@ for (let i = 0; i < 3; i++) unchanged.push(timeCheck());
 rmSync(checkCopy, { recursive: true, force: true });
 const listed = (values) => values.map((ms) => Math.round(ms)).join(', ');
 console.log(`check (new process, ${editions} editions, plain language), from nothing (--no-cache): ${listed(cold)} ms; ${verdict(cold, 3000)}`);
+console.log(
+  `  floor: a new process parsing the same Markdown and YAML once, nothing else (test/bench/parse-floor.js): ${listed(floor)} ms, median ${Math.round(median(floor))} ms`,
+);
+console.log(`  the same check in a process that ran one before (code compiled and optimized): ${listed(warm)} ms, median ${Math.round(median(warm))} ms`);
 console.log(`check after saving one section: ${listed(afterEdit)} ms; ${verdict(afterEdit, 3000)}`);
 console.log(`check with nothing changed: ${listed(unchanged)} ms; ${verdict(unchanged, 3000)}`);
 
