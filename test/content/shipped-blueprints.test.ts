@@ -49,7 +49,9 @@ describe('the shipped blueprints', () => {
     const said = collectMessages(result.files).filter((m) => m.ruleId === 'untranslated');
     expect(said).toHaveLength(missing.size);
     for (const [file, langs] of missing)
-      expect(said.find((m) => m.file === file)?.reason).toBe(`No ${langs.length === 1 ? langs[0] : `${langs.slice(0, -1).join(', ')} or ${langs.at(-1)}`} translation of this ${file.includes('/case-studies/') ? 'case study' : 'section'}; printing the en text`);
+      expect(said.find((m) => m.file === file)?.reason).toBe(
+        `No ${langs.length === 1 ? langs[0] : `${langs.slice(0, -1).join(', ')} or ${langs.at(-1)}`} translation of this ${file.includes('/case-studies/') ? 'case study' : 'section'}; printing the en text`,
+      );
     expect(result.code).toBe(0);
     // Every city's edition of every blueprint, plus language-access in es, zh-Hans and ar.
     expect(result.documents).toBe(project.cities.size * (project.blueprints.length + 3));

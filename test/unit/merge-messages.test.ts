@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { dedupeMessages, report } from '../../src/diagnostics/messages.js';
 import { copyMessage, restoreMessage, saveMessage } from '../../src/diagnostics/saved-message.js';
 
-const untranslated = (file: VFile, lang: string, what = 'case study') => report(file, 'untranslated', { langs: [lang], source: 'en', name: file.stem ?? '', what });
+const untranslated = (file: VFile, lang: string, what = 'case study') =>
+  report(file, 'untranslated', { langs: [lang], source: 'en', name: file.stem ?? '', what });
 const said = (file: VFile) => file.messages.map((m) => `${m.reason} | ${m.note}`);
 
 /** #10: a file printed untranslated in several languages is one warning at the end of a run, naming them all. */
