@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import SlowestFirst from './test/slowest-first.js';
 
 /** Test files that run with a module registry of their own: one replaces a module of the toolkit (vi.mock). */
 const isolated = ['test/integration/preview-lifecycle.test.ts'];
@@ -15,6 +16,8 @@ export default defineConfig({
     // made: 212–229 s against 292 s with two; from a fresh clone (the shared build's 45 PDFs printing
     // meanwhile) about 300 s either way, at a load of 6–8, and 240 s once the shared build printed 27.
     maxWorkers: 3,
+    // A fresh clone (CI) has no timings: the files known to be slow start first (test/slowest-first.ts).
+    sequence: { sequencer: SlowestFirst },
     testTimeout: 180_000,
     hookTimeout: 300_000,
     projects: [

@@ -22,9 +22,10 @@ interface FocusRing {
  * #11: every shipped theme, in every shipped city's colours, passes axe-core (WCAG 2.1 A and AA) in real
  * Chromium and shows a keyboard focus ring of at least 3:1 against what surrounds it. Each sampled city is
  * built in each theme (not only the theme it uses), so a city that changes theme stays accessible. The
- * sample is the default city (a dark primary: a ring on its cover) and the two cities with the palest
- * primary colours, where contrast is tightest; `check` computes every edition's contrast without a browser
- * (low-contrast), so this keeps the suite's time in bounds (#8: a sample of editions, not all of them).
+ * sample is the default city (a dark primary: a ring on its cover; its translations are audited in
+ * accessibility.test.ts) and the city with the palest primary colour, where contrast is tightest; `check`
+ * computes every edition's contrast without a browser (low-contrast), so this keeps the suite's time in
+ * bounds (#8: a sample of editions, not all of them; a third city in the sample cost 15 s of the suite).
  * The axe rules are WCAG 2.1 A/AA and axe's best practices.
  */
 describe('#11 every shipped theme in every city’s colours', () => {
@@ -41,7 +42,7 @@ describe('#11 every shipped theme in every city’s colours', () => {
     await browser?.close();
   });
 
-  /** The default city and the two cities whose primary colour is palest. */
+  /** The default city and the city whose primary colour is palest. */
   function sampleCities(): string[] {
     const luminance = (hex: string) => {
       const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number];
@@ -51,11 +52,9 @@ describe('#11 every shipped theme in every city’s colours', () => {
       const text = readFileSync(path.join(root, 'blueprints/cities', city, 'city.yaml'), 'utf8');
       return { city, light: luminance(/primary:\s*"?(#[0-9a-fA-F]{6})/.exec(text)?.[1] ?? '#000000') };
     });
-    const palest = primaries
-      .sort((a, b) => b.light - a.light || a.city.localeCompare(b.city))
-      .slice(0, 2)
-      .map((p) => p.city);
-    return [...new Set(['new-york-city', ...palest])].sort();
+    const defaultCity = /^default_city:\s*(\S+)/m.exec(readFileSync(path.join(root, 'blueprints/project.yaml'), 'utf8'))?.[1] ?? '';
+    const palest = primaries.sort((a, b) => b.light - a.light || a.city.localeCompare(b.city)).find((p) => p.city !== defaultCity)?.city ?? '';
+    return [defaultCity, palest].sort();
   }
 
   /** Build language-access for the sampled cities in one theme, in English (the translations are audited in accessibility.test.ts); the HTML files. */
