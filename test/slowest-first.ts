@@ -9,7 +9,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const knownSlow: Record<string, number> = {
   'test/content/theme-accessibility.test.ts': 47,
-  'test/integration/pdf-quality.test.ts': 38,
+  'test/integration/pdf-quality.test.ts': 20,
   'test/content/translated-editions.test.ts': 28,
   'test/content/pdf-tagging.test.ts': 26,
   'test/unit/print-pdf-contents.test.ts': 25,

@@ -7,7 +7,7 @@ import { build } from '../../src/index.js';
 import type { ProgressEvent } from '../../src/pipeline/settings.js';
 import { makeGeneratedProject } from '../fixtures/make-long-project.js';
 import { pdfInfo, pdfPages } from '../helpers.js';
-import { checkContents, outline } from '../pdf-contents.js';
+import { checkContents, outline, strandedHeadings } from '../pdf-contents.js';
 import { readContents } from '../read-contents.js';
 
 type PdfEvent = Extract<ProgressEvent, { type: 'pdf' }>;
@@ -54,11 +54,17 @@ describe('measuring prints and one full print (#14)', () => {
     expect(events[0]?.reason).toBeUndefined();
   });
 
+  // #5: also the long document of the print-quality checks (its 300-page one is npm run bench's): one
+  // build of the generated project serves both (a second build of it cost the suite 15–18 s).
   it('lists in the contents the page on which each heading is, over several contents pages', async () => {
     const contents = checkContents(pdf);
     expect(contents.wrong).toEqual([]);
+    // Every heading and subheading, with a number (an entry without one is not counted).
     expect(contents.entries).toBe(80);
     expect(contents.contentsPages).toBeGreaterThanOrEqual(2);
+    expect(contents.pages).toBe(Number(pdfInfo(pdf).Pages));
+    // No heading alone at the foot of a page.
+    expect(strandedHeadings(pdf)).toEqual([]);
     // The contents' links lead to the page each entry names.
     const entries = await readContents(pdf, html);
     expect(entries.length).toBe(80);

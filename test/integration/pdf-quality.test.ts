@@ -4,9 +4,8 @@ import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfDestinationName } from '../../src/pdf/destination-names.js';
-import { makeGeneratedProject } from '../fixtures/make-long-project.js';
 import { copyFixture, pdfInfo, pdfPages, run } from '../helpers.js';
-import { checkContents, outline, strandedHeadings } from '../pdf-contents.js';
+import { checkContents, outline } from '../pdf-contents.js';
 import { brokenMarkedContent, looseText, qdfOf, structureTypes, textOf } from '../pdf-tagging.js';
 
 /** The printed contents list the real page of each heading: fails with every entry that does not. */
@@ -172,28 +171,5 @@ describe('print-quality PDFs (#5)', () => {
     const result = await run(['build', 'language-line'], a4);
     expect(result.code, result.stderr).toBe(0);
     expect(pdfInfo(path.join(a4, 'out/springfield/en/language-line.pdf'))['Page size']).toMatch(/^59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
-  });
-});
-
-// The 300-page document is printed and its contents checked by npm run bench (test/bench/bench.js); a
-// shorter one, of generated text, keeps the suite fast and free of the shipped guides (#8).
-describe('a long document (#5)', () => {
-  it('prints with a correct table of contents over several pages', async () => {
-    // #12: 60 entries now fit one page, set tighter; 80 take two.
-    const sections = 20;
-    const root = makeGeneratedProject(sections);
-    const result = await run(['build', '--json'], root);
-    expect(result.code, result.stderr).toBe(0);
-    const pdf = path.join(root, 'out/springfield/en/everything.pdf');
-    const pages = Number(pdfInfo(pdf).Pages);
-    expect(pages).toBeGreaterThanOrEqual(30);
-    const contents = expectContentsMatchHeadings(pdf);
-    // Every heading and subheading is listed with a number (an entry without one is not counted), on
-    // contents pages of their own, up to two-digit page numbers.
-    expect(contents.entries).toBe(sections * 4);
-    expect(contents.contentsPages).toBeGreaterThanOrEqual(2);
-    expect(contents.pages).toBe(pages);
-    // No heading alone at the foot of a page.
-    expect(strandedHeadings(pdf)).toEqual([]);
   });
 });
