@@ -24,6 +24,8 @@ export interface LoadContext {
     translations: Map<string, YamlTranslation<ProjectTranslation>>;
     /** blueprints/fork.yaml, when the project is a fork that has one (#11); its settings are in `config`. */
     fork?: { file: VFile; parsed: ParsedYaml; config: ForkConfig };
+    /** The languages project.yaml itself lists (upstream's, in a fork whose fork.yaml lists its own). */
+    ownLanguages: string[];
   };
   /** Translation files nothing uses (#10). */
   orphanTranslations: OrphanTranslation[];

@@ -56,8 +56,13 @@ export async function loadProject(root: string, options: { cache?: SourceCache }
   ctx.blueprints = readBlueprints(reader, project.config.blueprints, ctx.blueprintFolders, languages, parser, ctx.orphanTranslations);
   ctx.caseStudies = readCaseStudies(reader, languages, parser, ctx.orphanTranslations);
   for (const rule of crossReferenceRules) rule(ctx);
-  // #10: a translation nothing uses is said once, on the file itself.
-  for (const orphan of ctx.orphanTranslations) report(reader.placeholder(orphan.path), 'translation-orphaned', { lang: orphan.lang, reason: orphan.reason });
+  // #10: a translation nothing uses is said once, on the file itself. A fork that builds fewer languages
+  // than upstream (`languages` in fork.yaml) is not told about upstream's translations into the others:
+  // they are upstream's files, which a fork keeps as they are (a deleted one would conflict at each pull).
+  const upstreamOnly = (lang: string) => project.fork?.config.languages !== undefined && project.ownLanguages.includes(lang);
+  for (const orphan of ctx.orphanTranslations)
+    if (!(orphan.unbuilt && upstreamOnly(orphan.lang)))
+      report(reader.placeholder(orphan.path), 'translation-orphaned', { lang: orphan.lang, reason: orphan.reason });
   if (!project.valid) return { files: reader.files };
   return { project: assemble(ctx, project.valid), files: reader.files };
 }

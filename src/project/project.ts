@@ -39,6 +39,8 @@ export interface OrphanTranslation {
   lang: string;
   /** Why it is never used, for messages: "there is no 01-why.md among the sections". */
   reason: string;
+  /** Its source exists, but its language is not built (not a missing source). */
+  unbuilt?: true;
 }
 
 export interface SectionSource extends MarkdownSource {

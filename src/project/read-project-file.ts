@@ -29,7 +29,7 @@ export function readProjectFile(reader: SourceReader): LoadContext['project'] | 
     }
     return translations;
   };
-  if (!forkFile) return { file, parsed, valid: config, config: own, translations: readTranslations(own) };
+  if (!forkFile) return { file, parsed, valid: config, config: own, translations: readTranslations(own), ownLanguages: own.languages };
   const fork = validateYaml(forkFile, String(forkFile.value), forkSchema, 'the fork settings');
   const forkConfig = fork.config ?? {};
   const settled = applyFork(own, forkConfig);
@@ -40,6 +40,7 @@ export function readProjectFile(reader: SourceReader): LoadContext['project'] | 
     valid: config && fork.config ? applyFork(config, fork.config) : undefined,
     config: settled,
     translations: readTranslations(settled),
+    ownLanguages: own.languages,
   };
 }
 

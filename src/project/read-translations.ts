@@ -67,7 +67,7 @@ export function findOrphans(
     const source = `${base}${ext}`;
     if (!sources.includes(source)) orphans.push({ path: path.join(dir, name), lang, reason: describe(source) });
     else if (!languages.slice(1).includes(lang))
-      orphans.push({ path: path.join(dir, name), lang, reason: `the project does not build "${lang}" (project.yaml "languages")` });
+      orphans.push({ path: path.join(dir, name), lang, reason: `the project does not build "${lang}" (project.yaml "languages")`, unbuilt: true });
   }
   return orphans;
 }

@@ -54,6 +54,25 @@ describe('#11 fork settings, themes and stubs: every error at its line', () => {
     expect(manifest.documents.map((d) => d.city)).toEqual(['riverton']);
   });
 
+  // Found by a fork's walkthrough (a fork building English and Vietnamese): upstream's es translations were
+  // each "never used", with the advice to delete them, which a fork must not (its next pull would conflict).
+  it('does not report upstream’s translations into a language the fork does not build, but a fork’s own slip still', async () => {
+    const root = copyFixture('editions');
+    write(root, 'blueprints/fork.yaml', 'languages: [en, vi]\n');
+    write(root, 'blueprints/welcome-desk/sections/01-why.vu.md', '## Tại sao\n\nVăn bản.\n');
+    const result = await run(['check', '--json'], root);
+    const orphaned = (JSON.parse(result.stdout) as { diagnostics: DiagnosticJson[] }).diagnostics.filter((d) => d.ruleId === 'translation-orphaned');
+    expect(orphaned.map((d) => `${at(d)} ${d.message}`)).toEqual([
+      'sections/01-why.vu.md:null:null This vu translation is never used: the project does not build "vu" (project.yaml "languages")',
+    ]);
+    // Without the fork's list, the project's own languages are the ones built: the same slip, nothing else.
+    write(root, 'blueprints/fork.yaml', 'paper: a4\n');
+    const own = await run(['check', '--json', '--no-cache'], root);
+    expect((JSON.parse(own.stdout) as { diagnostics: DiagnosticJson[] }).diagnostics.filter((d) => d.ruleId === 'translation-orphaned').map(at)).toEqual([
+      'sections/01-why.vu.md:null:null',
+    ]);
+  });
+
   it('reports a city colour too light to read, at the colour', async () => {
     const { code, diagnostics } = await diagnose((root) =>
       edit(
