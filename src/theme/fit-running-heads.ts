@@ -104,8 +104,9 @@ export function fitMarginLines(lines: MarginLines, width: number, gap: number, m
   const m = (text: string) => (!text ? 0 : text.length > maxLineCharacters ? width * 2 : measure(text) * 1.03);
   const roomBeside = (start: string, end: string) => width - m(start) - (start && end ? gap : 0);
   // Shorter forms of the start: the title after a "Series: ", the first of texts joined by " · " (a
-  // footer's "government · office").
-  const title = /^[^:]{2,}:\s+(.+)$/u.exec(lines.start)?.[1];
+  // footer's "government · office"). A series closes every bracket it opens: the colon of "Acceso
+  // lingüístico (versión: borrador)" is inside the title, which must not run as "borrador)".
+  const title = /^(?:[^:()[\]]|\([^()]*\)|\[[^[\]]*\]){2,}:\s+(.+)$/u.exec(lines.start)?.[1];
   const first = /^(.+?)\s+·\s+/u.exec(lines.start)?.[1];
   const forms = [lines.start, ...(title ? [title] : []), ...(first ? [first] : [])];
   for (const start of forms) {

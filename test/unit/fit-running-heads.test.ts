@@ -25,6 +25,15 @@ describe('running heads on one line (#12)', () => {
     expect(fitted).toEqual({ start: 'Police Work', ends: ['Short', 'A longer part tit'] });
   });
 
+  it('drops a series only before a colon outside brackets (found in a Vietnamese draft’s running heads)', () => {
+    const inside = 'Tiếp cận ngôn ngữ (bản nháp: chưa duyệt)';
+    const fitted = fitMarginLines({ start: inside, ends: ['A part title as long as this one is'] }, 300, 17, measure);
+    expect(fitted.start).not.toBe('chưa duyệt)');
+    expect(fitted.start.startsWith('Tiếp cận')).toBe(true);
+    const series = fitMarginLines({ start: 'Blueprints (2026): Police Work', ends: ['Short', 'A longer part tit'] }, 250, 17, measure);
+    expect(series.start).toBe('Police Work');
+  });
+
   it('keeps the government of a footer "government · office" when both do not fit beside the page number', () => {
     const fitted = fitMarginLines({ start: 'City and County of Denver · Denver Office of Immigrant Affairs', ends: ['Page 888 of 888'] }, 300, 17, measure);
     expect(fitted).toEqual({ start: 'City and County of Denver', ends: ['Page 888 of 888'] });
