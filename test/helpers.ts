@@ -1,13 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { launch, type Page } from 'puppeteer-core';
 import type { VFile } from 'vfile';
 import { main } from '../src/cli/main.js';
 import { collectMessages } from '../src/diagnostics/report.js';
+import { findBrowser } from '../src/pdf/find-browser.js';
+import { chromiumArgs } from '../src/pdf/open-browser.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const fixture = (name: string) => path.join(repoRoot, 'test', 'fixtures', name);
@@ -111,4 +115,28 @@ export function pdfInfo(file: string): Record<string, string> {
       .filter(Boolean)
       .map((l) => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]),
   );
+}
+
+/** A built HTML page in headless Chromium at each width (a phone's and a desktop's), for `look` to measure. */
+export async function atWidths(file: string, look: (page: Page, width: number) => Promise<void>, widths = [390, 1280]): Promise<void> {
+  const { executablePath } = await findBrowser({ env: process.env });
+  const browser = await launch({ executablePath, headless: true, args: [...chromiumArgs] });
+  try {
+    const page = await browser.newPage();
+    for (const width of widths) {
+      await page.setViewport({ width, height: 900 });
+      await page.goto(pathToFileURL(file).href);
+      await look(page, width);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The files of an installed @fontsource package whose names match. */
+export function fontFilesOf(pkg: string, pattern: RegExp): string[] {
+  const dir = path.join(path.dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), 'files');
+  return readdirSync(dir)
+    .filter((f) => pattern.test(f))
+    .map((f) => path.join(dir, f));
 }

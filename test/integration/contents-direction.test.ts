@@ -1,11 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launch } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/pdf/find-browser.js';
-import { chromiumArgs } from '../../src/pdf/open-browser.js';
-import { copyFixture, edit, run } from '../helpers.js';
+import { atWidths, copyFixture, edit, run } from '../helpers.js';
 
 /**
  * An Arabic edition of a guide whose sections are not translated yet lists English headings in its
@@ -22,30 +18,20 @@ describe('contents entries in another direction than the page', () => {
     );
     const built = await run(['build', 'welcome-desk', '--lang', 'ar', '--format', 'html'], root);
     expect(built.code, built.stderr).toBe(0);
-    const { executablePath } = await findBrowser({ env: process.env });
-    const browser = await launch({ executablePath, headless: true, args: [...chromiumArgs] });
-    try {
-      const page = await browser.newPage();
-      for (const width of [390, 1280]) {
-        await page.setViewport({ width, height: 900 });
-        await page.goto(pathToFileURL(path.join(root, 'out/springfield/ar/welcome-desk.html')).href);
-        const entries = await page.evaluate(() =>
-          Array.from(document.querySelectorAll('.toc-text'), (entry) => {
-            const range = document.createRange();
-            range.selectNodeContents(entry);
-            const lines = Array.from(range.getClientRects(), (r) => Math.round(r.right));
-            return { text: entry.textContent, dir: entry.getAttribute('dir'), right: Math.round(entry.getBoundingClientRect().right), lines };
-          }),
-        );
-        expect(entries.some((e) => e.dir === 'ltr')).toBe(true);
-        // Lines are told apart by their right edges: a wrapped entry's lines must all end where the entry does.
-        const wrapped = entries.filter((e) => e.lines.length > 1);
-        if (width === 390) expect(wrapped.length, JSON.stringify(entries)).toBeGreaterThan(0);
-        for (const entry of entries)
-          for (const right of entry.lines) expect(Math.abs(right - entry.right), `${width} px: ${entry.text}`).toBeLessThanOrEqual(1);
-      }
-    } finally {
-      await browser.close();
-    }
+    await atWidths(path.join(root, 'out/springfield/ar/welcome-desk.html'), async (page, width) => {
+      const entries = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('.toc-text'), (entry) => {
+          const range = document.createRange();
+          range.selectNodeContents(entry);
+          const lines = Array.from(range.getClientRects(), (r) => Math.round(r.right));
+          return { text: entry.textContent, dir: entry.getAttribute('dir'), right: Math.round(entry.getBoundingClientRect().right), lines };
+        }),
+      );
+      expect(entries.some((e) => e.dir === 'ltr')).toBe(true);
+      // Lines are told apart by their right edges: a wrapped entry's lines must all end where the entry does.
+      const wrapped = entries.filter((e) => e.lines.length > 1);
+      if (width === 390) expect(wrapped.length, JSON.stringify(entries)).toBeGreaterThan(0);
+      for (const entry of entries) for (const right of entry.lines) expect(Math.abs(right - entry.right), `${width} px: ${entry.text}`).toBeLessThanOrEqual(1);
+    });
   });
 });

@@ -1,18 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { create as createFont } from 'fontkit';
 import { describe, expect, it, vi } from 'vitest';
 import { readCharacterSet } from '../../src/theme/read-character-set.js';
 import { FontCatalog } from '../../src/theme/select-fonts.js';
-
-const require = createRequire(import.meta.url);
-const filesOf = (pkg: string, pattern: RegExp) => {
-  const dir = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files');
-  return readdirSync(dir)
-    .filter((f) => pattern.test(f))
-    .map((f) => path.join(dir, f));
-};
+import { fontFilesOf } from '../helpers.js';
 
 /** A TrueType file holding only a `cmap` with the given subtables (platform, encoding, bytes). */
 function sfntWithCmap(subtables: [number, number, Buffer][]): Buffer {
@@ -69,10 +61,10 @@ function format12(groups: [number, number][]): Buffer {
 /** #13: a font's characters read from its character map alone, without loading fontkit into a check. */
 describe('readCharacterSet', () => {
   const files = [
-    ...filesOf('@fontsource/noto-sans', /-(latin|latin-ext|cyrillic|greek|vietnamese)-(400|700)-(normal|italic)\.woff2$/),
-    ...filesOf('@fontsource/noto-sans-arabic', /-arabic-(400|700)-normal\.woff2$/),
-    ...filesOf('@fontsource/noto-sans-sc', /-400-normal\.woff2$/).slice(0, 12),
-    ...filesOf('@fontsource/noto-sans-symbols-2', /-400-normal\.woff2$/),
+    ...fontFilesOf('@fontsource/noto-sans', /-(latin|latin-ext|cyrillic|greek|vietnamese)-(400|700)-(normal|italic)\.woff2$/),
+    ...fontFilesOf('@fontsource/noto-sans-arabic', /-arabic-(400|700)-normal\.woff2$/),
+    ...fontFilesOf('@fontsource/noto-sans-sc', /-400-normal\.woff2$/).slice(0, 12),
+    ...fontFilesOf('@fontsource/noto-sans-symbols-2', /-400-normal\.woff2$/),
   ];
 
   it('gives the characters fontkit gives, for the WOFF2 faces of the bundled fonts', () => {
@@ -114,7 +106,7 @@ describe('readCharacterSet', () => {
   });
 
   it('leaves to fontkit what it does not read: WOFF 1, a map in another encoding, a damaged file', () => {
-    const woff = filesOf('@fontsource/noto-sans', /-latin-400-normal\.woff$/)[0] as string;
+    const woff = fontFilesOf('@fontsource/noto-sans', /-latin-400-normal\.woff$/)[0] as string;
     expect(readCharacterSet(readFileSync(woff))).toBeUndefined();
     expect(readCharacterSet(sfntWithCmap([[3, 0, format4([[0x41, 0x5a]])]]))).toBeUndefined();
     const damaged = Buffer.from(readFileSync(files[0] as string));

@@ -1,24 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { create as createFont } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { readFont } from '../../src/theme/read-font.js';
-
-const require = createRequire(import.meta.url);
-const filesOf = (pkg: string, pattern: RegExp) => {
-  const dir = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files');
-  return readdirSync(dir)
-    .filter((f) => pattern.test(f))
-    .map((f) => path.join(dir, f));
-};
+import { fontFilesOf } from '../helpers.js';
 
 /** #13: a WOFF2 file's tables are decompressed by Node's Brotli; what the toolkit reads must not change. */
 describe('readFont', () => {
   const files = [
-    ...filesOf('@fontsource/noto-sans', /-(latin|latin-ext|cyrillic|vietnamese)-400-normal\.woff2$/),
-    ...filesOf('@fontsource/noto-sans-arabic', /-arabic-700-normal\.woff2$/),
-    ...filesOf('@fontsource/noto-sans-sc', /-400-normal\.woff2$/).slice(0, 6),
+    ...fontFilesOf('@fontsource/noto-sans', /-(latin|latin-ext|cyrillic|vietnamese)-400-normal\.woff2$/),
+    ...fontFilesOf('@fontsource/noto-sans-arabic', /-arabic-700-normal\.woff2$/),
+    ...fontFilesOf('@fontsource/noto-sans-sc', /-400-normal\.woff2$/).slice(0, 6),
   ];
 
   it('reads the same character map as fontkit’s own decoder, through Node’s Brotli', () => {
