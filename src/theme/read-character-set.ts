@@ -128,45 +128,63 @@ function unicodeCharacters(cmap: DataView): number[] | undefined {
   }
   if (subtable === undefined) return undefined;
   const format = cmap.getUint16(subtable);
-  const characters: number[] = [];
-  const addRange = (first: number, last: number) => {
-    for (let c = first; c <= last; c++) characters.push(c);
-  };
+  const ranges: [number, number][] = [];
   switch (format) {
     case 0:
-      addRange(0, 255);
-      return characters;
+      ranges.push([0, 255]);
+      break;
     case 4: {
       const segments = cmap.getUint16(subtable + 6) / 2;
       const ends = subtable + 14;
       const starts = ends + segments * 2 + 2;
-      for (let i = 0; i < segments; i++) addRange(cmap.getUint16(starts + i * 2), cmap.getUint16(ends + i * 2));
-      return characters;
+      for (let i = 0; i < segments; i++) ranges.push([cmap.getUint16(starts + i * 2), cmap.getUint16(ends + i * 2)]);
+      break;
     }
     case 6: {
       const first = cmap.getUint16(subtable + 6);
-      addRange(first, first + cmap.getUint16(subtable + 8) - 1);
-      return characters;
+      ranges.push([first, first + cmap.getUint16(subtable + 8) - 1]);
+      break;
     }
     case 10: {
       const first = cmap.getUint32(subtable + 12);
-      addRange(first, first + cmap.getUint32(subtable + 16) - 1);
-      return characters;
+      ranges.push([first, first + cmap.getUint32(subtable + 16) - 1]);
+      break;
     }
     case 12:
     case 13: {
       const groups = cmap.getUint32(subtable + 12);
-      // A group spans at most the code space: a damaged table must not ask for billions of characters.
-      for (let i = 0; i < groups; i++) {
-        const group = subtable + 16 + i * 12;
-        const first = cmap.getUint32(group);
-        const last = cmap.getUint32(group + 4);
-        if (last > 0x10ffff || last - first > 0x10ffff) return undefined;
-        addRange(first, last);
-      }
-      return characters;
+      // A count past the table's end is damage (a RangeError: fontkit decides), not a loop of billions.
+      cmap.getUint32(subtable + 16 + groups * 12 - 4);
+      for (let i = 0; i < groups; i++) ranges.push([cmap.getUint32(subtable + 16 + i * 12), cmap.getUint32(subtable + 20 + i * 12)]);
+      break;
     }
     default:
       return undefined;
   }
+  return characterList(ranges);
+}
+
+/**
+ * The characters of the ranges, in their order, as fontkit lists them. A hostile or damaged font's ranges
+ * (overlapping segments, a group reaching past the code space) are merged and cut to the code space
+ * first: at most 1,114,112 characters, however many ranges claim them (the set is the same).
+ */
+function characterList(ranges: [number, number][]): number[] {
+  const ordered = ranges.every(([first, last], i) => last <= 0x10ffff && (i === 0 || first > (ranges[i - 1] as [number, number])[1]));
+  const list = ordered ? ranges : merged(ranges);
+  const characters: number[] = [];
+  for (const [first, last] of list) for (let c = first; c <= last; c++) characters.push(c);
+  return characters;
+}
+
+function merged(ranges: [number, number][]): [number, number][] {
+  const sorted = ranges.filter(([first, last]) => first <= last && first <= 0x10ffff).sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [first, last] of sorted) {
+    const end = Math.min(last, 0x10ffff);
+    const previous = out.at(-1);
+    if (previous && first <= previous[1] + 1) previous[1] = Math.max(previous[1], end);
+    else out.push([first, end]);
+  }
+  return out;
 }

@@ -113,8 +113,15 @@ describe('readCharacterSet', () => {
     for (let i = Math.floor(damaged.length / 2); i < Math.floor(damaged.length / 2) + 64; i++) damaged[i] = (damaged[i] as number) ^ 0xa5;
     expect(readCharacterSet(damaged)).toBeUndefined();
     expect(readCharacterSet(damaged.subarray(0, 60))).toBeUndefined();
-    // A group claiming billions of characters is refused, not listed.
-    expect(readCharacterSet(sfntWithCmap([[3, 10, format12([[0, 0xffffffff]])]]))).toBeUndefined();
+  });
+
+  it('lists a hostile map’s characters once each, within the code space, without a loop per claim (#9)', () => {
+    // A group claiming four billion characters, and 2,000 segments claiming the same 65,535.
+    const billions = readCharacterSet(sfntWithCmap([[3, 10, format12([[0x41, 0xffffffff]])]]));
+    expect(billions).toHaveLength(0x110000 - 0x41);
+    const overlapping = readCharacterSet(sfntWithCmap([[3, 1, format4(Array.from({ length: 2000 }, () => [0, 0xfffe] as [number, number]))]]));
+    expect(overlapping).toHaveLength(0x10000);
+    expect(new Set(overlapping).size).toBe(0x10000);
   });
 
   it('is what a catalog asks, so that checking for glyphs does not read the fonts with fontkit', () => {
