@@ -85,7 +85,10 @@ export function suggestion(value: string, known: Iterable<string>, what: string)
 
 export const hasErrors = (files: VFile[]) => files.some((file) => file.messages.some((m) => m.fatal === true));
 
-/** Drop messages reported more than once (the same section renders in several editions). */
+/**
+ * Drop messages reported more than once (the same section renders in several editions), once those the
+ * catalogue merges are merged (see Rule.merge): a run's messages, tidied once at its end.
+ */
 export function dedupeMessages(files: VFile[]): void {
   for (const file of files) {
     mergeMessages(file);
