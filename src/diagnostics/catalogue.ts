@@ -447,12 +447,18 @@ export const catalogue = {
     message: (p) => `The ${p.lang} translation is stale: ${p.source} changed since it was translated (recorded ${p.recorded}, now ${p.current})`,
     hint: (p) => `Update the translation from the current ${p.source} (blueprint i18n extract --lang ${p.lang}), then set "source: ${p.current}".`,
   }),
-  'translation-orphaned': rule<{ lang: string; reason: string }>({
+  'translation-orphaned': rule<{ lang: string; reason: string; fix: 'rename' | 'language' | 'key'; example?: string }>({
     severity: 'warning',
     kind: 'content',
-    summary: 'A translation that nothing uses: its source was renamed or removed, or its language is not built; an error with check --strict.',
+    summary:
+      'A translation that nothing uses: its source was renamed or removed, its language is not built, or it translates a slot the blueprint does not have; an error with check --strict.',
     message: (p) => `This ${p.lang} translation is never used: ${p.reason}`,
-    hint: () => 'Rename it after its source (01-why.md → 01-why.es.md), add its language to "languages" in project.yaml, or delete it.',
+    hint: (p) =>
+      p.fix === 'language'
+        ? `Add "${p.lang}" to "languages" in project.yaml (in a fork, in fork.yaml), or delete the file.`
+        : p.fix === 'key'
+          ? 'Rename the key after one of the blueprint’s slots, or remove it.'
+          : `Rename it after the file it translates${p.example ? ` (${p.example})` : ''}, or delete it if that file was removed.`,
   }),
   'xliff-unaligned': rule<{ lang: string; source: string; detail: string }>({
     severity: 'warning',

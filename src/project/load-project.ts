@@ -62,7 +62,13 @@ export async function loadProject(root: string, options: { cache?: SourceCache }
   const upstreamOnly = (lang: string) => project.fork?.config.languages !== undefined && project.ownLanguages.includes(lang);
   for (const orphan of ctx.orphanTranslations)
     if (!(orphan.unbuilt && upstreamOnly(orphan.lang)))
-      report(reader.placeholder(orphan.path), 'translation-orphaned', { lang: orphan.lang, reason: orphan.reason });
+      report(reader.placeholder(orphan.path), 'translation-orphaned', {
+        lang: orphan.lang,
+        reason: orphan.reason,
+        ...(orphan.unbuilt
+          ? { fix: 'language' }
+          : { fix: 'rename', example: orphan.renamed ? `${path.basename(orphan.path)} → ${orphan.renamed}` : `e.g. 01-why.md → 01-why.${orphan.lang}.md` }),
+      });
   if (!project.valid) return { files: reader.files };
   return { project: assemble(ctx, project.valid), files: reader.files };
 }

@@ -41,6 +41,8 @@ export interface OrphanTranslation {
   reason: string;
   /** Its source exists, but its language is not built (not a missing source). */
   unbuilt?: true;
+  /** Its name after the source it most likely translates (renamed since), when one is close. */
+  renamed?: string;
 }
 
 export interface SectionSource extends MarkdownSource {

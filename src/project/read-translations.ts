@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Yaml } from 'mdast';
 import type { z } from 'zod';
+import { didYouMean } from '../diagnostics/messages.js';
 import type { SourceKind } from '../markdown/checks/index.js';
 import type { MarkdownParser } from '../markdown/processor.js';
 import { markdownTranslationSchema, type TranslationMeta } from '../validate/schemas/translation.js';
@@ -65,8 +66,15 @@ export function findOrphans(
     if (!match) continue;
     const [, base = '', lang = ''] = match;
     const source = `${base}${ext}`;
-    if (!sources.includes(source)) orphans.push({ path: path.join(dir, name), lang, reason: describe(source) });
-    else if (!languages.slice(1).includes(lang))
+    if (!sources.includes(source)) {
+      // The source it was most likely made from, renamed since: its translation's name after that source.
+      const meant = didYouMean(
+        source,
+        sources.filter((s) => s.endsWith(ext)),
+      );
+      const renamed = meant ? `${meant.slice(0, -ext.length)}.${lang}${ext}` : undefined;
+      orphans.push({ path: path.join(dir, name), lang, reason: describe(source), ...(renamed ? { renamed } : {}) });
+    } else if (!languages.slice(1).includes(lang))
       orphans.push({ path: path.join(dir, name), lang, reason: `the project does not build "${lang}" (project.yaml "languages")`, unbuilt: true });
   }
   return orphans;

@@ -65,6 +65,7 @@ describe('#11 fork settings, themes and stubs: every error at its line', () => {
     expect(orphaned.map((d) => `${at(d)} ${d.message}`)).toEqual([
       'sections/01-why.vu.md:null:null This vu translation is never used: the project does not build "vu" (project.yaml "languages")',
     ]);
+    expect(orphaned[0]?.hint).toBe('Add "vu" to "languages" in project.yaml (in a fork, in fork.yaml), or delete the file.');
     // Without the fork's list, the project's own languages are the ones built: the same slip, nothing else.
     write(root, 'blueprints/fork.yaml', 'paper: a4\n');
     const own = await run(['check', '--json', '--no-cache'], root);

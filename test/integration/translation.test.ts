@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from 'hast';
 import { select, selectAll } from 'hast-util-select';
@@ -149,6 +149,7 @@ describe('a translated edition', () => {
     const orphan = diagnostics.find((d) => d.ruleId === 'translation-orphaned');
     expect(orphan?.file).toMatch(/03-old\.es\.md$/);
     expect(orphan?.message).toBe('This es translation is never used: 03-old.md is not a section of blueprint.yaml');
+    expect(orphan?.hint).toBe('Rename it after the file it translates (e.g. 01-why.md → 01-why.es.md), or delete it if that file was removed.');
     // --strict makes every warning an error (#13), the stale and orphaned translations among them (#10).
     const strict = await run(['check', '--strict', '--json'], root);
     expect(strict.code).toBe(1);
@@ -163,5 +164,15 @@ describe('a translated edition', () => {
         .sort(),
     );
     expect(strictErrors).toEqual(expect.arrayContaining(['translation-orphaned', 'translation-stale']));
+  });
+
+  it('names the translation’s name after the source it most likely translates, when a slip renamed it', async () => {
+    const root = copyFixture('editions');
+    const sections = path.join(root, 'blueprints/welcome-desk/sections');
+    renameSync(path.join(sections, '01-why.es.md'), path.join(sections, '01-whyy.es.md'));
+    const checked = await run(['check', '--json'], root);
+    const orphan = (JSON.parse(checked.stdout) as { diagnostics: DiagnosticJson[] }).diagnostics.find((d) => d.ruleId === 'translation-orphaned');
+    expect(orphan?.message).toBe('This es translation is never used: 01-whyy.md is not a section of blueprint.yaml');
+    expect(orphan?.hint).toBe('Rename it after the file it translates (01-whyy.es.md → 01-why.es.md), or delete it if that file was removed.');
   });
 });

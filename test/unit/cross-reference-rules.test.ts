@@ -75,7 +75,7 @@ const cases: Record<string, Case[]> = {
       ],
       hints: [
         'Update the translation from the current welcome-desk/blueprint.yaml (blueprint i18n extract --lang es), then set "source: 1b80b71f5e887885".',
-        'Rename it after its source (01-why.md → 01-why.es.md), add its language to "languages" in project.yaml, or delete it.',
+        'Rename the key after one of the blueprint’s slots, or remove it.',
       ],
     },
   ],

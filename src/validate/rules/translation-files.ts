@@ -37,7 +37,7 @@ export function translationFiles(ctx: LoadContext): void {
         report(
           translated.file,
           'translation-orphaned',
-          { lang, reason: `blueprint ${blueprint.id} has no slot "${slot}". ${known}` },
+          { lang, reason: `blueprint ${blueprint.id} has no slot "${slot}". ${known}`, fix: 'key' },
           { place: keyPosition(translated.parsed, ['slots'], slot) },
         );
       }
