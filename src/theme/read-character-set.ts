@@ -1,4 +1,4 @@
-import { brotliDecompressSync } from 'node:zlib';
+import { isFontVersion, readWoff2Tables } from './read-woff2.js';
 
 /**
  * The characters a font file maps, read from its `cmap` table alone (#13): the same set fontkit's
@@ -12,7 +12,7 @@ import { brotliDecompressSync } from 'node:zlib';
 export function readCharacterSet(buffer: Uint8Array): number[] | undefined {
   try {
     const bytes = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-    const cmap = bytes.byteLength >= 4 && bytes.getUint32(0) === woff2Signature ? woff2Cmap(bytes) : sfntCmap(bytes);
+    const cmap = bytes.byteLength >= 4 && isFontVersion(bytes.getUint32(0)) ? sfntCmap(bytes) : woff2Cmap(buffer);
     return cmap ? unicodeCharacters(cmap) : undefined;
   } catch {
     // A table that ends early (RangeError) or a stream Brotli refuses: fontkit decides.
@@ -20,13 +20,10 @@ export function readCharacterSet(buffer: Uint8Array): number[] | undefined {
   }
 }
 
-const woff2Signature = 0x774f4632; // 'wOF2'
-const sfntVersions = new Set([0x00010000, 0x4f54544f /* OTTO */, 0x74727565 /* true */]);
 const cmapTag = 0x636d6170; // 'cmap'
 
 /** The `cmap` table of a TrueType or OpenType file, by its table directory. */
 function sfntCmap(bytes: DataView): DataView | undefined {
-  if (!sfntVersions.has(bytes.getUint32(0))) return undefined;
   const tables = bytes.getUint16(4);
   for (let i = 0; i < tables; i++) {
     const record = 12 + i * 16;
@@ -38,65 +35,13 @@ function sfntCmap(bytes: DataView): DataView | undefined {
   return undefined;
 }
 
-/**
- * The `cmap` table of a WOFF2 file (W3C WOFF 2.0, section 5): the table directory names each table and its
- * length; the tables follow one another in one Brotli stream, `cmap` never transformed.
- */
-function woff2Cmap(bytes: DataView): DataView | undefined {
-  const flavor = bytes.getUint32(4);
-  if (!sfntVersions.has(flavor)) return undefined; // a collection ('ttcf') has a second directory
-  const tables = bytes.getUint16(12);
-  const compressedLength = bytes.getUint32(20);
-  let at = 48;
-  const readBase128 = () => {
-    let value = 0;
-    for (let i = 0; i < 5; i++) {
-      const byte = bytes.getUint8(at++);
-      if (i === 0 && byte === 0x80) throw new RangeError('UIntBase128 with a leading zero');
-      value = value * 128 + (byte & 0x7f);
-      if ((byte & 0x80) === 0) return value;
-    }
-    throw new RangeError('UIntBase128 longer than five bytes');
-  };
-  let cmapAt: number | undefined;
-  let cmapLength = 0;
-  let streamAt = 0;
-  for (let i = 0; i < tables; i++) {
-    const flags = bytes.getUint8(at++);
-    const known = flags & 0x3f;
-    let tag = knownTags[known];
-    if (known === 63) {
-      tag = bytes.getUint32(at);
-      at += 4;
-    }
-    const version = flags >> 6;
-    const length = readBase128();
-    // glyf and loca are transformed at version 0, every other table at any other version (§5.1).
-    const transformed = tag === glyfTag || tag === locaTag ? version === 0 : version !== 0;
-    const stored = transformed ? readBase128() : length;
-    if (tag === cmapTag && !transformed) {
-      cmapAt = streamAt;
-      cmapLength = length;
-    }
-    streamAt += stored;
-  }
-  if (cmapAt === undefined) return undefined;
-  const tablesData = brotliDecompressSync(new Uint8Array(bytes.buffer, bytes.byteOffset + at, compressedLength));
-  if (tablesData.length !== streamAt) return undefined;
-  return slice(new DataView(tablesData.buffer, tablesData.byteOffset, tablesData.byteLength), cmapAt, cmapLength);
+/** The `cmap` table of a WOFF2 file (never transformed). */
+function woff2Cmap(buffer: Uint8Array): DataView | undefined {
+  const woff2 = readWoff2Tables(buffer);
+  const cmap = woff2?.tables.get('cmap');
+  if (!woff2 || !cmap || cmap.transformed) return undefined;
+  return slice(new DataView(woff2.data.buffer, woff2.data.byteOffset, woff2.data.byteLength), cmap.offset, cmap.length);
 }
-
-const tagOf = (name: string) => ((name.charCodeAt(0) << 24) | (name.charCodeAt(1) << 16) | (name.charCodeAt(2) << 8) | name.charCodeAt(3)) >>> 0;
-const glyfTag = tagOf('glyf');
-const locaTag = tagOf('loca');
-/** WOFF2's known table tags, by their index in a directory entry's flags (WOFF 2.0, table 1). */
-const knownTags = (
-  'cmap head hhea hmtx maxp name OS/2 post cvt_ fpgm glyf loca prep CFF_ VORG EBDT EBLC gasp hdmx kern LTSH PCLT VDMX vhea vmtx ' +
-  'BASE GDEF GPOS GSUB EBSC JSTF MATH CBDT CBLC COLR CPAL SVG_ sbix acnt avar bdat bloc bsln cvar fdsc feat fmtx fvar gvar hsty ' +
-  'just lcar mort morx opbd prop trak Zapf Silf Glat Gloc Feat Sill'
-)
-  .split(' ')
-  .map((name) => tagOf(name.replace('_', ' ')));
 
 function slice(bytes: DataView, offset: number, length: number): DataView | undefined {
   if (offset + length > bytes.byteLength) return undefined;
